@@ -1,0 +1,131 @@
+"""Agenda items of a meeting: ordered, with kind, presenter, minutes, notes and a B1 summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .base import Manager, check_choice, clean_text
+from .boards import AGENDA_KINDS, TRAILING_STANDARD
+from .changes import Changes
+from .errors import ValidationError
+
+_FIELDS = ("title", "kind", "presenter", "minutes", "notes", "summary", "goal_id")
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One item on a meeting's agenda."""
+
+    id: str
+    board_id: str
+    meeting_id: str
+    position: int
+    title: str
+    kind: str
+    standard: str
+    presenter: str
+    minutes: int | None
+    notes: str
+    summary: str
+    goal_id: str | None
+    created_at: str
+    updated_at: str
+
+
+class AgendaItems(Manager[AgendaItem]):
+    """Agenda items; positions are kept 0..n-1 per meeting."""
+
+    table = "agenda_items"
+    record = AgendaItem
+    label = "Agendapunt"
+    order_by = "position"
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(_FIELDS)
+        if unknown:
+            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "title":
+                out[key] = clean_text(value, "De titel van het agendapunt", required=True, limit=500).strip()
+            elif key == "kind":
+                out[key] = check_choice(value, AGENDA_KINDS, "Soort agendapunt")
+            elif key == "minutes":
+                if value in (None, ""):
+                    out[key] = None
+                elif isinstance(value, int) and 0 <= value <= 600:
+                    out[key] = value
+                else:
+                    raise ValidationError("Het aantal minuten moet een heel getal tussen 0 en 600 zijn.")
+            elif key == "goal_id":
+                self._require_ref(self._ws.goals, value, "Dit doel")
+                out[key] = value or None
+            else:
+                out[key] = clean_text(value, "Dit veld")
+        return out
+
+    def for_meeting(self, meeting_id: str) -> list[AgendaItem]:
+        """The meeting's items in agenda order."""
+        return self._select("meeting_id = ?", [meeting_id])
+
+    def add(self, meeting_id: str, title: str, position: int | None = None, **fields: Any) -> Changes:
+        """Add a topic; by default just before Rondvraag and Sluiting. ``Changes.id`` is the item."""
+        values = self._clean({"title": title, **fields})
+        self._ws.meetings.get(meeting_id)
+        items = self.for_meeting(meeting_id)
+        if position is None:
+            position = len(items)
+            for index, item in enumerate(items):
+                if item.standard in TRAILING_STANDARD:
+                    position = index
+                    break
+        position = max(0, min(position, len(items)))
+        with self._store.write("Agendapunt toegevoegd") as tx:
+            new_id = tx.insert(
+                self.table,
+                {"board_id": self._board_id, "meeting_id": meeting_id, "position": position, **values},
+            )
+            for item in items[position:]:
+                tx.update(self.table, item.id, {"position": item.position + 1})
+            tx.touch("meetings", meeting_id)
+        changes = tx.changes()
+        assert changes.id == new_id
+        return changes
+
+    def update(self, item_id: str, **fields: Any) -> Changes:
+        """Change fields of an item (notes are saved per keystroke by the editor)."""
+        return self._update(item_id, self._clean(fields), "Agendapunt gewijzigd")
+
+    def set_notes(self, item_id: str, notes: str) -> Changes:
+        """Save the item's notes (not an undo step of its own: typing has its own undo)."""
+        notes = clean_text(notes, "De aantekeningen")
+        self.get(item_id)
+        with self._store.write(None) as tx:
+            tx.update(self.table, item_id, {"notes": notes})
+        return tx.changes()
+
+    def move(self, item_id: str, new_position: int) -> Changes:
+        """Move an item to ``new_position`` (0-based) and renumber the rest."""
+        item = self.get(item_id)
+        items = self.for_meeting(item.meeting_id)
+        order = [i for i in items if i.id != item_id]
+        new_position = max(0, min(new_position, len(order)))
+        order.insert(new_position, item)
+        with self._store.write("Agendapunt verplaatst") as tx:
+            for index, current in enumerate(order):
+                if current.position != index:
+                    tx.update(self.table, current.id, {"position": index})
+            tx.touch("meetings", item.meeting_id)
+        return tx.changes()
+
+    def delete(self, record_id: str) -> Changes:
+        """Remove an item (undoable) and close the gap in the numbering."""
+        item = self.get(record_id)
+        with self._store.write("Agendapunt verwijderd") as tx:
+            tx.soft_delete(self.table, record_id)
+            for other in self.for_meeting(item.meeting_id):
+                if other.id != record_id and other.position > item.position:
+                    tx.update(self.table, other.id, {"position": other.position - 1})
+            tx.touch("meetings", item.meeting_id)
+        return tx.changes()

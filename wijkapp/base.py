@@ -1,0 +1,111 @@
+"""Shared plumbing for the concept managers: row → dataclass, get, soft delete."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from .changes import Changes
+from .errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+T = TypeVar("T")
+
+MAX_TEXT = 100_000
+
+
+def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
+    """Build a frozen record dataclass from a row, ignoring columns it does not name."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in row.items() if k in names})
+
+
+def clean_text(value: Any, label: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+    """Validate one typed text field: keeps it as typed, refuses empty when required."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} moet tekst zijn.")
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    if required and not value.strip():
+        raise ValidationError(f"Vul {label.lower()} in.")
+    if len(value) > limit:
+        raise ValidationError(
+            f"{label} is te lang ({len(value):,} tekens; hoogstens {limit:,}).".replace(",", ".")
+        )
+    return value
+
+
+def check_choice(value: str, allowed: Sequence[str], label: str) -> str:
+    """Refuse a value outside ``allowed`` with a Dutch sentence."""
+    if value not in allowed:
+        raise ValidationError(f"{label} '{value}' bestaat niet; kies uit: {', '.join(allowed)}.")
+    return value
+
+
+class Manager(Generic[T]):
+    """Base for one concept's manager; subclasses set ``table``, ``record`` and labels."""
+
+    table: ClassVar[str]
+    record: ClassVar[type]
+    label: ClassVar[str] = "Record"  # e.g. "Vergadering", for messages and undo names
+    order_by: ClassVar[str] = "created_at"
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+        self._store = workspace.store
+
+    @property
+    def _board_id(self) -> str:
+        return self._ws.board_id
+
+    def get(self, record_id: str) -> T:
+        """The live record with this id; :class:`NotFoundError` when missing or deleted."""
+        row = self._store.one(
+            f"SELECT * FROM [{self.table}] WHERE id = ? AND deleted_at IS NULL", [record_id]
+        )
+        if row is None:
+            raise NotFoundError(f"{self.label} bestaat niet (meer).")
+        return from_row(self.record, row)  # type: ignore[no-any-return]
+
+    def exists(self, record_id: str | None) -> bool:
+        """True when a live record with this id exists."""
+        if not record_id:
+            return False
+        return bool(
+            self._store.scalar(
+                f"SELECT 1 FROM [{self.table}] WHERE id = ? AND deleted_at IS NULL", [record_id]
+            )
+        )
+
+    def _select(self, where: str = "", params: Sequence[Any] = (), order: str | None = None) -> list[T]:
+        sql = f"SELECT * FROM [{self.table}] WHERE board_id = ? AND deleted_at IS NULL"
+        if where:
+            sql += f" AND ({where})"
+        sql += f" ORDER BY {order or self.order_by}"
+        return [from_row(self.record, r) for r in self._store.rows(sql, [self._board_id, *params])]  # type: ignore[misc]
+
+    def all(self) -> list[T]:
+        """Every live record of the current board."""
+        return self._select()
+
+    def delete(self, record_id: str) -> Changes:
+        """Soft-delete a record (undoable)."""
+        self.get(record_id)
+        with self._store.write(f"{self.label} verwijderd") as tx:
+            tx.soft_delete(self.table, record_id)
+        return tx.changes()
+
+    def _update(self, record_id: str, values: dict[str, Any], step: str | None = None) -> Changes:
+        self.get(record_id)
+        with self._store.write(step or f"{self.label} gewijzigd") as tx:
+            tx.update(self.table, record_id, values)
+        return tx.changes()
+
+    def _require_ref(self, manager: Manager[Any], record_id: str | None, label: str) -> None:
+        if record_id and not manager.exists(record_id):
+            raise ValidationError(f"{label} bestaat niet (meer); kies een andere.")

@@ -1,0 +1,172 @@
+"""Contacts: organisations (gemeente, partners, bewonersgroepen) and people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .base import Manager, check_choice, clean_text
+from .changes import Changes
+from .errors import ValidationError
+from .timeutil import to_iso_date, today
+
+ORGANISATION_KINDS = ("municipality", "partner", "residents", "care", "police", "other")
+
+_PERSON_FIELDS = ("name", "role", "organisation_id", "phone", "email", "topics", "notes", "last_contact", "board_member")
+_ORG_FIELDS = ("name", "kind", "phone", "email", "website", "notes")
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation the board deals with."""
+
+    id: str
+    board_id: str
+    name: str
+    kind: str
+    phone: str
+    email: str
+    website: str
+    notes: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """A contact person (board members included: ``board_member``)."""
+
+    id: str
+    board_id: str
+    name: str
+    role: str
+    organisation_id: str | None
+    phone: str
+    email: str
+    topics: str
+    notes: str
+    last_contact: str | None
+    board_member: int
+    created_at: str
+    updated_at: str
+
+
+def _clean_email(value: Any) -> str:
+    text = clean_text(value, "Het e-mailadres", limit=320).strip()
+    if text and ("@" not in text or " " in text):
+        raise ValidationError(f"'{text}' is geen geldig e-mailadres.")
+    return text
+
+
+class Organisations(Manager[Organisation]):
+    """Organisations of the current board."""
+
+    table = "organisations"
+    record = Organisation
+    label = "Organisatie"
+    order_by = "name COLLATE NOCASE"
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(_ORG_FIELDS)
+        if unknown:
+            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "name":
+                out[key] = clean_text(value, "De naam van de organisatie", required=True, limit=300).strip()
+            elif key == "kind":
+                out[key] = check_choice(value, ORGANISATION_KINDS, "Soort organisatie")
+            elif key == "email":
+                out[key] = _clean_email(value)
+            else:
+                out[key] = clean_text(value, "Dit veld")
+        return out
+
+    def add(self, name: str, **fields: Any) -> Changes:
+        """Add an organisation."""
+        values = self._clean({"name": name, **fields})
+        with self._store.write("Organisatie toegevoegd") as tx:
+            tx.insert(self.table, {"board_id": self._board_id, **values})
+        return tx.changes()
+
+    def update(self, organisation_id: str, **fields: Any) -> Changes:
+        """Change fields of an organisation."""
+        return self._update(organisation_id, self._clean(fields), "Organisatie gewijzigd")
+
+    def by_name(self, name: str) -> Organisation | None:
+        """The organisation with exactly this name (case-insensitive), if any."""
+        found = self._select("name = ? COLLATE NOCASE", [name])
+        return found[0] if found else None
+
+
+class Contacts(Manager[Person]):
+    """People the board knows: board members, municipality, partners, residents."""
+
+    table = "people"
+    record = Person
+    label = "Contact"
+    order_by = "name COLLATE NOCASE"
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(_PERSON_FIELDS)
+        if unknown:
+            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "name":
+                out[key] = clean_text(value, "De naam", required=True, limit=300).strip()
+            elif key == "email":
+                out[key] = _clean_email(value)
+            elif key == "organisation_id":
+                self._require_ref(self._ws.organisations, value, "Deze organisatie")
+                out[key] = value or None
+            elif key == "last_contact":
+                out[key] = to_iso_date(value, "datum van het laatste contact")
+            elif key == "board_member":
+                out[key] = 1 if value else 0
+            else:
+                out[key] = clean_text(value, "Dit veld")
+        return out
+
+    def add(self, name: str, **fields: Any) -> Changes:
+        """Add a person; ``Changes.id`` is the new person's id."""
+        values = self._clean({"name": name, **fields})
+        with self._store.write("Contact toegevoegd") as tx:
+            tx.insert(self.table, {"board_id": self._board_id, **values})
+        return tx.changes()
+
+    def update(self, person_id: str, **fields: Any) -> Changes:
+        """Change fields of a person."""
+        return self._update(person_id, self._clean(fields), "Contact gewijzigd")
+
+    def record_contact(self, person_id: str, on: dt.date | None = None) -> Changes:
+        """Set the 'last contact' date (today by default)."""
+        return self._update(person_id, {"last_contact": to_iso_date(on or today())}, "Contact bijgewerkt")
+
+    def board_members(self) -> list[Person]:
+        """The board's own members, by name."""
+        return self._select("board_member = 1")
+
+    def find(self, text: str) -> list[Person]:
+        """People whose name, role, topics or organisation contain ``text`` (accents ignored)."""
+        from .search import fold
+
+        needle = fold(text.strip())
+        if not needle:
+            return self.all()
+        orgs = {o.id: o.name for o in self._ws.organisations.all()}
+        found = []
+        for person in self.all():
+            hay = " ".join(
+                [person.name, person.role, person.topics, person.email, orgs.get(person.organisation_id or "", "")]
+            )
+            if needle in fold(hay):
+                found.append(person)
+        return found
+
+    def organisation_name(self, person: Person) -> str:
+        """The name of the person's organisation, or ''."""
+        if not person.organisation_id:
+            return ""
+        return str(self._store.scalar("SELECT name FROM organisations WHERE id = ?", [person.organisation_id]) or "")

@@ -1,0 +1,160 @@
+"""Buurtagenda goals, along the seven bouwstenen, with status and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .base import Manager, check_choice, clean_text, from_row
+from .changes import Changes
+from .errors import ValidationError
+
+#: The seven bouwstenen of a buurtagenda, numbered 1–7.
+BUILDING_BLOCKS = {
+    1: "Urgentie",
+    2: "Buurtscan",
+    3: "Partijen samenbrengen",
+    4: "Verhalen ophalen",
+    5: "Tellen en vertellen",
+    6: "Verbinden met beleid",
+    7: "De buurtagenda opstellen",
+}
+GOAL_STATUSES = ("idea", "running", "achieved", "not_achieved", "stopped")
+LINK_KINDS = ("decisions", "actions", "requests", "documents", "agenda_items")
+
+_FIELDS = ("area_id", "building_block", "title", "how", "who", "due", "status", "evidence", "evaluation")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal of the buurtagenda: wat / hoe / wie / wanneer."""
+
+    id: str
+    board_id: str
+    area_id: str | None
+    building_block: int
+    title: str
+    how: str
+    who: str
+    due: str
+    status: str
+    evidence: str
+    evaluation: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class GoalLink:
+    """Evidence: a decision, action, request or document that belongs to a goal."""
+
+    id: str
+    goal_id: str
+    target_kind: str
+    target_id: str
+
+
+class Goals(Manager[Goal]):
+    """Goals of the current board's buurtagenda."""
+
+    table = "goals"
+    record = Goal
+    label = "Doel"
+    order_by = "building_block, title COLLATE NOCASE"
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(_FIELDS)
+        if unknown:
+            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+        out: dict[str, Any] = {}
+        for key, value in fields.items():
+            if key == "title":
+                out[key] = clean_text(value, "Wat (het doel)", required=True, limit=1000).strip()
+            elif key == "building_block":
+                if value not in BUILDING_BLOCKS:
+                    raise ValidationError("Kies een bouwsteen van 1 tot en met 7.")
+                out[key] = int(value)
+            elif key == "status":
+                out[key] = check_choice(value, GOAL_STATUSES, "Status")
+            elif key == "area_id":
+                self._require_ref(self._ws.areas, value, "Deze buurt")
+                out[key] = value or None
+            else:
+                out[key] = clean_text(value, "Dit veld")
+        return out
+
+    def add(self, title: str, building_block: int, **fields: Any) -> Changes:
+        """Add a goal (status 'idee' unless given)."""
+        values = self._clean({"title": title, "building_block": building_block, **fields})
+        with self._store.write("Doel toegevoegd") as tx:
+            tx.insert(self.table, {"board_id": self._board_id, **values})
+        return tx.changes()
+
+    def update(self, goal_id: str, **fields: Any) -> Changes:
+        """Change fields of a goal."""
+        return self._update(goal_id, self._clean(fields), "Doel gewijzigd")
+
+    def set_status(self, goal_id: str, status: str, evaluation: str | None = None) -> Changes:
+        """Change the status, optionally with the board's evaluation."""
+        values: dict[str, Any] = {"status": status}
+        if evaluation is not None:
+            values["evaluation"] = evaluation
+        return self._update(goal_id, self._clean(values), "Status van doel gewijzigd")
+
+    def for_area(self, area_id: str | None) -> list[Goal]:
+        """Goals of one buurt (``None``: goals for the whole wijk)."""
+        if area_id is None:
+            return self._select("area_id IS NULL")
+        return self._select("area_id = ?", [area_id])
+
+    def by_block(self) -> dict[int, list[Goal]]:
+        """All goals grouped by bouwsteen 1–7 (every block present)."""
+        grouped: dict[int, list[Goal]] = {block: [] for block in BUILDING_BLOCKS}
+        for goal in self.all():
+            grouped[goal.building_block].append(goal)
+        return grouped
+
+    def link(self, goal_id: str, target_kind: str, target_id: str) -> Changes:
+        """Attach evidence (a decision, action, request, document or agenda item) to a goal."""
+        check_choice(target_kind, LINK_KINDS, "Soort bewijs")
+        self.get(goal_id)
+        exists = self._store.scalar(
+            f"SELECT 1 FROM [{target_kind}] WHERE id = ? AND deleted_at IS NULL", [target_id]
+        )
+        if not exists:
+            raise ValidationError("Dit bewijsstuk bestaat niet (meer).")
+        already = self._store.scalar(
+            "SELECT 1 FROM goal_links WHERE goal_id = ? AND target_kind = ? AND target_id = ? AND deleted_at IS NULL",
+            [goal_id, target_kind, target_id],
+        )
+        if already:
+            return self._noop()
+        with self._store.write("Bewijs gekoppeld") as tx:
+            tx.insert(
+                "goal_links",
+                {"board_id": self._board_id, "goal_id": goal_id, "target_kind": target_kind, "target_id": target_id},
+            )
+            tx.touch("goals", goal_id)
+        return tx.changes()
+
+    def unlink(self, link_id: str) -> Changes:
+        """Remove one piece of evidence from its goal."""
+        row = self._store.one("SELECT goal_id FROM goal_links WHERE id = ? AND deleted_at IS NULL", [link_id])
+        if row is None:
+            return self._noop()
+        with self._store.write("Bewijs ontkoppeld") as tx:
+            tx.soft_delete("goal_links", link_id)
+            tx.touch("goals", row["goal_id"])
+        return tx.changes()
+
+    def links(self, goal_id: str) -> list[GoalLink]:
+        """The goal's evidence links, oldest first."""
+        rows = self._store.rows(
+            "SELECT id, goal_id, target_kind, target_id FROM goal_links "
+            "WHERE goal_id = ? AND deleted_at IS NULL ORDER BY created_at",
+            [goal_id],
+        )
+        return [from_row(GoalLink, r) for r in rows]
+
+    def _noop(self) -> Changes:
+        return Changes()

@@ -1,0 +1,160 @@
+"""Requests and signals to the municipality (verzoeken / signalen) and their answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .base import Manager, check_choice, clean_text
+from .changes import Changes
+from .errors import ValidationError
+from .timeutil import add_weeks, maybe_date, to_iso_date, today
+
+REQUEST_KINDS = ("request", "signal")
+REQUEST_STATUSES = ("draft", "sent", "answered", "closed")
+DEFAULT_ANSWER_WEEKS = 6
+
+_FIELDS = (
+    "kind", "subject", "text", "area_id", "sent_to_id", "sent_to_name", "sent_on",
+    "answer_due", "answered_on", "answer_text", "meeting_id", "goal_id",
+)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request (verzoek) or signal (signaal) to the municipality."""
+
+    id: str
+    board_id: str
+    kind: str
+    subject: str
+    text: str
+    area_id: str | None
+    sent_to_id: str | None
+    sent_to_name: str
+    sent_on: str | None
+    answer_due: str | None
+    answered_on: str | None
+    answer_text: str
+    status: str
+    meeting_id: str | None
+    goal_id: str | None
+    created_at: str
+    updated_at: str
+
+    def is_overdue(self, on: dt.date | None = None) -> bool:
+        """Sent, not answered, and past the promised answer date ("te laat")."""
+        due = maybe_date(self.answer_due)
+        return self.status == "sent" and due is not None and due < (on or today())
+
+    def answered_in_time(self) -> bool | None:
+        """True/False once answered; ``None`` while there is no answer."""
+        if not self.answered_on:
+            return None
+        due = maybe_date(self.answer_due)
+        return due is None or maybe_date(self.answered_on) <= due  # type: ignore[operator]
+
+
+class Requests(Manager[Request]):
+    """Requests to the municipality of the current board."""
+
+    table = "requests"
+    record = Request
+    label = "Verzoek"
+    order_by = "COALESCE(sent_on, created_at) DESC"
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(_FIELDS)
+        if unknown:
+            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+        out: dict[str, Any] = {}
+        refs = {
+            "area_id": (self._ws.areas, "Deze buurt"),
+            "sent_to_id": (self._ws.contacts, "Deze persoon"),
+            "meeting_id": (self._ws.meetings, "Deze vergadering"),
+            "goal_id": (self._ws.goals, "Dit doel"),
+        }
+        for key, value in fields.items():
+            if key == "subject":
+                out[key] = clean_text(value, "Het onderwerp", required=True, limit=1000).strip()
+            elif key == "kind":
+                out[key] = check_choice(value, REQUEST_KINDS, "Soort")
+            elif key in refs:
+                manager, label = refs[key]
+                self._require_ref(manager, value, label)
+                out[key] = value or None
+            elif key in ("sent_on", "answer_due", "answered_on"):
+                out[key] = to_iso_date(value, "datum")
+            else:
+                out[key] = clean_text(value, "Dit veld")
+        return out
+
+    def add(self, subject: str, text: str = "", **fields: Any) -> Changes:
+        """Write a new request as a draft (concept)."""
+        values = self._clean({"subject": subject, "text": text, **fields})
+        if values.get("sent_to_id") and not values.get("sent_to_name"):
+            values["sent_to_name"] = self._ws.contacts.get(values["sent_to_id"]).name
+        with self._store.write("Verzoek toegevoegd") as tx:
+            tx.insert(self.table, {"board_id": self._board_id, "status": "draft", **values})
+        return tx.changes()
+
+    def update(self, request_id: str, **fields: Any) -> Changes:
+        """Change fields of a request."""
+        values = self._clean(fields)
+        if values.get("sent_to_id") and "sent_to_name" not in values:
+            values["sent_to_name"] = self._ws.contacts.get(values["sent_to_id"]).name
+        return self._update(request_id, values, "Verzoek gewijzigd")
+
+    def mark_sent(
+        self,
+        request_id: str,
+        on: dt.date | str | None = None,
+        answer_due: dt.date | str | None = None,
+        sent_to_id: str | None = None,
+        sent_to_name: str | None = None,
+    ) -> Changes:
+        """Record sending; the answer is due six weeks later unless another date is given."""
+        request = self.get(request_id)
+        sent = maybe_date(to_iso_date(on or today(), "verzenddatum"))
+        assert sent is not None
+        due = to_iso_date(answer_due, "antwoorddatum") if answer_due else add_weeks(sent, DEFAULT_ANSWER_WEEKS).isoformat()
+        if due < sent.isoformat():
+            raise ValidationError("De beloofde antwoorddatum ligt voor de verzenddatum.")
+        values: dict[str, Any] = {"status": "sent", "sent_on": sent.isoformat(), "answer_due": due}
+        extra = self._clean({k: v for k, v in {"sent_to_id": sent_to_id, "sent_to_name": sent_to_name}.items() if v})
+        if extra.get("sent_to_id") and "sent_to_name" not in extra:
+            extra["sent_to_name"] = self._ws.contacts.get(extra["sent_to_id"]).name
+        values.update(extra)
+        if request.status not in ("draft", "sent"):
+            raise ValidationError("Dit verzoek is al beantwoord of afgesloten.")
+        return self._update(request_id, values, "Verzoek verstuurd")
+
+    def record_answer(self, request_id: str, text: str, on: dt.date | str | None = None) -> Changes:
+        """Record the municipality's answer."""
+        text = clean_text(text, "Het antwoord")
+        request = self.get(request_id)
+        answered = to_iso_date(on or today(), "antwoorddatum")
+        if request.sent_on and answered and answered < request.sent_on:
+            raise ValidationError("De antwoorddatum ligt voor de verzenddatum.")
+        values = {"status": "answered", "answered_on": answered, "answer_text": text}
+        return self._update(request_id, values, "Antwoord vastgelegd")
+
+    def close(self, request_id: str) -> Changes:
+        """Close a request (no further follow-up)."""
+        return self._update(request_id, {"status": "closed"}, "Verzoek afgesloten")
+
+    def set_status(self, request_id: str, status: str) -> Changes:
+        """Set the stored status directly (draft, sent, answered, closed)."""
+        check_choice(status, REQUEST_STATUSES, "Status")
+        return self._update(request_id, {"status": status}, "Status van verzoek gewijzigd")
+
+    def overdue(self, on: dt.date | None = None) -> list[Request]:
+        """Sent requests whose promised answer date has passed."""
+        return self._select(
+            "status = 'sent' AND answer_due < ?", [(on or today()).isoformat()], order="answer_due"
+        )
+
+    def open(self) -> list[Request]:
+        """Drafts and sent requests without an answer."""
+        return self._select("status IN ('draft', 'sent')", order="answer_due IS NULL, answer_due")

@@ -1,0 +1,239 @@
+"""The database schema, changed only through ``sqlite_utils.Migrations``.
+
+Every content table has a text UUID key, ``created_at``, ``updated_at`` and
+``deleted_at`` (soft delete), and ``board_id`` so one file can hold several boards.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("wijkapp")
+
+#: Bumped with every migration; the exchange format and fixtures name it.
+SCHEMA_VERSION = 1
+
+_COMMON = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+"""
+
+TABLES: dict[str, str] = {
+    "boards": """
+        name TEXT NOT NULL,
+        wijk TEXT NOT NULL DEFAULT '',
+        municipality TEXT NOT NULL DEFAULT '',
+        logo_attachment_id TEXT,
+        agenda_template TEXT NOT NULL DEFAULT '[]',
+        settings TEXT NOT NULL DEFAULT '{}'
+    """,
+    "areas": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 0
+    """,
+    "organisations": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'other',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT ''
+    """,
+    "people": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL DEFAULT '',
+        organisation_id TEXT REFERENCES organisations(id),
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        topics TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        last_contact TEXT,
+        board_member INTEGER NOT NULL DEFAULT 0
+    """,
+    "meetings": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        title TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT,
+        place TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned',
+        chair_id TEXT REFERENCES people(id),
+        secretary_id TEXT REFERENCES people(id),
+        closed_at TEXT,
+        minutes_approved_on TEXT,
+        minutes_approved_in TEXT REFERENCES meetings(id),
+        notes TEXT NOT NULL DEFAULT ''
+    """,
+    "attendance": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        status TEXT NOT NULL DEFAULT 'invited',
+        note TEXT NOT NULL DEFAULT ''
+    """,
+    "agenda_items": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'discussing',
+        standard TEXT NOT NULL DEFAULT '',
+        presenter TEXT NOT NULL DEFAULT '',
+        minutes INTEGER,
+        notes TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        goal_id TEXT REFERENCES goals(id)
+    """,
+    "decisions": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        agenda_item_id TEXT REFERENCES agenda_items(id),
+        year INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        text TEXT NOT NULL,
+        goal_id TEXT REFERENCES goals(id)
+    """,
+    "actions": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        meeting_id TEXT REFERENCES meetings(id),
+        agenda_item_id TEXT REFERENCES agenda_items(id),
+        what TEXT NOT NULL,
+        owner_id TEXT REFERENCES people(id),
+        owner_name TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        done_on TEXT,
+        times_postponed INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        goal_id TEXT REFERENCES goals(id)
+    """,
+    "action_reviews": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        action_id TEXT NOT NULL REFERENCES actions(id),
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        outcome TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    """,
+    "documents": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        meeting_id TEXT REFERENCES meetings(id),
+        received_on TEXT,
+        sender TEXT NOT NULL DEFAULT '',
+        subject TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        handling TEXT NOT NULL DEFAULT '',
+        attachment_id TEXT REFERENCES attachments(id)
+    """,
+    "requests": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        kind TEXT NOT NULL DEFAULT 'request',
+        subject TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        area_id TEXT REFERENCES areas(id),
+        sent_to_id TEXT REFERENCES people(id),
+        sent_to_name TEXT NOT NULL DEFAULT '',
+        sent_on TEXT,
+        answer_due TEXT,
+        answered_on TEXT,
+        answer_text TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft',
+        meeting_id TEXT REFERENCES meetings(id),
+        goal_id TEXT REFERENCES goals(id)
+    """,
+    "goals": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        area_id TEXT REFERENCES areas(id),
+        building_block INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        how TEXT NOT NULL DEFAULT '',
+        who TEXT NOT NULL DEFAULT '',
+        due TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'idea',
+        evidence TEXT NOT NULL DEFAULT '',
+        evaluation TEXT NOT NULL DEFAULT ''
+    """,
+    "goal_links": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        goal_id TEXT NOT NULL REFERENCES goals(id),
+        target_kind TEXT NOT NULL,
+        target_id TEXT NOT NULL
+    """,
+    "attachments": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        owner_kind TEXT NOT NULL DEFAULT '',
+        owner_id TEXT,
+        filename TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        media_type TEXT NOT NULL DEFAULT 'application/octet-stream'
+    """,
+}
+
+#: Columns of typed text that full-text search covers, per table.
+SEARCHABLE: dict[str, tuple[str, ...]] = {
+    "meetings": ("title", "place", "notes"),
+    "agenda_items": ("title", "notes", "summary", "presenter"),
+    "decisions": ("number", "text"),
+    "actions": ("what", "owner_name", "notes"),
+    "documents": ("subject", "sender", "summary", "handling"),
+    "requests": ("subject", "text", "answer_text", "sent_to_name"),
+    "people": ("name", "role", "topics", "notes", "email"),
+    "organisations": ("name", "notes"),
+    "goals": ("title", "how", "who", "evidence", "evaluation"),
+}
+
+_INDEXES = [
+    "CREATE INDEX idx_areas_board ON areas(board_id)",
+    "CREATE INDEX idx_people_board ON people(board_id)",
+    "CREATE INDEX idx_organisations_board ON organisations(board_id)",
+    "CREATE INDEX idx_meetings_board_start ON meetings(board_id, starts_at)",
+    "CREATE INDEX idx_attendance_meeting ON attendance(meeting_id)",
+    "CREATE INDEX idx_items_meeting ON agenda_items(meeting_id, position)",
+    "CREATE INDEX idx_decisions_meeting ON decisions(meeting_id)",
+    "CREATE INDEX idx_decisions_number ON decisions(board_id, year, seq)",
+    "CREATE INDEX idx_actions_meeting ON actions(meeting_id)",
+    "CREATE INDEX idx_actions_board_status ON actions(board_id, status)",
+    "CREATE INDEX idx_action_reviews_action ON action_reviews(action_id)",
+    "CREATE INDEX idx_action_reviews_meeting ON action_reviews(meeting_id)",
+    "CREATE INDEX idx_documents_board ON documents(board_id)",
+    "CREATE INDEX idx_requests_board ON requests(board_id, status)",
+    "CREATE INDEX idx_goals_board ON goals(board_id)",
+    "CREATE INDEX idx_goal_links_goal ON goal_links(goal_id)",
+    "CREATE INDEX idx_attachments_owner ON attachments(owner_id)",
+]
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    for table, columns in TABLES.items():
+        db.execute(f"CREATE TABLE [{table}] ({_COMMON}, {columns})")
+    for sql in _INDEXES:
+        db.execute(sql)
+    for table, columns in SEARCHABLE.items():
+        db[table].enable_fts(list(columns), tokenize=FTS_TOKENIZE, create_triggers=True)
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations; return the names applied."""
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    MIGRATIONS.apply(db)
+    return pending
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """Names of migrations not yet applied to ``db``."""
+    return [m.name for m in MIGRATIONS.pending(db)]
+
+
+def known_migrations() -> list[str]:
+    """Every migration this version knows, in order."""
+    return [m.name for m in MIGRATIONS._migrations]

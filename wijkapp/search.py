@@ -1,0 +1,120 @@
+"""Full-text search over everything a person typed (FTS5, accents folded, queries quoted)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+#: Dutch names of the kinds, in the order results are grouped.
+KIND_LABELS = {
+    "meetings": "Vergaderingen",
+    "agenda_items": "Agendapunten",
+    "decisions": "Besluiten",
+    "actions": "Actiepunten",
+    "requests": "Verzoeken aan de gemeente",
+    "documents": "Ingekomen stukken",
+    "people": "Contacten",
+    "organisations": "Organisaties",
+    "goals": "Buurtagenda",
+}
+
+#: The column shown as a hit's title, per table.
+_TITLE = {
+    "meetings": "t.title",
+    "agenda_items": "t.title",
+    "decisions": "t.number || ' ' || t.text",
+    "actions": "t.what",
+    "requests": "t.subject",
+    "documents": "t.subject",
+    "people": "t.name",
+    "organisations": "t.name",
+    "goals": "t.title",
+}
+
+#: Marks around matched words in a snippet (control characters never typed by users).
+HIT_START = "\x02"
+HIT_END = "\x03"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record that matches: its kind (table), id, title and a snippet."""
+
+    kind: str
+    id: str
+    title: str
+    snippet: str
+    meeting_id: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in Dutch, e.g. "Besluiten"."""
+        return KIND_LABELS.get(self.kind, self.kind)
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and drop diacritics (``Coördinatie`` → ``coordinatie``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ĳ", "ij")
+
+
+def build_match(query: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 MATCH expression, or ``None`` if nothing to find.
+
+    Every word becomes a quoted phrase (quotes doubled), the last one as a prefix, so
+    operators and punctuation (``AT&T``, ``"``, ``*``, ``NOT``) are searched as typed.
+    """
+    words = [w for w in query.split() if re.search(r"\w", w)]
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += " *"
+    return " ".join(quoted)
+
+
+class Search:
+    """Search across the current board's records."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+        self._store = workspace.store
+
+    def query(self, text: str, limit_per_kind: int = 20) -> list[SearchHit]:
+        """Matching records grouped by kind (in :data:`KIND_LABELS` order), newest first."""
+        match = build_match(text)
+        if match is None:
+            return []
+        hits: list[SearchHit] = []
+        for table in KIND_LABELS:
+            hits.extend(self._query_table(table, match, limit_per_kind))
+        return hits
+
+    def grouped(self, text: str, limit_per_kind: int = 20) -> dict[str, list[SearchHit]]:
+        """Like :meth:`query`, as ``{kind: hits}`` without empty kinds."""
+        grouped: dict[str, list[SearchHit]] = {}
+        for hit in self.query(text, limit_per_kind):
+            grouped.setdefault(hit.kind, []).append(hit)
+        return grouped
+
+    def _query_table(self, table: str, match: str, limit: int) -> list[SearchHit]:
+        fts = f"{table}_fts"
+        meeting_col = "t.meeting_id" if table in ("agenda_items", "decisions", "actions") else (
+            "t.id" if table == "meetings" else "NULL"
+        )
+        sql = (
+            f"SELECT t.id, {_TITLE[table]} AS title, "
+            f"snippet([{fts}], -1, ?, ?, '…', 12) AS snippet, {meeting_col} AS meeting_id "
+            f"FROM [{fts}] JOIN [{table}] t ON t.rowid = [{fts}].rowid "
+            f"WHERE [{fts}] MATCH ? AND t.deleted_at IS NULL AND t.board_id = ? "
+            f"ORDER BY [{fts}].rowid DESC LIMIT ?"
+        )
+        rows = self._store.rows(sql, [HIT_START, HIT_END, match, self._ws.board_id, limit])
+        return [
+            SearchHit(table, r["id"], str(r["title"] or ""), str(r["snippet"] or ""), r["meeting_id"])
+            for r in rows
+        ]

@@ -1,0 +1,295 @@
+"""Serialized access to the one connection: reads, write transactions, undo.
+
+Every write goes through :meth:`Store.write`, which opens one transaction, records
+the before/after image of each row it touches (the undo step) and returns the
+:class:`~wijkapp.changes.Changes`. Undo and redo replay those images.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from .changes import Changes
+from .errors import WriteFailedError
+from .timeutil import new_id, now_iso
+
+Row = dict[str, Any]
+UNDO_LIMIT = 200
+
+
+@dataclass
+class RowChange:
+    """One row's state before and after a step (``None`` = did not exist)."""
+
+    table: str
+    id: str
+    before: Row | None
+    after: Row | None = None
+
+
+@dataclass
+class UndoStep:
+    """A named group of row changes that undo reverses as one."""
+
+    name: str
+    rows: list[RowChange] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+
+
+class Tx:
+    """The write handle inside one transaction. Records what it changes."""
+
+    def __init__(self, store: Store, step: str | None) -> None:
+        self._store = store
+        self._conn = store.conn
+        self.step = UndoStep(step or "")
+        self.kinds: set[str] = set()
+        self.ids: set[str] = set()
+        self.main_id: str | None = None
+        self._seen: dict[tuple[str, str], RowChange] = {}
+
+    # -- writes -----------------------------------------------------------------
+    def insert(self, table: str, values: Mapping[str, Any], *, keep_times: bool = False) -> str:
+        """Insert a new row; fills ``id`` and timestamps unless given. Returns the id."""
+        row = dict(values)
+        row.setdefault("id", new_id())
+        stamp = now_iso()
+        if not keep_times:
+            row["created_at"] = row.get("created_at") or stamp
+            row["updated_at"] = stamp
+        row.setdefault("deleted_at", None)
+        self._remember(table, row["id"])
+        cols = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        self._conn.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(row.values()))
+        self._touched(table, row["id"])
+        if self.main_id is None:
+            self.main_id = row["id"]
+        return str(row["id"])
+
+    def update(self, table: str, row_id: str, values: Mapping[str, Any]) -> None:
+        """Update columns of one row and its ``updated_at``."""
+        if not values:
+            return
+        row = dict(values)
+        row["updated_at"] = now_iso()
+        self._remember(table, row_id)
+        sets = ", ".join(f"[{c}] = ?" for c in row)
+        self._conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*row.values(), row_id])
+        self._touched(table, row_id)
+
+    def soft_delete(self, table: str, row_id: str) -> None:
+        """Mark a row deleted (a tombstone that exchange and undo can use)."""
+        self.update(table, row_id, {"deleted_at": now_iso()})
+
+    def replace(self, table: str, row: Mapping[str, Any]) -> None:
+        """Write a whole row as given (timestamps included); used by import."""
+        self._remember(table, row["id"])
+        upsert_row(self._conn, table, row)
+        self._touched(table, row["id"])
+
+    def touch(self, table: str, row_id: str) -> None:
+        """Report a record as changed without writing it (e.g. a parent)."""
+        self._touched(table, row_id)
+        self.step.touched.add(table)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run a statement inside the transaction (reads only; writes must use insert/update)."""
+        return self._conn.execute(sql, params)
+
+    # -- bookkeeping --------------------------------------------------------------
+    def _remember(self, table: str, row_id: str) -> None:
+        key = (table, row_id)
+        if key not in self._seen:
+            change = RowChange(table, row_id, self._store.row(table, row_id))
+            self._seen[key] = change
+            self.step.rows.append(change)
+
+    def _touched(self, table: str, row_id: str) -> None:
+        self.kinds.add(table)
+        self.ids.add(row_id)
+
+    def _finish(self) -> None:
+        for change in self.step.rows:
+            change.after = self._store.row(change.table, change.id)
+
+    def changes(self) -> Changes:
+        """The changes made so far in this transaction."""
+        return Changes(frozenset(self.kinds), frozenset(self.ids), self.step.name or None, self.main_id)
+
+
+class Store:
+    """The one connection of this process, guarded by one lock."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.conn.row_factory = sqlite3.Row
+        self.lock = threading.RLock()
+        self.undo_stack: list[UndoStep] = []
+        self.redo_stack: list[UndoStep] = []
+        self._depth = 0
+        self._current: Tx | None = None
+
+    # -- reads --------------------------------------------------------------------
+    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
+        """Run a query and return plain dict rows."""
+        with self.lock:
+            return [dict(r) for r in self.conn.execute(sql, params).fetchall()]
+
+    def one(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Row | None:
+        """The first row of a query, or ``None``."""
+        with self.lock:
+            r = self.conn.execute(sql, params).fetchone()
+            return dict(r) if r is not None else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The first column of the first row, or ``None``."""
+        with self.lock:
+            r = self.conn.execute(sql, params).fetchone()
+            return r[0] if r is not None else None
+
+    def row(self, table: str, row_id: str) -> Row | None:
+        """One row by id, deleted or not."""
+        return self.one(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+
+    # -- writes -------------------------------------------------------------------
+    @contextmanager
+    def write(self, step: str | None = None) -> Iterator[Tx]:
+        """One transaction. With a ``step`` name the change can be undone.
+
+        Nested calls join the outer transaction. Any ``sqlite3`` failure rolls back
+        everything and becomes a :class:`WriteFailedError` with a Dutch sentence.
+        """
+        with self.lock:
+            if self._current is not None:
+                yield self._current
+                return
+            tx = Tx(self, step)
+            self._current = tx
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield tx
+                    tx._finish()
+                    self.conn.execute("COMMIT")
+                except BaseException:
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as error:
+                raise WriteFailedError(_write_failure_sentence(error)) from error
+            finally:
+                self._current = None
+            if step and tx.step.rows:
+                self.undo_stack.append(tx.step)
+                del self.undo_stack[:-UNDO_LIMIT]
+                self.redo_stack.clear()
+
+    # -- undo ---------------------------------------------------------------------
+    def undo_name(self) -> str | None:
+        """The name of the step undo would reverse."""
+        return self.undo_stack[-1].name if self.undo_stack else None
+
+    def redo_name(self) -> str | None:
+        """The name of the step redo would repeat."""
+        return self.redo_stack[-1].name if self.redo_stack else None
+
+    def undo(self) -> Changes:
+        """Reverse the last named step; empty ``Changes`` when there is none."""
+        with self.lock:
+            if not self.undo_stack:
+                return Changes()
+            step = self.undo_stack.pop()
+            try:
+                changes = self._apply(step, reverse=True)
+            except BaseException:
+                self.undo_stack.append(step)
+                raise
+            self.redo_stack.append(step)
+            return changes
+
+    def redo(self) -> Changes:
+        """Repeat the last undone step."""
+        with self.lock:
+            if not self.redo_stack:
+                return Changes()
+            step = self.redo_stack.pop()
+            try:
+                changes = self._apply(step, reverse=False)
+            except BaseException:
+                self.redo_stack.append(step)
+                raise
+            self.undo_stack.append(step)
+            return changes
+
+    def _apply(self, step: UndoStep, *, reverse: bool) -> Changes:
+        order = reversed(step.rows) if reverse else iter(step.rows)
+        kinds: set[str] = set(step.touched)
+        ids: set[str] = set()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                for change in order:
+                    target = change.before if reverse else change.after
+                    self._restore(change.table, change.id, target)
+                    kinds.add(change.table)
+                    ids.add(change.id)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise WriteFailedError(_write_failure_sentence(error)) from error
+        return Changes(frozenset(kinds), frozenset(ids), step.name)
+
+    def _restore(self, table: str, row_id: str, target: Row | None) -> None:
+        if target is None:
+            self.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
+            return
+        row = dict(target)
+        row["updated_at"] = now_iso()
+        upsert_row(self.conn, table, row)
+
+
+def upsert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> None:
+    """Update the row with this id in place (keeping its rowid for search), else insert it."""
+    others = {c: v for c, v in row.items() if c != "id"}
+    sets = ", ".join(f"[{c}] = ?" for c in others)
+    cursor = conn.execute(
+        f"UPDATE [{table}] SET {sets} WHERE id = ?", [*others.values(), row["id"]]
+    )
+    if cursor.rowcount == 0:
+        cols = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        conn.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(row.values()))
+
+
+def _write_failure_sentence(error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "full" in text:
+        return (
+            "De wijziging is niet opgeslagen: de schijf is vol. Maak ruimte vrij en probeer "
+            "het opnieuw; wat u typte staat er nog."
+        )
+    if "readonly" in text or "read-only" in text:
+        return (
+            "De wijziging is niet opgeslagen: het bestand is alleen-lezen geworden. "
+            "Wat u typte staat er nog; controleer de map of de USB-stick."
+        )
+    if "locked" in text or "busy" in text:
+        return (
+            "De wijziging is niet opgeslagen: het bestand is even bezet. "
+            "Probeer het over een paar seconden opnieuw."
+        )
+    if "foreign key" in text:
+        return "De wijziging is niet opgeslagen: ze verwijst naar iets dat niet (meer) bestaat."
+    return f"De wijziging is niet opgeslagen ({error}). Wat u typte staat er nog; probeer het opnieuw."

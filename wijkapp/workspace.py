@@ -1,0 +1,183 @@
+"""The one door into the core: a :class:`Workspace` owns the database file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from .actions import Actions
+from .agenda import AgendaItems
+from .attachments import Attachments
+from .boards import Area, Areas, Board, Boards
+from .changes import Changes
+from .contacts import Contacts, Organisations
+from .decisions import Decisions
+from .documents import Documents
+from .errors import NotFoundError
+from .goals import Goals
+from .meetings import Meetings
+from .paths import default_db_path
+from .requests import Requests
+from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
+from .search import Search
+from .storage import open_database
+from .store import Store
+
+
+class Workspace:
+    """An open Wijkapp database and one manager per concept.
+
+    ``Workspace(path)`` opens (or creates) the file; use it as a context manager or
+    call :meth:`close`. Raises a :class:`~wijkapp.errors.StorageError` with a Dutch
+    sentence when the file cannot be used; a damaged file is never written.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path else default_db_path()
+        db, self._lock = open_database(self.path)
+        self.store = Store(db)
+        self._board_id: str | None = None
+        self.boards = Boards(self)
+        self.areas = Areas(self)
+        self.organisations = Organisations(self)
+        self.contacts = Contacts(self)
+        self.meetings = Meetings(self)
+        self.agenda = AgendaItems(self)
+        self.decisions = Decisions(self)
+        self.actions = Actions(self)
+        self.documents = Documents(self)
+        self.requests = Requests(self)
+        self.goals = Goals(self)
+        self.attachments = Attachments(self)
+        self.search = Search(self)
+        boards = self.store.rows(
+            "SELECT id FROM boards WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
+        )
+        if boards:
+            self._board_id = boards[0]["id"]
+
+    # -- lifetime ---------------------------------------------------------------------
+    def close(self) -> None:
+        """Checkpoint and close the file, and release the lock."""
+        with self.store.lock:
+            try:
+                self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - closing must not fail on a busy checkpoint
+                pass
+            self.store.conn.close()
+        self._lock.release()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- the current board ----------------------------------------------------------------
+    @property
+    def has_board(self) -> bool:
+        """True once the file holds a board."""
+        return self._board_id is not None
+
+    @property
+    def board_id(self) -> str:
+        """The id of the board the managers work on."""
+        if self._board_id is None:
+            raise NotFoundError("Er is nog geen wijkplatform; maak er eerst een.")
+        return self._board_id
+
+    @property
+    def board(self) -> Board:
+        """The current board."""
+        return self.boards.get(self.board_id)
+
+    def use_board(self, board_id: str) -> None:
+        """Switch the managers to another board in this file."""
+        self.boards.get(board_id)
+        self._board_id = board_id
+
+    def buurten(self) -> list[Area]:
+        """The current board's buurten."""
+        return self.areas.all()
+
+    # -- undo ---------------------------------------------------------------------------
+    def undo(self) -> Changes:
+        """Undo the last named step (e.g. "Agendapunt verwijderd")."""
+        return self.store.undo()
+
+    def redo(self) -> Changes:
+        """Redo the last undone step."""
+        return self.store.redo()
+
+    @property
+    def undo_name(self) -> str | None:
+        """The name of the step :meth:`undo` would reverse, or ``None``."""
+        return self.store.undo_name()
+
+    @property
+    def redo_name(self) -> str | None:
+        """The name of the step :meth:`redo` would repeat, or ``None``."""
+        return self.store.redo_name()
+
+    # -- health ---------------------------------------------------------------------------
+    def check(self) -> dict[str, Any]:
+        """Integrity and schema report; ``report["healthy"]`` is the verdict."""
+        store = self.store
+        problems: list[str] = []
+        integrity = [r["integrity_check"] for r in store.rows("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems.append("De database is beschadigd: " + "; ".join(integrity[:5]))
+        fk = store.rows("PRAGMA foreign_key_check")
+        if fk:
+            problems.append(f"{len(fk)} verwijzingen wijzen naar iets dat niet bestaat.")
+        for table in SEARCHABLE:
+            try:
+                with store.lock:
+                    store.conn.execute(
+                        f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES('integrity-check')"
+                    )
+            except Exception as error:  # noqa: BLE001 - reported, not raised
+                problems.append(f"De zoekindex van {table} klopt niet ({error}).")
+        missing = 0
+        for row in store.rows("SELECT * FROM attachments WHERE deleted_at IS NULL"):
+            file = self.attachments.folder / row["sha256"][:2] / row["sha256"]
+            if not file.is_file():
+                missing += 1
+        if missing:
+            problems.append(f"{missing} bijlagen ontbreken in de map naast de database.")
+        counts = {
+            table: store.scalar(f"SELECT COUNT(*) FROM [{table}] WHERE deleted_at IS NULL")
+            for table in TABLES
+        }
+        applied = [
+            r["name"]
+            for r in store.rows(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'wijkapp' ORDER BY id"
+            )
+        ]
+        return {
+            "path": str(self.path),
+            "schema_version": SCHEMA_VERSION,
+            "migrations": applied,
+            "journal_mode": store.scalar("PRAGMA journal_mode"),
+            "integrity": integrity,
+            "counts": counts,
+            "problems": problems,
+            "healthy": not problems,
+        }
+
+    def settings(self) -> dict[str, Any]:
+        """The current board's settings (a JSON object stored with the board)."""
+        return dict(json.loads(self.board.settings or "{}"))
+
+    def set_setting(self, key: str, value: Any) -> Changes:
+        """Store one setting of the current board (not an undo step)."""
+        settings = self.settings()
+        settings[key] = value
+        with self.store.write(None) as tx:
+            tx.update("boards", self.board_id, {"settings": json.dumps(settings, ensure_ascii=False)})
+        return tx.changes()
