@@ -1,0 +1,42 @@
+"""Shared fixtures: every test works on real SQLite files in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from wijkapp.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A not-yet-existing database path in a private temp folder."""
+    return tmp_path / "bestuur.sqlite"
+
+
+@pytest.fixture
+def ws(db_path: Path) -> Iterator[Workspace]:
+    """An open workspace with one board (two buurten), closed afterwards."""
+    workspace = Workspace(db_path)
+    workspace.boards.create("Wijkplatform Test", "Zuid", ["Lindenheuvel", "Krawinkel"])
+    yield workspace
+    try:
+        workspace.close()
+    except Exception:  # noqa: BLE001 - already closed by the test
+        pass
+
+
+@pytest.fixture
+def empty_ws(db_path: Path) -> Iterator[Workspace]:
+    """An open workspace without a board."""
+    workspace = Workspace(db_path)
+    yield workspace
+    try:
+        workspace.close()
+    except Exception:  # noqa: BLE001
+        pass

@@ -1,0 +1,54 @@
+"""GUI fixtures: offscreen Qt, an installed app context, screenshots to ``screenshots-run/``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from ui.bus import ChangeBus  # noqa: E402
+from ui.operations.base import worker_pool  # noqa: E402
+from ui.operations.context import AppContext, set_app_context  # noqa: E402
+from wijkapp.workspace import Workspace  # noqa: E402
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots-run"
+
+
+@pytest.fixture
+def bus(qapp: object) -> ChangeBus:
+    """The app-level change signal."""
+    return ChangeBus()
+
+
+@pytest.fixture
+def app_ctx(ws: Workspace, bus: ChangeBus) -> Iterator[AppContext]:
+    """Install the app context operations use; waits for the worker afterwards."""
+    messages: list[str] = []
+    context = AppContext(ws, bus, messages.append)
+    set_app_context(context)
+    yield context
+    worker_pool().waitForDone(5000)
+    set_app_context(None)
+
+
+def wait_for_worker(qtbot: object) -> None:
+    """Let background operations finish and their callbacks run."""
+    worker_pool().waitForDone(5000)
+    qtbot.wait(20)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def shoot() -> object:
+    """``shoot(widget, "name")`` saves a PNG of the widget to screenshots-run/."""
+
+    def save(widget: object, name: str) -> Path:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        return path
+
+    return save
