@@ -1,0 +1,241 @@
+"""Pure, Qt-free words for the follow-up views: statuses, kinds, bouwstenen, "te laat", rows.
+
+Every function takes plain values (core dataclasses or ISO strings) and ``today`` where
+time matters, so it can be tested table-driven without a widget or a clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from wijkapp.goals import BUILDING_BLOCKS
+from wijkapp.i18n import N_, _, language
+from wijkapp.search import HIT_END, HIT_START, KIND_LABELS
+from wijkapp.timeutil import maybe_date
+
+REQUEST_KIND_LABELS = {"request": N_("Verzoek"), "signal": N_("Signaal")}
+REQUEST_STATUS_LABELS = {
+    "draft": N_("Concept"),
+    "sent": N_("Verstuurd"),
+    "answered": N_("Beantwoord"),
+    "closed": N_("Afgesloten"),
+}
+GOAL_STATUS_LABELS = {
+    "idea": N_("Idee"),
+    "running": N_("Loopt"),
+    "achieved": N_("Bereikt"),
+    "not_achieved": N_("Niet bereikt"),
+    "stopped": N_("Gestopt"),
+}
+ACTION_STATUS_LABELS = {"open": N_("Open"), "done": N_("Klaar"), "cancelled": N_("Vervallen")}
+ORGANISATION_KIND_LABELS = {
+    "municipality": N_("Gemeente"),
+    "partner": N_("Partner"),
+    "residents": N_("Bewonersgroep"),
+    "care": N_("Zorg en welzijn"),
+    "police": N_("Politie"),
+    "other": N_("Anders"),
+}
+_BLOCK_NAMES = {number: N_(name) for number, name in BUILDING_BLOCKS.items()}
+
+#: The word that always accompanies red, so colour is never the only signal.
+LATE = N_("te laat")
+
+
+def _label(table: dict[str, str], key: str) -> str:
+    return _(table[key]) if key in table else key
+
+
+def request_kind_label(kind: str) -> str:
+    """``Verzoek`` / ``Signaal``."""
+    return _label(REQUEST_KIND_LABELS, kind)
+
+
+def request_status_label(status: str) -> str:
+    """``Concept`` / ``Verstuurd`` / ``Beantwoord`` / ``Afgesloten``."""
+    return _label(REQUEST_STATUS_LABELS, status)
+
+
+def goal_status_label(status: str) -> str:
+    """``Idee`` / ``Loopt`` / ``Bereikt`` / ``Niet bereikt`` / ``Gestopt``."""
+    return _label(GOAL_STATUS_LABELS, status)
+
+
+def action_status_label(status: str) -> str:
+    """``Open`` / ``Klaar`` / ``Vervallen``."""
+    return _label(ACTION_STATUS_LABELS, status)
+
+
+def organisation_kind_label(kind: str) -> str:
+    """``Gemeente``, ``Partner``, ... for an organisation kind."""
+    return _label(ORGANISATION_KIND_LABELS, kind)
+
+
+def building_block_label(block: int) -> str:
+    """``3. Partijen samenbrengen``; unknown numbers as ``Bouwsteen 9``."""
+    if block not in _BLOCK_NAMES:
+        return _("Bouwsteen {n}").format(n=block)
+    return f"{block}. {_(_BLOCK_NAMES[block])}"
+
+
+def search_kind_label(kind: str) -> str:
+    """The Dutch group header of a search result kind (``Besluiten``)."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def _day(value: dt.date | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return maybe_date(value)
+
+
+def date_text(value: dt.date | str | None) -> str:
+    """``3 dec. 2026`` for table cells; ``""`` for no date."""
+    day = _day(value)
+    if day is None:
+        return ""
+    return format_date(day, "d MMM y", locale="en_GB" if language() == "en" else "nl_NL")
+
+
+def is_late(due: dt.date | str | None, still_open: bool, today: dt.date) -> bool:
+    """True when something still open has a due date before ``today``."""
+    day = _day(due)
+    return still_open and day is not None and day < today
+
+
+def days_late_text(due: dt.date | str | None, today: dt.date) -> str:
+    """``te laat (1 dag)`` / ``te laat (12 dagen)``; ``""`` when not late."""
+    day = _day(due)
+    if day is None or day >= today:
+        return ""
+    days = (today - day).days
+    if days == 1:
+        return _("te laat (1 dag)")
+    return _("te laat ({n} dagen)").format(n=days)
+
+
+def postponed_text(times: int) -> str:
+    """``""`` for 0, else ``2× uitgesteld``."""
+    if times <= 0:
+        return ""
+    return _("{n}× uitgesteld").format(n=times)
+
+
+def last_contact_text(value: str | None, today: dt.date) -> str:
+    """``vandaag`` / ``gisteren`` / ``3 dec. 2026``; ``nog niet`` without a date."""
+    day = _day(value)
+    if day is None:
+        return _("nog niet")
+    if day == today:
+        return _("vandaag")
+    if day == today - dt.timedelta(days=1):
+        return _("gisteren")
+    return date_text(day)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One list row: the cell texts, whether it is late (red + words), a sort key."""
+
+    cells: tuple[str, ...]
+    late: bool
+    sort_key: tuple[object, ...]
+
+
+def action_row(
+    what: str,
+    owner_name: str,
+    due_date: str | None,
+    status: str,
+    times_postponed: int,
+    meeting_title: str,
+    today: dt.date,
+) -> Row:
+    """Cells: Wat · Wie · Klaar vóór · Stand · Vergadering. Late ones sort first."""
+    late = is_late(due_date, status == "open", today)
+    if late:
+        state = days_late_text(due_date, today)
+    else:
+        state = _("open") if status == "open" else action_status_label(status).lower()
+    extra = postponed_text(times_postponed)
+    if extra:
+        state = f"{state}, {extra}"
+    first_line = what.strip().splitlines()[0] if what.strip() else ""
+    due = _day(due_date)
+    sort_key = (
+        0 if late else (1 if status == "open" else 2),
+        due is None,
+        due or dt.date.max,
+        what.casefold(),
+    )
+    return Row(
+        (first_line, owner_name or _("niemand"), date_text(due_date) or _("geen datum"),
+         state, meeting_title or _("buiten een vergadering")),
+        late,
+        sort_key,
+    )
+
+
+def request_state_text(status: str, answer_due: str | None, today: dt.date) -> str:
+    """The status as the board reads it: ``Verstuurd, te laat (3 dagen)`` when overdue."""
+    label = request_status_label(status)
+    if is_late(answer_due, status == "sent", today):
+        return f"{label}, {days_late_text(answer_due, today)}"
+    return label
+
+
+def request_row(
+    subject: str,
+    kind: str,
+    area_name: str,
+    status: str,
+    sent_on: str | None,
+    answer_due: str | None,
+    today: dt.date,
+) -> Row:
+    """Cells: Onderwerp · Soort · Buurt · Stand · Verstuurd · Antwoord uiterlijk.
+
+    Overdue requests sort first, then waiting ones by deadline, then drafts, then the rest.
+    """
+    late = is_late(answer_due, status == "sent", today)
+    due = _day(answer_due)
+    rank = {"sent": 1, "draft": 2, "answered": 3, "closed": 4}.get(status, 5)
+    sort_key = (0 if late else rank, due is None, due or dt.date.max, subject.casefold())
+    return Row(
+        (subject, request_kind_label(kind), area_name or _("hele wijk"),
+         request_state_text(status, answer_due, today), date_text(sent_on) or "—",
+         date_text(answer_due) or "—"),
+        late,
+        sort_key,
+    )
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet as safe HTML: user text escaped, HIT marks as ``<b>…</b>``."""
+    text = html.escape(snippet.replace("\n", " "), quote=False)
+    return text.replace(HIT_START, "<b>").replace(HIT_END, "</b>")
+
+
+def snippet_plain(snippet: str) -> str:
+    """A search snippet without its marks (for screen readers and tooltips)."""
+    return snippet.replace(HIT_START, "").replace(HIT_END, "").replace("\n", " ")
+
+
+def required_text_problem(value: str, label: str, limit: int) -> str | None:
+    """The Dutch problem with a required one-line field, or ``None`` when it can be saved."""
+    if not value.strip():
+        return _("Vul {label} in.").format(label=label)
+    if len(value) > limit:
+        return _("{label} is te lang: {n} tekens, hoogstens {limit}.").format(
+            label=label[:1].upper() + label[1:], n=f"{len(value):,}".replace(",", "."),
+            limit=f"{limit:,}".replace(",", "."),
+        )
+    return None

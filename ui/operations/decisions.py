@@ -1,0 +1,59 @@
+"""GUI operations on decisions; each returns a :class:`CoreOp` to ``.run()``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from wijkapp.changes import Changes
+from wijkapp.i18n import _
+
+from .base import CoreOp
+from .context import app_context
+
+
+def add_decision(
+    parent: QWidget | None,
+    meeting_id: str,
+    text: str,
+    agenda_item_id: str | None = None,
+    on_done: Callable[[Changes], None] | None = None,
+) -> CoreOp:
+    """Record a decision; the status bar names its number (``Besluit 2026-003 genoteerd.``).
+
+    The number is read back on the worker so the message is exact; ``on_done`` gets the
+    ``Changes`` (``Changes.id`` is the decision).
+    """
+    numbers: list[str] = []
+
+    def op(ws: Any) -> Changes:
+        changes: Changes = ws.decisions.add(meeting_id, text, agenda_item_id=agenda_item_id)
+        if changes.id:
+            numbers.append(ws.decisions.get(changes.id).number)
+        return changes
+
+    def announce(_changes: Changes) -> None:
+        if numbers:
+            app_context().show_status(
+                _("Besluit {number} genoteerd.").format(number=numbers[0])
+            )
+        if on_done:
+            on_done(_changes)
+
+    return CoreOp(parent, op).success(announce)
+
+
+def update_decision(parent: QWidget | None, decision_id: str, text: str) -> CoreOp:
+    """Change a decision's text (its number stays)."""
+    return CoreOp(parent, lambda ws: ws.decisions.update(decision_id, text=text)).with_message(
+        _("Besluit bewaard.")
+    )
+
+
+def delete_decision(parent: QWidget | None, decision_id: str) -> CoreOp:
+    """Remove a decision (its number is never reused); Ctrl+Z brings it back."""
+    return CoreOp(parent, lambda ws: ws.decisions.delete(decision_id)).with_message(
+        _("Besluit verwijderd. Terugzetten kan met Ctrl+Z.")
+    )

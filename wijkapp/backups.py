@@ -1,0 +1,152 @@
+"""Verified backups with SQLite's backup API, thinned daily/weekly/monthly, and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import DamagedDatabaseError, StorageError, WriteFailedError
+from .storage import acquire_lock, backup_to, check_header, quick_check
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+KEEP_LATEST = 10
+KEEP_DAYS = 14
+KEEP_WEEKS = 8
+KEEP_MONTHS = 24
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file and when it was taken."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+
+
+def backup_dir(db_path: Path) -> Path:
+    """The folder of backups beside the database: ``<stem>-reservekopieen``."""
+    return db_path.with_name(db_path.stem + "-reservekopieen")
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of this database, newest first."""
+    folder = backup_dir(db_path)
+    found = []
+    if folder.is_dir():
+        for path in folder.iterdir():
+            match = _NAME.match(path.name)
+            if match and match["stem"] == db_path.stem:
+                taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+                found.append(BackupInfo(path, taken, path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
+    """Copy the open database into the backup folder, verify the copy, thin old ones."""
+    now = now or dt.datetime.now()
+    folder = backup_dir(ws.path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:
+        raise WriteFailedError(
+            f"De map voor reservekopieën kan niet worden gemaakt ({error.strerror})."
+        ) from None
+    final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
+    partial = final.with_suffix(".deel")
+    partial.unlink(missing_ok=True)
+    try:
+        with ws.store.lock:
+            backup_to(ws.store.conn, partial)
+        quick_check(partial)
+        os.replace(partial, final)
+    except (OSError, sqlite3.Error, StorageError) as error:
+        partial.unlink(missing_ok=True)
+        raise WriteFailedError(
+            f"De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
+            "controleer of er ruimte op de schijf is."
+        ) from None
+    thin(ws.path, now)
+    return final
+
+
+def thin(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete backups no rule keeps; return the deleted paths.
+
+    Kept: the newest :data:`KEEP_LATEST`, the newest of each of the last 14 days,
+    of each of the last 8 weeks and of each of the last 24 months.
+    """
+    now = now or dt.datetime.now()
+    backups = list_backups(db_path)
+    keep: set[Path] = {b.path for b in backups[:KEEP_LATEST]}
+    seen_days: set[dt.date] = set()
+    seen_weeks: set[tuple[int, int]] = set()
+    seen_months: set[tuple[int, int]] = set()
+    for backup in backups:  # newest first: the first of each period is its newest
+        age = now - backup.taken_at
+        day = backup.taken_at.date()
+        week = tuple(day.isocalendar())[:2]
+        month = (day.year, day.month)
+        if age <= dt.timedelta(days=KEEP_DAYS) and day not in seen_days:
+            seen_days.add(day)
+            keep.add(backup.path)
+        if age <= dt.timedelta(weeks=KEEP_WEEKS) and week not in seen_weeks:
+            seen_weeks.add(week)  # type: ignore[arg-type]
+            keep.add(backup.path)
+        if age <= dt.timedelta(days=31 * KEEP_MONTHS) and month not in seen_months:
+            seen_months.add(month)
+            keep.add(backup.path)
+    deleted = []
+    for backup in backups:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+            deleted.append(backup.path)
+    return deleted
+
+
+def restore(backup: Path, db_path: Path) -> Path | None:
+    """Put ``backup`` back as ``db_path``.
+
+    The backup is verified first. The current file (healthy or damaged) is moved
+    aside, never overwritten; its new name is returned (``None`` when there was none).
+    Refuses while another Wijkapp has the file open.
+    """
+    backup = Path(backup)
+    db_path = Path(db_path)
+    if not backup.is_file():
+        raise StorageError(f"De reservekopie '{backup}' bestaat niet.")
+    check_header(backup)
+    try:
+        quick_check(backup)
+    except DamagedDatabaseError:
+        raise DamagedDatabaseError(
+            f"De reservekopie '{backup.name}' is zelf beschadigd; kies een andere."
+        ) from None
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = acquire_lock(db_path)
+    try:
+        aside = None
+        if db_path.exists():
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = db_path.with_name(f"{db_path.stem}.voor-terugzetten-{stamp}{db_path.suffix}")
+            for suffix in ("", "-wal", "-shm"):
+                side = db_path.with_name(db_path.name + suffix)
+                if side.exists():
+                    os.replace(side, aside.with_name(aside.name + suffix))
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            backup_to(source, db_path)
+        finally:
+            source.close()
+        quick_check(db_path)
+    finally:
+        lock.release()
+    return aside
