@@ -160,11 +160,11 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
     try:
         if existed:
             quick_check(path)
+            _check_known_schema(path)
         else:
             create_private_file(path)
         conn = connect(path)
         db = Database(conn)
-        _check_known_schema(db, path)
         pending = schema.pending_migrations(db)
         if pending and existed and db["_sqlite_migrations"].exists():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -181,18 +181,29 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
     return db, lock
 
 
-def _check_known_schema(db: Database, path: Path) -> None:
-    table = db["_sqlite_migrations"]
-    if not table.exists():
-        user_tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
-        if user_tables:
+def _check_known_schema(path: Path) -> None:
+    """On a read-only connection: refuse other apps' databases and newer schemas."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied = set()
+        if "_sqlite_migrations" in tables:
+            applied = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'wijkapp'"
+                )
+            }
+    finally:
+        conn.close()
+    if not applied:
+        if any(not t.startswith("sqlite_") for t in tables):
             raise NotADatabaseError(
                 f"'{path.name}' is een database, maar niet van Wijkapp. "
                 "Het bestand is niet veranderd."
             )
         return
     known = set(schema.known_migrations())
-    applied = {row["name"] for row in table.rows_where("migration_set = ?", ["wijkapp"])}
     if applied - known:
         raise NewerSchemaError(
             f"'{path.name}' is gemaakt met een nieuwere versie van Wijkapp. "
