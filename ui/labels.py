@@ -239,3 +239,12 @@ def required_text_problem(value: str, label: str, limit: int) -> str | None:
             limit=f"{limit:,}".replace(",", "."),
         )
     return None
+
+
+def meeting_label(starts_at: str | None, title: str = "") -> str:
+    """``12 mrt 2026`` for a meeting, with its title when it is not the usual one."""
+    day = date_text((starts_at or "")[:10])
+    usual = ("", "Vergadering wijkplatform", _("Vergadering wijkplatform"))
+    if title.strip() in usual:
+        return day
+    return f"{day} – {title.strip()}" if day else title.strip()

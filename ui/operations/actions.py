@@ -24,11 +24,18 @@ def add_action(
     owner_id: str | None = None,
     due_date: Any = None,
     agenda_item_id: str | None = None,
+    owner_name: str = "",
 ) -> CoreOp:
-    """Agree a new open action (``meeting_id=None``: outside a meeting)."""
+    """Agree a new open action (``meeting_id=None``: outside a meeting).
+
+    ``owner_name`` is a free name for someone who is not in Contacten (used when
+    ``owner_id`` is ``None``). ``Changes.id`` is the new action's id.
+    """
     extra: dict[str, Any] = {}
     if agenda_item_id:
         extra["agenda_item_id"] = agenda_item_id
+    if owner_name and not owner_id:
+        extra["owner_name"] = owner_name
     return CoreOp(
         parent,
         lambda ws: ws.actions.add(meeting_id, what, owner_id=owner_id, due_date=due_date, **extra),

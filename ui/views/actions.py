@@ -1,0 +1,355 @@
+"""Actiepunten: every open action, late ones first in red with the words "te laat".
+
+Filter by person and by meeting, mark done, postpone four weeks (counted: "2× uitgesteld"),
+and edit wat / wie / klaar vóór in the editor beside the list (saved by itself).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.actions import Action
+from wijkapp.changes import Changes
+from wijkapp.i18n import _
+from wijkapp.timeutil import today
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..labels import action_row, meeting_label, required_text_problem
+from ..operations.actions import (
+    add_action,
+    mark_action_done,
+    postpone_action,
+    reopen_action,
+    update_action,
+)
+from .widgets import (
+    AutoSaver,
+    DateField,
+    PersonCombo,
+    add_row,
+    button,
+    form,
+    heading,
+    hint,
+    list_tree,
+    mark_late,
+    message_label,
+    refill_combo,
+    show_problem,
+)
+
+_KINDS = ("actions", "people", "meetings")
+_NO_MEETING = "__none__"
+
+
+class ActionsView(QWidget):
+    """The action list with filters and an editor; see the module docstring."""
+
+    nav_title = _("Actiepunten")
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.bus = bus
+        self.current_id: str | None = None
+        self._creating = False
+        self._actions: dict[str, Action] = {}
+        self.saver = AutoSaver(self._save, parent=self)
+        self._build()
+        self.refresh()
+        bus.changed.connect(self._on_changed)
+
+    # -- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(self.nav_title, self))
+        outer.addWidget(hint(_("Wat is afgesproken, wie het doet en wanneer het klaar moet zijn. "
+                               "Te late actiepunten staan bovenaan, in rood."), self))
+
+        filters = QHBoxLayout()
+        self.person_filter = QComboBox(self)
+        self.person_filter.setAccessibleName(_("Toon actiepunten van"))
+        self.meeting_filter = QComboBox(self)
+        self.meeting_filter.setAccessibleName(_("Toon actiepunten uit vergadering"))
+        self.show_done = QCheckBox(_("Ook afgeronde tonen"), self)
+        self.show_done.setAccessibleName(_("Ook afgeronde actiepunten tonen"))
+        for caption, combo in ((_("&Persoon:"), self.person_filter),
+                               (_("&Vergadering:"), self.meeting_filter)):
+            label = QLabel(caption, self)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.show_done)
+        outer.addLayout(filters)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(split)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = list_tree(
+            [_("Wat"), _("Wie"), _("Klaar vóór"), _("Stand"), _("Vergadering")],
+            _("Lijst met actiepunten"), left)
+        left_layout.addWidget(self.tree, 1)
+        self.count_label = QLabel(left)
+        left_layout.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        self.done_button = button(_("&Klaar"), self.mark_done,
+                                  _("Het gekozen actiepunt is gedaan"), left)
+        self.postpone_button = button(_("&Uitstellen (4 weken)"), self.postpone,
+                                      _("Schuif de datum 4 weken op; dit wordt geteld"), left)
+        self.reopen_button = button(_("&Weer openen"), self.reopen,
+                                    _("Zet een afgerond actiepunt weer open"), left)
+        self.new_button = button(_("&Nieuw actiepunt"), self.start_new, "", left)
+        for widget in (self.done_button, self.postpone_button, self.reopen_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        left_layout.addLayout(buttons)
+
+        editor = QWidget(split)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.setContentsMargins(8, 0, 0, 0)
+        self.editor_title = heading(_("Actiepunt"), editor)
+        editor_layout.addWidget(self.editor_title)
+        fields = form()
+        self.what_edit = QPlainTextEdit(editor)
+        self.what_edit.setTabChangesFocus(True)
+        self.what_edit.setPlaceholderText(_("Bijvoorbeeld: Gemeente bellen over de lantaarnpaal"))
+        self.owner_combo = PersonCombo(_("Wie doet het"), editor)
+        self.due_field = DateField(_("Klaar vóór"), editor)
+        add_row(fields, _("Wat moet er gebeuren"), self.what_edit)
+        add_row(fields, _("Wie doet het"), self.owner_combo)
+        add_row(fields, _("Klaar vóór"), self.due_field)
+        editor_layout.addLayout(fields)
+        self.editor_message = message_label(editor)
+        editor_layout.addWidget(self.editor_message)
+        editor_layout.addStretch(1)
+        split.addWidget(left)
+        split.addWidget(editor)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer.addWidget(split, 1)
+
+        self.person_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
+        self.meeting_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
+        self.show_done.toggled.connect(lambda _b: self._fill_list())
+        self.tree.currentItemChanged.connect(lambda _a, _b: self._selection_changed())
+        self.tree.itemActivated.connect(lambda _item, _col: self.what_edit.setFocus())
+        self.what_edit.textChanged.connect(self.saver.touch)
+        self.owner_combo.editTextChanged.connect(lambda _t: self.saver.touch())
+        self.due_field.changed.connect(self.saver.touch)
+
+    # -- contract ---------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload filters and list when actions, people or meetings changed."""
+        if changes is not None and not changes.touches(*_KINDS):
+            return
+        self._fill_filters()
+        self._fill_list()
+        if self.current_id and not self.saver.dirty and not self.saver.busy:
+            if changes is None or self.current_id in changes.ids:
+                self._load_editor()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Show and select the action ``record_id`` (filters are reset to show it)."""
+        if kind != "actions" or not self.ws.actions.exists(record_id):
+            return
+        self.person_filter.setCurrentIndex(0)
+        self.meeting_filter.setCurrentIndex(0)
+        if self.ws.actions.get(record_id).status != "open":
+            self.show_done.setChecked(True)
+        self._fill_list()
+        self.select(record_id)
+        self.tree.setFocus()
+
+    def _on_changed(self, changes: Changes, source: object) -> None:
+        self.refresh(changes)
+
+    # -- list ------------------------------------------------------------------------------
+    def _fill_filters(self) -> None:
+        people = [(p.id, p.name) for p in self.ws.contacts.all()]
+        meetings = sorted(self.ws.meetings.all(), key=lambda m: m.starts_at, reverse=True)
+        refill_combo(self.person_filter, _("Iedereen"), people)
+        refill_combo(self.meeting_filter, _("Alle vergaderingen"),
+                [(m.id, meeting_label(m.starts_at, m.title)) for m in meetings]
+                + [(_NO_MEETING, _("Buiten een vergadering"))])
+        self.owner_combo.set_people(people)
+
+    def visible_actions(self) -> list[Action]:
+        """The actions the filters let through, late ones first."""
+        person = self.person_filter.currentData()
+        meeting = self.meeting_filter.currentData()
+        actions = self.ws.actions.all() if self.show_done.isChecked() else self.ws.actions.open()
+        if person:
+            actions = [a for a in actions if a.owner_id == person]
+        if meeting == _NO_MEETING:
+            actions = [a for a in actions if not a.meeting_id]
+        elif meeting:
+            actions = [a for a in actions if a.meeting_id == meeting]
+        rows = {a.id: self._row(a) for a in actions}
+        return sorted(actions, key=lambda a: rows[a.id].sort_key)
+
+    def _row(self, action: Action) -> Any:
+        meetings = self._meeting_labels
+        return action_row(action.what, action.owner_name, action.due_date, action.status,
+                          action.times_postponed, meetings.get(action.meeting_id or "", ""),
+                          today())
+
+    def _fill_list(self) -> None:
+        self._meeting_labels = {m.id: meeting_label(m.starts_at, m.title)
+                                for m in self.ws.meetings.all()}
+        actions = self.visible_actions()
+        self._actions = {a.id: a for a in actions}
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        late_count = 0
+        for action in actions:
+            row = self._row(action)
+            item = QTreeWidgetItem(list(row.cells))
+            item.setData(0, Qt.ItemDataRole.UserRole, action.id)
+            item.setToolTip(0, action.what)
+            mark_late(item, row.late)
+            late_count += row.late
+            self.tree.addTopLevelItem(item)
+        for column in range(1, 5):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 260))
+        self.tree.blockSignals(False)
+        self.count_label.setText(
+            _("{n} actiepunten in de lijst, waarvan {late} te laat.").format(
+                n=len(actions), late=late_count))
+        if self.current_id and not self._creating:
+            self.select(self.current_id, load=False)
+        self._update_buttons()
+
+    def select(self, action_id: str, load: bool = True) -> None:
+        """Select the row of ``action_id`` (and load it into the editor)."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item.data(0, Qt.ItemDataRole.UserRole) == action_id:
+                self.tree.blockSignals(not load)
+                self.tree.setCurrentItem(item)
+                self.tree.blockSignals(False)
+                if load:
+                    self._selection_changed()
+                return
+
+    def _selection_changed(self) -> None:
+        item = self.tree.currentItem()
+        new_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if new_id == self.current_id and not self._creating:
+            return
+        self.saver.flush()
+        self.saver.cancel()
+        self._creating = False
+        self.current_id = new_id
+        self._load_editor()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        action = self._actions.get(self.current_id or "")
+        is_open = bool(action and action.status == "open")
+        self.done_button.setEnabled(is_open)
+        self.postpone_button.setEnabled(is_open)
+        self.reopen_button.setEnabled(bool(action and action.status != "open"))
+
+    # -- editor ----------------------------------------------------------------------------
+    def _load_editor(self) -> None:
+        action = self.ws.actions.get(self.current_id) if (
+            self.current_id and self.ws.actions.exists(self.current_id)) else None
+        for widget in (self.what_edit, self.owner_combo, self.due_field):
+            widget.blockSignals(True)
+        if action is None:
+            self.what_edit.setPlainText("")
+            self.owner_combo.set_selection(None, "")
+            self.due_field.set_value(None)
+        else:
+            if self.what_edit.toPlainText() != action.what:
+                self.what_edit.setPlainText(action.what)
+            self.owner_combo.set_selection(action.owner_id, action.owner_name)
+            self.due_field.set_value(action.due_date)
+        for widget in (self.what_edit, self.owner_combo, self.due_field):
+            widget.blockSignals(False)
+        self._set_editor_enabled(action is not None or self._creating)
+        self.editor_title.setText(_("Nieuw actiepunt") if self._creating else _("Actiepunt"))
+        show_problem(self.editor_message, None if (action or self._creating)
+                     else _("Kies links een actiepunt, of maak een nieuw actiepunt."))
+
+    def _set_editor_enabled(self, enabled: bool) -> None:
+        for widget in (self.what_edit, self.owner_combo, self.due_field):
+            widget.setEnabled(enabled)
+
+    def start_new(self) -> None:
+        """Empty the editor for a new action (saved once "wat" is filled in)."""
+        self.saver.flush()
+        self.saver.cancel()
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(None)
+        self.tree.blockSignals(False)
+        self.current_id = None
+        self._creating = True
+        self._load_editor()
+        owner = self.person_filter.currentData()
+        if owner:
+            self.owner_combo.set_selection(owner, self.person_filter.currentText())
+        self.what_edit.setFocus()
+        self._update_buttons()
+
+    def _save(self, done: Any) -> bool:
+        what = self.what_edit.toPlainText()
+        problem = required_text_problem(what, _("wat er moet gebeuren"), 100_000)
+        show_problem(self.editor_message, problem)
+        if problem or not (self.current_id or self._creating):
+            return False
+        owner_id, owner_name = self.owner_combo.selection()
+        due = self.due_field.value()
+        if self._creating:
+            meeting = self.meeting_filter.currentData()
+            meeting = None if meeting in (None, _NO_MEETING) else meeting
+
+            def created(changes: Changes) -> None:
+                self._creating = False
+                self.current_id = changes.id
+                self.editor_title.setText(_("Actiepunt"))
+                self._fill_list()
+                done(True)
+
+            add_action(self, meeting, what, owner_id=owner_id, due_date=due,
+                       owner_name=owner_name).success(created).failure(lambda _e: done(False)).run()
+            return True
+        update_action(self, self.current_id, what=what, owner_id=owner_id,
+                      owner_name=owner_name, due_date=due).success(
+            lambda _c: done(True)).failure(lambda _e: done(False)).run()
+        return True
+
+    # -- buttons -----------------------------------------------------------------------
+    def mark_done(self) -> None:
+        """Mark the selected action as done today."""
+        if self.current_id:
+            self.saver.flush()
+            mark_action_done(self, self.current_id).run()
+
+    def postpone(self) -> None:
+        """Postpone the selected action four weeks (the count goes up)."""
+        if self.current_id:
+            self.saver.flush()
+            postpone_action(self, self.current_id).run()
+
+    def reopen(self) -> None:
+        """Open the selected done action again."""
+        if self.current_id:
+            reopen_action(self, self.current_id).run()

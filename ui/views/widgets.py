@@ -1,0 +1,346 @@
+"""Small shared widgets for the follow-up views: date field, person picker, forms, autosave.
+
+Fonts are never set in points or pixels here: headings and messages get a stylesheet
+``role`` (see :mod:`ui.style`), so the main window's text size setting scales everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from wijkapp.i18n import _, language
+from wijkapp.timeutil import maybe_date, today
+
+from ..style import OVERDUE, set_role
+
+#: Dark red that stays readable on white (7:1); always paired with the words "te laat".
+LATE_COLOR = QColor(OVERDUE)
+_EMPTY = QDate(1900, 1, 1)
+
+
+def locale() -> QLocale:
+    """The Qt locale of the UI language (Dutch by default)."""
+    lang = QLocale.Language.English if language() == "en" else QLocale.Language.Dutch
+    return QLocale(lang, QLocale.Country.Netherlands)
+
+
+class _DateEdit(QDateEdit):
+    """A QDateEdit that jumps to today when the empty field is opened or typed in."""
+
+    def _wake(self) -> None:
+        if self.date() == self.minimumDate():
+            self.setDate(QDate.currentDate())
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self._wake()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_F4, Qt.Key.Key_Up, Qt.Key.Key_Down) or (
+            event.text().isdigit()
+        ):
+            self._wake()
+        super().keyPressEvent(event)
+
+
+class DateField(QWidget):
+    """A Dutch date field ("3 december 2026") with a calendar and a "Geen datum" button.
+
+    ``value()`` is a :class:`datetime.date` or ``None``; ``changed`` fires on every
+    change the user makes (not on :meth:`set_value`).
+    """
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = _DateEdit(self)
+        self.edit.setLocale(locale())
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit.setMinimumDate(_EMPTY)
+        self.edit.setSpecialValueText(_("geen datum"))
+        self.edit.setDate(_EMPTY)
+        self.edit.calendarWidget().setLocale(locale())
+        self.edit.calendarWidget().setGridVisible(True)
+        self.edit.setAccessibleName(label)
+        self.clear_button = QPushButton(_("Geen datum"), self)
+        self.clear_button.setAccessibleName(_("{label}: geen datum").format(label=label))
+        self.clear_button.setToolTip(_("Maak de datum leeg"))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+        self._quiet = False
+        self.edit.dateChanged.connect(self._user_changed)
+        self.clear_button.clicked.connect(self._clear)
+
+    def value(self) -> dt.date | None:
+        """The chosen date, or ``None`` for "geen datum"."""
+        date = self.edit.date()
+        if date == self.edit.minimumDate():
+            return None
+        return dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | str | None) -> None:
+        """Show ``value`` (date, ISO text or ``None``) without emitting ``changed``."""
+        day = maybe_date(value[:10]) if isinstance(value, str) else value
+        self._quiet = True
+        try:
+            self.edit.setDate(QDate(day.year, day.month, day.day) if day else _EMPTY)
+        finally:
+            self._quiet = False
+
+    def set_today(self) -> None:
+        """Set today's date as if the user picked it."""
+        day = today()
+        self.edit.setDate(QDate(day.year, day.month, day.day))
+
+    def _clear(self) -> None:
+        self.edit.setDate(_EMPTY)
+
+    def _user_changed(self) -> None:
+        if not self._quiet:
+            self.changed.emit()
+
+
+class PersonCombo(QComboBox):
+    """Pick a known person or type a free name (e.g. "Afdeling Wijkzaken").
+
+    ``selection()`` is ``(person_id, name)``: a known person's id, or ``None`` with the
+    typed name.
+    """
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setAccessibleName(label)
+        self.lineEdit().setPlaceholderText(_("Kies een persoon of typ een naam"))
+        self.setMinimumContentsLength(16)
+
+    def set_people(self, people: list[tuple[str, str]]) -> None:
+        """Fill the list with ``(person_id, name)`` pairs, keeping the typed text."""
+        text = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("", None)
+        for person_id, name in people:
+            self.addItem(name, person_id)
+        self.setEditText(text)
+        self.blockSignals(False)
+
+    def selection(self) -> tuple[str | None, str]:
+        """``(person_id or None, name as shown)``."""
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if text and index > 0:
+            return self.itemData(index), self.itemText(index)
+        return None, text
+
+    def set_selection(self, person_id: str | None, name: str) -> None:
+        """Show a person (by id when known) or a free name, without emitting signals."""
+        self.blockSignals(True)
+        index = self.findData(person_id) if person_id else -1
+        if index > 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(0)
+            self.setEditText(name)
+        self.blockSignals(False)
+
+
+def heading(text: str, parent: QWidget | None = None, role: str = "heading") -> QLabel:
+    """A heading label (size and colour come from the stylesheet role)."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = QFont()
+    font.setBold(True)  # only the weight is set, so the size still follows the app font
+    label.setFont(font)
+    label.setAccessibleName(text)
+    set_role(label, role)
+    return label
+
+
+def hint(text: str, parent: QWidget | None = None) -> QLabel:
+    """A wrapping explanatory line in muted text."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_role(label, "hint")
+    return label
+
+
+def message_label(parent: QWidget | None = None) -> QLabel:
+    """A label for inline Dutch messages under an editor (wraps; read by screen readers)."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAccessibleName(_("Melding"))
+    return label
+
+
+def show_problem(label: QLabel, text: str | None, calm: str | None = None) -> None:
+    """Show ``text`` in bold red after "Let op:", or the calm line when ``text`` is ``None``."""
+    if text:
+        label.setStyleSheet(f"color: {OVERDUE}; font-weight: bold;")
+        label.setText(_("Let op: {text}").format(text=text))
+        set_role(label, "error")
+    else:
+        label.setStyleSheet("")
+        label.setText(calm if calm is not None else _("Wat u typt, wordt vanzelf bewaard."))
+        set_role(label, "hint")
+    label.setAccessibleDescription(label.text())
+
+
+def form(parent: QWidget | None = None) -> QFormLayout:
+    """A form layout whose long rows wrap and whose fields take the width."""
+    layout = QFormLayout(parent)
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return layout
+
+
+def add_row(layout: QFormLayout, label: str, field: QWidget) -> QLabel:
+    """Add ``label: field`` with the label as buddy and as the field's accessible name."""
+    caption = QLabel(label + ":")
+    caption.setBuddy(field)
+    if not field.accessibleName():
+        field.setAccessibleName(label)
+    layout.addRow(caption, field)
+    return caption
+
+
+def list_tree(headers: list[str], name: str, parent: QWidget | None = None) -> QTreeWidget:
+    """A read-only, keyboard-friendly list with column headers and alternating rows."""
+    tree = QTreeWidget(parent)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setUniformRowHeights(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.setAccessibleName(name)
+    tree.setAllColumnsShowFocus(True)
+    return tree
+
+
+def mark_late(item: QTreeWidgetItem, late: bool) -> None:
+    """Red, bold text for a late row (the row's words say "te laat" as well)."""
+    for column in range(item.columnCount()):
+        font = QFont()
+        font.setBold(late)
+        item.setFont(column, font)
+        item.setForeground(column, QBrush(LATE_COLOR) if late else QBrush())
+
+
+def button(text: str, slot: Callable[[], Any], tip: str = "", parent: QWidget | None = None,
+           role: str | None = None) -> QPushButton:
+    """A push button with words, an accessible name and an optional tooltip and role."""
+    widget = QPushButton(text, parent)
+    widget.setAccessibleName(text.replace("&", ""))
+    if tip:
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+    if role:
+        set_role(widget, role)
+    widget.clicked.connect(lambda _checked=False: slot())
+    return widget
+
+
+def refill_combo(combo: QComboBox, first: str | None, entries: list[tuple[Any, str]]) -> None:
+    """Refill a combo with ``(data, text)`` entries, keeping the chosen entry if it remains."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if first is not None:
+        combo.addItem(first, None)
+    for key, text in entries:
+        combo.addItem(text, key)
+    index = combo.findData(chosen) if chosen is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def select_data(combo: QComboBox, data: Any) -> None:
+    """Choose the entry holding ``data`` (the first entry when absent), quietly."""
+    combo.blockSignals(True)
+    combo.setCurrentIndex(max(combo.findData(data), 0) if data is not None else 0)
+    combo.blockSignals(False)
+
+
+def set_text(widget: Any, text: str) -> None:
+    """Set a line or plain-text edit only when different (keeps the cursor while typing)."""
+    current = widget.toPlainText() if hasattr(widget, "toPlainText") else widget.text()
+    if current != text:
+        widget.blockSignals(True)
+        if hasattr(widget, "setPlainText"):
+            widget.setPlainText(text)
+        else:
+            widget.setText(text)
+        widget.blockSignals(False)
+
+
+class AutoSaver(QObject):
+    """Saves an editor a moment after the last change, one save at a time.
+
+    ``save(done)`` starts the save and returns ``True``, then calls ``done(ok)`` when it
+    finished; it returns ``False`` when there is nothing it may save (e.g. an empty
+    subject). A change while a save runs is saved right after it, so nothing typed is
+    lost; a failed save keeps the editor as typed.
+    """
+
+    def __init__(self, save: Callable[[Callable[[bool], None]], bool], delay_ms: int = 600,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.flush)
+        self.busy = False
+        self.dirty = False
+
+    def touch(self, *_args: Any) -> None:
+        """The user changed something: save soon."""
+        self.dirty = True
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save now if anything is unsaved and no save is running."""
+        self._timer.stop()
+        if not self.dirty or self.busy:
+            return
+        self.dirty = False
+        self.busy = True
+        if not self._save(self._done):
+            self.busy = False
+
+    def cancel(self) -> None:
+        """Forget pending changes (call after :meth:`flush` when switching records)."""
+        self._timer.stop()
+        self.dirty = False
+
+    def _done(self, ok: bool) -> None:
+        self.busy = False
+        if self.dirty:
+            self.flush()
