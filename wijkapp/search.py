@@ -72,9 +72,17 @@ def build_match(query: str) -> str | None:
     words = [w for w in query.split() if re.search(r"\w", w)]
     if not words:
         return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += " *"
-    return " ".join(quoted)
+    parts = []
+    for index, word in enumerate(words):
+        star = " *" if index == len(words) - 1 else ""
+        # The tokenizer keeps the ligature ĳ apart from "ij": look for both spellings.
+        spellings = dict.fromkeys(
+            [word, word.replace("ĳ", "ij").replace("Ĳ", "IJ"),
+             re.sub("ij", "ĳ", word, flags=re.IGNORECASE)]
+        )
+        quoted = ['"' + w.replace('"', '""') + '"' + star for w in spellings]
+        parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " ".join(parts)
 
 
 class Search:
