@@ -69,6 +69,7 @@ def build_match(query: str) -> str | None:
     Every word becomes a quoted phrase (quotes doubled), the last one as a prefix, so
     operators and punctuation (``AT&T``, ``"``, ``*``, ``NOT``) are searched as typed.
     """
+    query = "".join(" " if unicodedata.category(c) == "Cc" else c for c in query)
     words = [w for w in query.split() if re.search(r"\w", w)]
     if not words:
         return None
