@@ -168,11 +168,9 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
 
             out = export_json(ws, args.out)
         else:
-            try:
-                from .export import FORMATS, export
-            except ImportError:
-                FORMATS, export = {}, None
-            if export is None or args.format not in FORMATS:
+            from .export import FORMATS, export
+
+            if args.format not in FORMATS:
                 raise ValidationError(
                     f"Exporteren als '{args.format}' kan deze versie van Wijkapp nog niet."
                 )

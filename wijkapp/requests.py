@@ -69,7 +69,7 @@ class Requests(Manager[Request]):
         if unknown:
             raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
         out: dict[str, Any] = {}
-        refs = {
+        refs: dict[str, tuple[Manager[Any], str]] = {
             "area_id": (self._ws.areas, "Deze buurt"),
             "sent_to_id": (self._ws.contacts, "Deze persoon"),
             "meeting_id": (self._ws.meetings, "Deze vergadering"),
@@ -119,7 +119,7 @@ class Requests(Manager[Request]):
         sent = maybe_date(to_iso_date(on or today(), "verzenddatum"))
         assert sent is not None
         due = to_iso_date(answer_due, "antwoorddatum") if answer_due else add_weeks(sent, DEFAULT_ANSWER_WEEKS).isoformat()
-        if due < sent.isoformat():
+        if due is None or due < sent.isoformat():
             raise ValidationError("De beloofde antwoorddatum ligt voor de verzenddatum.")
         values: dict[str, Any] = {"status": "sent", "sent_on": sent.isoformat(), "answer_due": due}
         extra = self._clean({k: v for k, v in {"sent_to_id": sent_to_id, "sent_to_name": sent_to_name}.items() if v})

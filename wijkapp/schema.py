@@ -218,8 +218,8 @@ def _initial(db: Database) -> None:
         db.execute(f"CREATE TABLE [{table}] ({_COMMON}, {columns})")
     for sql in _INDEXES:
         db.execute(sql)
-    for table, columns in SEARCHABLE.items():
-        db[table].enable_fts(list(columns), tokenize=FTS_TOKENIZE, create_triggers=True)
+    for table, searchable in SEARCHABLE.items():
+        db.table(table).enable_fts(list(searchable), tokenize=FTS_TOKENIZE, create_triggers=True)
 
 
 def migrate(db: Database) -> list[str]:

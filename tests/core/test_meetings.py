@@ -79,7 +79,7 @@ def test_upcoming_and_past_are_split_and_ordered(ws: Workspace) -> None:
 
 def test_approving_previous_minutes_marks_them_with_the_date(ws: Workspace) -> None:
     first = ws.meetings.create("2026-10-01 19:30").id
-    ws.meetings.create("2026-10-15 19:30").id
+    ws.meetings.create("2026-10-15 19:30")
     ws.meetings.cancel(ws.meetings.in_year(2026)[1].id)
     third = ws.meetings.create("2026-11-05 19:30").id
     ws.meetings.approve_previous_minutes(third)
