@@ -201,7 +201,7 @@ def request_row(
     answer_due: str | None,
     today: dt.date,
 ) -> Row:
-    """Cells: Onderwerp · Soort · Buurt · Stand · Verstuurd · Antwoord uiterlijk.
+    """Cells: Onderwerp · Stand · Antwoord uiterlijk · Buurt (``kind``/``sent_on`` sort only).
 
     Overdue requests sort first, then waiting ones by deadline, then drafts, then the rest.
     """
@@ -210,9 +210,8 @@ def request_row(
     rank = {"sent": 1, "draft": 2, "answered": 3, "closed": 4}.get(status, 5)
     sort_key = (0 if late else rank, due is None, due or dt.date.max, subject.casefold())
     return Row(
-        (subject, request_kind_label(kind), area_name or _("hele wijk"),
-         request_state_text(status, answer_due, today), date_text(sent_on) or "—",
-         date_text(answer_due) or "—"),
+        (subject, request_state_text(status, answer_due, today), date_text(answer_due) or "—",
+         area_name or _("hele wijk")),
         late,
         sort_key,
     )
@@ -248,3 +247,19 @@ def meeting_label(starts_at: str | None, title: str = "") -> str:
     if title.strip() in usual:
         return day
     return f"{day} – {title.strip()}" if day else title.strip()
+
+
+def email_problem(value: str) -> str | None:
+    """A Dutch sentence when a typed e-mail address cannot be saved yet; ``None`` when fine."""
+    text = value.strip()
+    if text and ("@" not in text or " " in text or text.endswith("@")):
+        return _("Het e-mailadres is nog niet compleet (bijvoorbeeld naam@voorbeeld.nl).")
+    return None
+
+
+def matches(needle: str, *fields: str) -> bool:
+    """True when ``needle`` occurs in any field, ignoring case and accents (empty: all)."""
+    from wijkapp.search import fold
+
+    folded = fold(needle.strip())
+    return not folded or any(folded in fold(f or "") for f in fields)

@@ -26,18 +26,24 @@ def add_request(parent: QWidget | None, subject: str, text: str = "", **fields: 
     )
 
 
-def save_request(parent: QWidget | None, request_id: str, fields: dict[str, Any],
+def save_request(parent: QWidget | None, request_id: str | None, fields: dict[str, Any],
                  status: str | None = None) -> CoreOp:
-    """Save the editor's fields, then move the status when it changed.
+    """Save the editor's fields (``request_id`` ``None``: a new concept), then move the status.
 
     Moving to ``sent`` uses the core's ``mark_sent`` so an empty promised answer date
     becomes six weeks after sending; ``answered`` records the answer (today when no date).
     """
 
     def op(ws: Any) -> Changes:
-        current = ws.requests.get(request_id)
+        nonlocal request_id
         plain = {k: v for k, v in fields.items() if k in _PLAIN}
-        changes = ws.requests.update(request_id, **plain)
+        if request_id is None:
+            changes = ws.requests.add(**plain)
+            request_id = changes.id
+            current = ws.requests.get(request_id)
+        else:
+            current = ws.requests.get(request_id)
+            changes = ws.requests.update(request_id, **plain)
         if status and status != current.status:
             after = ws.requests.get(request_id)
             if status == "sent" and current.status == "draft":

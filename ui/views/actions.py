@@ -225,9 +225,6 @@ class ActionsView(QWidget):
             mark_late(item, row.late)
             late_count += row.late
             self.tree.addTopLevelItem(item)
-        for column in range(1, 5):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, max(self.tree.columnWidth(0), 260))
         self.tree.blockSignals(False)
         self.count_label.setText(
             _("{n} actiepunten in de lijst, waarvan {late} te laat.").format(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -212,9 +213,9 @@ def show_problem(label: QLabel, text: str | None, calm: str | None = None) -> No
 
 
 def form(parent: QWidget | None = None) -> QFormLayout:
-    """A form layout whose long rows wrap and whose fields take the width."""
+    """A form with each label above its field (fits narrow editors at large text sizes)."""
     layout = QFormLayout(parent)
-    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
     layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return layout
@@ -241,6 +242,11 @@ def list_tree(headers: list[str], name: str, parent: QWidget | None = None) -> Q
     tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     tree.setAccessibleName(name)
     tree.setAllColumnsShowFocus(True)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return tree
 
 

@@ -1,0 +1,189 @@
+"""Contacten: the people and organisations the board knows, searchable by name, organisation
+and topic, with the date of the last contact and a "Vandaag gesproken" button.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.contacts import Person
+from wijkapp.i18n import _
+from wijkapp.timeutil import today
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..labels import Row, email_problem, last_contact_text, required_text_problem
+from ..operations.base import CoreOp
+from ..operations.contacts import add_person, delete_person, record_contact_today, update_person
+from .organisations import OrganisationsPanel
+from .record_panel import RecordPanel
+from .widgets import DateField, button, heading, hint, refill_combo, select_data, set_text
+
+
+class PeoplePanel(RecordPanel):
+    """People list (filtered with ``ws.contacts.find``) + editor."""
+
+    kind = "people"
+    new_title = _("Nieuw contact")
+    item_title = _("Contact")
+    empty_text = _("Kies links een persoon, of maak een nieuw contact.")
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [_("Naam"), _("Organisatie"), _("Rol"), _("Laatste contact")],
+                         _("Lijst met contacten"), _("&Nieuw contact"), parent)
+        self.needle = ""
+        self.name = self.add_field(_("Naam"), QLineEdit(self))
+        self.role = self.add_field(_("Rol"), QLineEdit(self))
+        self.role.setPlaceholderText(_("Bijvoorbeeld: wijkagent"))
+        self.organisation = self.add_field(_("Organisatie"), QComboBox(self))
+        self.topics = self.add_field(_("Onderwerpen"), QLineEdit(self))
+        self.topics.setPlaceholderText(_("Bijvoorbeeld: verkeer, groen, ouderen"))
+        self.phone = self.add_field(_("Telefoon"), QLineEdit(self))
+        self.email = self.add_field(_("E-mail"), QLineEdit(self))
+        self.last_contact = DateField(_("Laatste contact"), self)
+        self.today_button = button(_("&Vandaag gesproken"), self.spoke_today,
+                                   _("Zet het laatste contact op vandaag"), self)
+        row = QWidget(self)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.last_contact, 1)
+        row_layout.addWidget(self.today_button)
+        row.setFocusProxy(self.last_contact)
+        row.setAccessibleName(_("Laatste contact"))
+        self.add_field(_("Laatste contact"), row)
+        self.last_contact.changed.connect(self.saver.touch)
+        self.board_member = self.add_field(_("Bestuur"), QCheckBox(_("Lid van het bestuur"), self))
+        self.notes = self.add_field(_("Aantekeningen"), QPlainTextEdit(self))
+        self.notes.setTabChangesFocus(True)
+        self.fill_choices()
+
+    def manager(self) -> Any:
+        return self.ws.contacts
+
+    def fill_choices(self) -> None:
+        """Refill the organisation choice."""
+        self._orgs = {o.id: o.name for o in self.ws.organisations.all()}
+        refill_combo(self.organisation, _("Geen organisatie"), list(self._orgs.items()))
+
+    def records(self) -> list[Person]:
+        return self.ws.contacts.find(self.needle)
+
+    def row(self, record: Person) -> Row:
+        return Row((record.name, self._orgs.get(record.organisation_id or "", ""), record.role,
+                    last_contact_text(record.last_contact, today())), False,
+                   (record.name.casefold(),))
+
+    def count_text(self, count: int, late: int) -> str:
+        if self.needle.strip():
+            return _("{n} contacten gevonden met “{text}”.").format(n=count, text=self.needle)
+        return _("{n} contacten.").format(n=count)
+
+    def load(self, record: Person | None) -> None:
+        for edit, value in ((self.name, "name"), (self.role, "role"), (self.topics, "topics"),
+                            (self.phone, "phone"), (self.email, "email"),
+                            (self.notes, "notes")):
+            set_text(edit, getattr(record, value) if record else "")
+        select_data(self.organisation, record.organisation_id if record else None)
+        self.last_contact.set_value(record.last_contact if record else None)
+        self.board_member.blockSignals(True)
+        self.board_member.setChecked(bool(record and record.board_member))
+        self.board_member.blockSignals(False)
+        self.last_contact.blockSignals(False)
+        self.today_button.setEnabled(record is not None)
+
+    def problem(self) -> str | None:
+        return (required_text_problem(self.name.text(), _("de naam"), 300)
+                or email_problem(self.email.text()))
+
+    def save_op(self, record_id: str | None) -> CoreOp:
+        fields = {"role": self.role.text(), "organisation_id": self.organisation.currentData(),
+                  "topics": self.topics.text(), "phone": self.phone.text(),
+                  "email": self.email.text().strip(), "notes": self.notes.toPlainText(),
+                  "last_contact": self.last_contact.value(),
+                  "board_member": self.board_member.isChecked()}
+        if record_id is None:
+            return add_person(self, self.name.text(), **fields)
+        return update_person(self, record_id, name=self.name.text(), **fields)
+
+    def delete_op(self, record_id: str) -> CoreOp:
+        return delete_person(self, record_id)
+
+    def spoke_today(self) -> None:
+        """Set the selected person's last contact to today."""
+        if self.current_id:
+            self.saver.flush()
+            record_contact_today(self, self.current_id).run()
+
+
+class ContactsView(QWidget):
+    """A search box over two tabs: people and organisations."""
+
+    nav_title = _("Contacten")
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(hint(_("Mensen en organisaties waar het wijkplatform mee werkt."), self))
+        search_row = QHBoxLayout()
+        caption = QLabel(_("&Zoek:"), self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Naam, organisatie of onderwerp, bijvoorbeeld: verkeer"))
+        self.search.setAccessibleName(_("Zoek contacten op naam, organisatie of onderwerp"))
+        caption.setBuddy(self.search)
+        search_row.addWidget(caption)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(_("Mensen of organisaties"))
+        self.people = PeoplePanel(ws, self.tabs)
+        self.organisations = OrganisationsPanel(ws, self.tabs)
+        self.tabs.addTab(self.people, _("Mensen"))
+        self.tabs.addTab(self.organisations, _("Organisaties"))
+        layout.addWidget(self.tabs, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.refresh()
+        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+
+    def _apply_search(self) -> None:
+        self.people.needle = self.organisations.needle = self.search.text()
+        self.people.fill()
+        self.organisations.fill()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload people and organisations when they changed."""
+        if changes is None or changes.touches("organisations"):
+            self.people.fill_choices()
+        self.people.refresh(changes, ("organisations",))
+        self.organisations.refresh(changes, ("people",))
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a person (``people``) or an organisation (``organisations``)."""
+        panel = {"people": self.people, "organisations": self.organisations}.get(kind)
+        if panel is None:
+            return
+        if self.search.text():
+            self.search.clear()
+            self._apply_search()
+        self.tabs.setCurrentWidget(panel)
+        panel.open_record(record_id)

@@ -1,0 +1,84 @@
+"""Organisaties: the municipality, partners, residents' groups (a tab of the contacts screen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from wijkapp.contacts import ORGANISATION_KINDS, Organisation
+from wijkapp.i18n import _
+from wijkapp.workspace import Workspace
+
+from ..labels import Row, email_problem, matches, organisation_kind_label, required_text_problem
+from ..operations.base import CoreOp
+from ..operations.contacts import add_organisation, delete_organisation, update_organisation
+from .record_panel import RecordPanel
+from .widgets import select_data, set_text
+
+
+class OrganisationsPanel(RecordPanel):
+    """Organisations list (filtered by the contacts search box) + editor."""
+
+    kind = "organisations"
+    new_title = _("Nieuwe organisatie")
+    item_title = _("Organisatie")
+    empty_text = _("Kies links een organisatie, of maak een nieuwe.")
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [_("Naam"), _("Soort"), _("Mensen")],
+                         _("Lijst met organisaties"), _("&Nieuwe organisatie"), parent)
+        self.needle = ""
+        self.name = self.add_field(_("Naam"), QLineEdit(self))
+        self.org_kind = QComboBox(self)
+        for kind in ORGANISATION_KINDS:
+            self.org_kind.addItem(organisation_kind_label(kind), kind)
+        self.add_field(_("Soort"), self.org_kind)
+        self.phone = self.add_field(_("Telefoon"), QLineEdit(self))
+        self.email = self.add_field(_("E-mail"), QLineEdit(self))
+        self.website = self.add_field(_("Website"), QLineEdit(self))
+        self.notes = self.add_field(_("Aantekeningen"), QPlainTextEdit(self))
+        self.notes.setTabChangesFocus(True)
+
+    def manager(self) -> Any:
+        return self.ws.organisations
+
+    def records(self) -> list[Organisation]:
+        self._people = {}
+        for person in self.ws.contacts.all():
+            if person.organisation_id:
+                self._people.setdefault(person.organisation_id, []).append(person.name)
+        return [o for o in self.ws.organisations.all()
+                if matches(self.needle, o.name, organisation_kind_label(o.kind), o.notes,
+                           *self._people.get(o.id, []))]
+
+    def row(self, record: Organisation) -> Row:
+        people = self._people.get(record.id, [])
+        return Row((record.name, organisation_kind_label(record.kind), str(len(people))), False,
+                   (record.name.casefold(),))
+
+    def count_text(self, count: int, late: int) -> str:
+        return _("{n} organisaties.").format(n=count)
+
+    def load(self, record: Organisation | None) -> None:
+        set_text(self.name, record.name if record else "")
+        set_text(self.phone, record.phone if record else "")
+        set_text(self.email, record.email if record else "")
+        set_text(self.website, record.website if record else "")
+        set_text(self.notes, record.notes if record else "")
+        select_data(self.org_kind, record.kind if record else "other")
+
+    def problem(self) -> str | None:
+        return (required_text_problem(self.name.text(), _("de naam"), 300)
+                or email_problem(self.email.text()))
+
+    def save_op(self, record_id: str | None) -> CoreOp:
+        fields = {"kind": self.org_kind.currentData(), "phone": self.phone.text(),
+                  "email": self.email.text().strip(), "website": self.website.text(),
+                  "notes": self.notes.toPlainText()}
+        if record_id is None:
+            return add_organisation(self, self.name.text(), **fields)
+        return update_organisation(self, record_id, name=self.name.text(), **fields)
+
+    def delete_op(self, record_id: str) -> CoreOp:
+        return delete_organisation(self, record_id)

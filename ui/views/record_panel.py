@@ -1,0 +1,343 @@
+"""A list of records beside an editor that saves by itself: the shape of the follow-up screens.
+
+Subclasses fill in a few hooks (which records, how a row reads, how to load and collect the
+editor, which operation saves); the panel handles selection, new records, autosave, keeping
+the selection across refreshes, and not overwriting what the user is typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.i18n import _
+from wijkapp.workspace import Workspace
+
+from ..labels import Row
+from ..operations.base import CoreOp
+from .widgets import (
+    AutoSaver,
+    add_row,
+    button,
+    form,
+    heading,
+    list_tree,
+    mark_late,
+    message_label,
+    show_problem,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RecordPanel(QWidget):
+    """List (left) + editor (right). Hooks to override are marked "hook" below."""
+
+    kind = ""  # the table name, e.g. "requests"
+    new_title = ""  # editor heading for a new record, e.g. "Nieuw verzoek"
+    item_title = ""  # editor heading for an existing record, e.g. "Verzoek"
+    empty_text = ""  # shown when nothing is selected
+
+    def __init__(self, ws: Workspace, headers: Sequence[str], list_name: str,
+                 new_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.current_id: str | None = None
+        self.creating = False
+        self.saver = AutoSaver(self._save, parent=self)
+        self.fields: list[QWidget] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.top = QVBoxLayout()
+        outer.addLayout(self.top)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(self.splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.tree = list_tree(list(headers), list_name, left)
+        left_layout.addWidget(self.tree, 1)
+        self.count_label = QLabel(left)
+        left_layout.addWidget(self.count_label)
+        self.buttons = QHBoxLayout()
+        self.new_button = button(new_label, self.start_new, "", left, role="primary")
+        self.delete_button = button(_("Verwijderen"), self.delete_current,
+                                    _("Verwijder het gekozen item; terugzetten kan met Ctrl+Z"),
+                                    left)
+        self.buttons.addWidget(self.new_button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.delete_button)
+        left_layout.addLayout(self.buttons)
+
+        scroll = QScrollArea(self.splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        editor = QWidget(scroll)
+        self.editor_layout = QVBoxLayout(editor)
+        self.editor_layout.setContentsMargins(12, 0, 4, 0)
+        self.editor_title = heading(self.item_title, editor, role="subheading")
+        self.editor_layout.addWidget(self.editor_title)
+        self.form: QFormLayout = form()
+        self.editor_layout.addLayout(self.form)
+        self.message = message_label(editor)
+        self.editor_layout.addWidget(self.message)
+        self.editor_layout.addStretch(1)
+        scroll.setWidget(editor)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+        self.tree.currentItemChanged.connect(lambda _a, _b: self._selection_changed())
+
+    # -- hooks ---------------------------------------------------------------------------
+    def records(self) -> list[Any]:
+        """Hook: the records to list, in order (or sorted by their rows' keys)."""
+        raise NotImplementedError
+
+    def row(self, record: Any) -> Row:
+        """Hook: how one record reads in the list."""
+        raise NotImplementedError
+
+    def groups(self) -> list[tuple[Any, str]] | None:
+        """Hook: ``[(key, header)]`` to group rows under headers, or ``None`` for a flat list."""
+        return None
+
+    def group_of(self, record: Any) -> Any:
+        """Hook: the group key of a record (when :meth:`groups` is not ``None``)."""
+        return None
+
+    def load(self, record: Any | None) -> None:
+        """Hook: show ``record`` in the editor (``None``: empty editor)."""
+        raise NotImplementedError
+
+    def problem(self) -> str | None:
+        """Hook: a Dutch sentence when the editor cannot be saved yet."""
+        return None
+
+    def save_op(self, record_id: str | None) -> CoreOp:
+        """Hook: the operation saving the editor (``record_id`` ``None``: create)."""
+        raise NotImplementedError
+
+    def delete_op(self, record_id: str) -> CoreOp:
+        """Hook: the operation deleting a record."""
+        raise NotImplementedError
+
+    def get(self, record_id: str) -> Any | None:
+        """The live record ``record_id`` or ``None``."""
+        manager = self.manager()
+        return manager.get(record_id) if manager.exists(record_id) else None
+
+    def manager(self) -> Any:
+        """Hook: the core manager of :attr:`kind`."""
+        raise NotImplementedError
+
+    # -- building the editor ------------------------------------------------------------------
+    def add_field(self, label: str, widget: QWidget) -> QWidget:
+        """Add a labelled editor field; its changes are saved by themselves."""
+        add_row(self.form, label, widget)
+        self.fields.append(widget)
+        for signal in ("textChanged", "changed", "currentIndexChanged", "editTextChanged",
+                       "toggled"):
+            if hasattr(widget, signal):
+                getattr(widget, signal).connect(self.saver.touch)
+                if signal in ("textChanged", "changed"):
+                    break
+        return widget
+
+    # -- list -----------------------------------------------------------------------------------
+    def fill(self) -> None:
+        """Rebuild the list, keeping the selection (the editor is not reloaded)."""
+        records = self.records()
+        rows = {r.id: self.row(r) for r in records}
+        records.sort(key=lambda r: rows[r.id].sort_key)
+        groups = self.groups()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        parents: dict[Any, QTreeWidgetItem] = {}
+        if groups is not None:
+            self.tree.setRootIsDecorated(True)
+            bold = QFont()
+            bold.setBold(True)
+            for key, header in groups:
+                item = QTreeWidgetItem([header])
+                item.setFont(0, bold)
+                item.setFirstColumnSpanned(True)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.tree.addTopLevelItem(item)
+                item.setFirstColumnSpanned(True)
+                parents[key] = item
+        late = 0
+        for record in records:
+            row = rows[record.id]
+            item = QTreeWidgetItem(list(row.cells))
+            item.setData(0, ID_ROLE, record.id)
+            item.setToolTip(0, row.cells[0])
+            mark_late(item, row.late)
+            late += row.late
+            parent = parents.get(self.group_of(record)) if groups is not None else None
+            if parent is not None:
+                parent.addChild(item)
+            else:
+                self.tree.addTopLevelItem(item)
+        for key, parent in parents.items():
+            header = dict(groups or [])[key]
+            parent.setText(0, _("{header} ({n})").format(header=header, n=parent.childCount()))
+        self.tree.expandAll()
+        self.tree.blockSignals(False)
+        self.count_label.setText(self.count_text(len(records), late))
+        if self.current_id and not self.creating:
+            self.select(self.current_id, load=False)
+        self.delete_button.setEnabled(bool(self.current_id))
+
+    def count_text(self, count: int, late: int) -> str:
+        """The line under the list; override for other words."""
+        return _("{n} in de lijst.").format(n=count)
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Every record row in the list, in display order."""
+        found = []
+        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            if item.data(0, ID_ROLE):
+                found.append(item)
+            stack[0:0] = [item.child(i) for i in range(item.childCount())]
+        return found
+
+    def select(self, record_id: str, load: bool = True) -> bool:
+        """Select the row of ``record_id`` (and load it); ``False`` when it is not listed."""
+        for item in self.items():
+            if item.data(0, ID_ROLE) == record_id:
+                self.tree.blockSignals(not load)
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+                self.tree.blockSignals(False)
+                if load:
+                    self._selection_changed()
+                return True
+        return False
+
+    def select_first(self) -> None:
+        """Select the first row when nothing is selected."""
+        rows = self.items()
+        if rows and not self.current_id and not self.creating:
+            self.select(rows[0].data(0, ID_ROLE))
+
+    def _selection_changed(self) -> None:
+        item = self.tree.currentItem()
+        new_id = item.data(0, ID_ROLE) if item else None
+        if not new_id or (new_id == self.current_id and not self.creating):
+            return
+        self.saver.flush()
+        self.saver.cancel()
+        self.creating = False
+        self.current_id = new_id
+        self.reload_editor()
+
+    # -- editor -------------------------------------------------------------------------------
+    def reload_editor(self) -> None:
+        """Show the current record (or the empty editor) without triggering a save."""
+        record = self.get(self.current_id) if self.current_id else None
+        for widget in self.fields:
+            widget.blockSignals(True)
+        try:
+            self.load(record)
+        finally:
+            for widget in self.fields:
+                widget.blockSignals(False)
+        active = record is not None or self.creating
+        for widget in self.fields:
+            widget.setEnabled(active)
+        self.editor_title.setText(self.new_title if self.creating else self.item_title)
+        show_problem(self.message, None, None if active else self.empty_text)
+        self.delete_button.setEnabled(record is not None)
+
+    def start_new(self) -> None:
+        """Empty the editor for a new record; it is saved once the problem check passes."""
+        self.saver.flush()
+        self.saver.cancel()
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(None)
+        self.tree.clearSelection()
+        self.tree.blockSignals(False)
+        self.current_id = None
+        self.creating = True
+        self.reload_editor()
+        show_problem(self.message, None, _("Vul de velden in; het wordt vanzelf bewaard."))
+        if self.fields:
+            self.fields[0].setFocus()
+
+    def _save(self, done: Any) -> bool:
+        problem = self.problem()
+        show_problem(self.message, problem)
+        if problem or not (self.current_id or self.creating):
+            return False
+        creating = self.creating
+
+        def saved(changes: Any) -> None:
+            if creating and isinstance(changes, Changes) and changes.id:
+                self.creating = False
+                self.current_id = changes.id
+                self.editor_title.setText(self.item_title)
+                self.fill()
+            if not self.saver.dirty:
+                self.reload_editor()
+            done(True)
+
+        self.save_op(None if creating else self.current_id).success(saved).failure(
+            lambda _e: done(False)).run()
+        return True
+
+    def delete_current(self) -> None:
+        """Delete the selected record (undo with Ctrl+Z)."""
+        if self.current_id:
+            self.saver.cancel()
+            record_id, self.current_id = self.current_id, None
+            self.delete_op(record_id).run()
+
+    # -- contract helpers -----------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None, kinds: Sequence[str] = ()) -> None:
+        """Reload when ``changes`` touch :attr:`kind` or ``kinds`` (always when ``None``)."""
+        if changes is not None and not changes.touches(self.kind, *kinds):
+            return
+        if self.current_id and not self.get(self.current_id):
+            self.current_id = None
+        self.fill()
+        quiet = not self.saver.dirty and not self.saver.busy and not self.creating
+        if quiet and (changes is None or (self.current_id or "") in changes.ids
+                      or not self.current_id):
+            self.reload_editor()
+        self.select_first()
+
+    def open_record(self, record_id: str) -> bool:
+        """Select ``record_id`` and focus the editor; ``False`` when it is not listed."""
+        found = self.select(record_id)
+        if found and self.fields:
+            self.fields[0].setFocus()
+        return found
+
+
+def add_buttons(layout: QHBoxLayout, *widgets: QWidget) -> None:
+    """Insert extra buttons after the first (the "Nieuw …" button)."""
+    for offset, widget in enumerate(widgets, start=1):
+        layout.insertWidget(offset, widget)
+
+
+__all__ = ["RecordPanel", "add_buttons", "ID_ROLE", "add_row"]

@@ -1,0 +1,228 @@
+"""Verzoeken aan de gemeente: requests and signals, their promised answer date, and the answer.
+
+A second tab holds the incoming documents (ingekomen stukken). Late requests (sent, no
+answer, promised date passed) are listed first, in red, with the words "te laat".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+
+from wijkapp.changes import Changes
+from wijkapp.i18n import _
+from wijkapp.requests import DEFAULT_ANSWER_WEEKS, REQUEST_KINDS, REQUEST_STATUSES, Request
+from wijkapp.timeutil import today
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..labels import (
+    Row,
+    date_text,
+    days_late_text,
+    is_late,
+    request_kind_label,
+    request_row,
+    request_status_label,
+    required_text_problem,
+)
+from ..operations.base import CoreOp
+from ..operations.requests import delete_request, mark_request_sent, save_request
+from .incoming import IncomingPanel
+from .record_panel import RecordPanel, add_buttons
+from .widgets import (
+    DateField,
+    PersonCombo,
+    button,
+    heading,
+    hint,
+    refill_combo,
+    select_data,
+    set_text,
+)
+
+
+def _plain_text(parent: QWidget, placeholder: str = "") -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 4)
+    return edit
+
+
+class RequestsPanel(RecordPanel):
+    """Requests list + editor."""
+
+    kind = "requests"
+    new_title = _("Nieuw verzoek")
+    item_title = _("Verzoek")
+    empty_text = _("Kies links een verzoek, of maak een nieuw verzoek.")
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [_("Onderwerp"), _("Stand"), _("Antwoord uiterlijk"),
+                              _("Buurt")],
+                         _("Lijst met verzoeken aan de gemeente"), _("&Nieuw verzoek"), parent)
+        self.sent_button = button(
+            _("Vandaag &verstuurd"), self.mark_sent,
+            _("Zet het verzoek op verstuurd; het antwoord wordt binnen zes weken verwacht"), self)
+        add_buttons(self.buttons, self.sent_button)
+        self.deadline = heading("", self, role="subheading")
+        self.editor_layout.insertWidget(1, self.deadline)
+        self.subject = self.add_field(_("Onderwerp"), QLineEdit(self))
+        self.subject.setPlaceholderText(_("Bijvoorbeeld: Lantaarnpaal Heideweg doet het niet"))
+        self.kind_combo = QComboBox(self)
+        for kind in REQUEST_KINDS:
+            self.kind_combo.addItem(request_kind_label(kind), kind)
+        self.add_field(_("Soort"), self.kind_combo)
+        self.area = self.add_field(_("Buurt"), QComboBox(self))
+        self.text = self.add_field(_("Wat vraagt of meldt u"), _plain_text(self))
+        self.sent_to = self.add_field(_("Verstuurd aan"), PersonCombo(_("Verstuurd aan"), self))
+        self.sent_on = self.add_field(_("Verstuurd op"), DateField(_("Verstuurd op"), self))
+        self.answer_due = self.add_field(_("Antwoord beloofd vóór"),
+                                         DateField(_("Antwoord beloofd vóór"), self))
+        self.answer_due.setToolTip(_("Leeg laten: {n} weken na versturen.").format(
+            n=DEFAULT_ANSWER_WEEKS))
+        self.status = QComboBox(self)
+        for status in REQUEST_STATUSES:
+            self.status.addItem(request_status_label(status), status)
+        self.add_field(_("Status"), self.status)
+        self.answered_on = self.add_field(_("Beantwoord op"), DateField(_("Beantwoord op"), self))
+        self.answer = self.add_field(_("Antwoord van de gemeente"), _plain_text(self))
+        self.fill_choices()
+
+    # -- hooks ---------------------------------------------------------------------------------
+    def manager(self) -> Any:
+        return self.ws.requests
+
+    def records(self) -> list[Request]:
+        return self.ws.requests.all()
+
+    def row(self, record: Request) -> Row:
+        return request_row(record.subject, record.kind, self._areas.get(record.area_id or "", ""),
+                           record.status, record.sent_on, record.answer_due, today())
+
+    def count_text(self, count: int, late: int) -> str:
+        return _("{n} verzoeken, waarvan {late} te laat beantwoord.").format(n=count, late=late)
+
+    def fill_choices(self) -> None:
+        """Refill the buurt and person choices from the database."""
+        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
+        self.sent_to.set_people([(p.id, p.name) for p in self.ws.contacts.all()])
+
+    def load(self, record: Request | None) -> None:
+        self.sent_button.setEnabled(bool(record and record.status == "draft"))
+        self._show_deadline(record)
+        if record is None:
+            for edit in (self.subject, self.text, self.answer):
+                set_text(edit, "")
+            for field in (self.sent_on, self.answer_due, self.answered_on):
+                field.set_value(None)
+            self.sent_to.set_selection(None, "")
+            for combo in (self.kind_combo, self.area, self.status):
+                combo.setCurrentIndex(0)
+            return
+        set_text(self.subject, record.subject)
+        set_text(self.text, record.text)
+        set_text(self.answer, record.answer_text)
+        select_data(self.kind_combo, record.kind)
+        select_data(self.area, record.area_id)
+        select_data(self.status, record.status)
+        self.sent_to.set_selection(record.sent_to_id, record.sent_to_name)
+        self.sent_on.set_value(record.sent_on)
+        self.answer_due.set_value(record.answer_due)
+        self.answered_on.set_value(record.answered_on)
+
+    def _show_deadline(self, record: Request | None) -> None:
+        text, late = deadline_text(record)
+        self.deadline.setText(text)
+        self.deadline.setVisible(bool(text))
+        self.deadline.setStyleSheet("color: #b00020;" if late else "")
+        self.deadline.setAccessibleName(text)
+
+    def problem(self) -> str | None:
+        return required_text_problem(self.subject.text(), _("het onderwerp"), 1000)
+
+    def collect(self) -> dict[str, Any]:
+        """The editor's fields as core keyword arguments."""
+        person_id, name = self.sent_to.selection()
+        return {
+            "subject": self.subject.text(), "text": self.text.toPlainText(),
+            "kind": self.kind_combo.currentData(), "area_id": self.area.currentData(),
+            "sent_to_id": person_id, "sent_to_name": name,
+            "sent_on": self.sent_on.value(), "answer_due": self.answer_due.value(),
+            "answered_on": self.answered_on.value(), "answer_text": self.answer.toPlainText(),
+        }
+
+    def save_op(self, record_id: str | None) -> CoreOp:
+        return save_request(self, record_id, self.collect(), self.status.currentData())
+
+    def delete_op(self, record_id: str) -> CoreOp:
+        return delete_request(self, record_id)
+
+    def mark_sent(self) -> None:
+        """The selected draft was sent today; the answer is due six weeks later."""
+        if self.current_id:
+            self.saver.flush()
+            mark_request_sent(self, self.current_id, on=self.sent_on.value()).success(
+                lambda _c: self.reload_editor()).run()
+
+
+def deadline_text(record: Request | None) -> tuple[str, bool]:
+    """The line above the editor: when the answer is due and whether it is late."""
+    if record is None or record.status == "draft":
+        return ("", False)
+    if record.status in ("answered", "closed"):
+        if record.answered_on:
+            in_time = record.answered_in_time()
+            words = _("op tijd") if in_time else _("te laat")
+            return (_("Beantwoord op {date} ({words}).").format(
+                date=date_text(record.answered_on), words=words), False)
+        return (_("Afgesloten."), False)
+    if not record.answer_due:
+        return (_("Verstuurd; er is geen antwoorddatum afgesproken."), False)
+    if is_late(record.answer_due, True, today()):
+        return (_("Antwoord beloofd vóór {date}: {late}.").format(
+            date=date_text(record.answer_due), late=days_late_text(record.answer_due, today())),
+                True)
+    return (_("Antwoord beloofd vóór {date}.").format(date=date_text(record.answer_due)), False)
+
+
+class RequestsView(QWidget):
+    """Two tabs: requests to the municipality, and incoming documents."""
+
+    nav_title = _("Verzoeken aan de gemeente")
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(hint(_(
+            "Wat het wijkplatform aan de gemeente vroeg of meldde, en wat de gemeente "
+            "antwoordde. Te late antwoorden staan bovenaan, in rood."), self))
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(_("Verzoeken of ingekomen stukken"))
+        self.requests = RequestsPanel(ws, self.tabs)
+        self.incoming = IncomingPanel(ws, self.tabs)
+        self.tabs.addTab(self.requests, _("Verzoeken en signalen"))
+        self.tabs.addTab(self.incoming, _("Ingekomen stukken"))
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload what the changes touch (requests, documents, people, buurten)."""
+        if changes is None or changes.touches("people", "areas"):
+            self.requests.fill_choices()
+        self.requests.refresh(changes, ("people", "areas"))
+        self.incoming.refresh(changes)
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a request (``requests``) or an incoming document (``documents``)."""
+        panel = {"requests": self.requests, "documents": self.incoming}.get(kind)
+        if panel is None:
+            return
+        self.tabs.setCurrentWidget(panel)
+        panel.open_record(record_id)
