@@ -16,10 +16,10 @@ from .storage import acquire_lock, backup_to, check_header, quick_check
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-KEEP_LATEST = 10
-KEEP_DAYS = 14
-KEEP_WEEKS = 8
-KEEP_MONTHS = 24
+KEEP_LATEST = 5
+KEEP_DAYS = 12
+KEEP_WEEKS = 10
+KEEP_MONTHS = 12
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
 
 
@@ -81,8 +81,8 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
 def thin(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
     """Delete backups no rule keeps; return the deleted paths.
 
-    Kept: the newest :data:`KEEP_LATEST`, the newest of each of the last 14 days,
-    of each of the last 8 weeks and of each of the last 24 months.
+    Kept: the newest :data:`KEEP_LATEST`, and the newest backup of each of the last
+    12 days, 10 weeks and 12 months that have one.
     """
     now = now or dt.datetime.now()
     backups = list_backups(db_path)
@@ -91,17 +91,17 @@ def thin(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
     seen_weeks: set[tuple[int, int]] = set()
     seen_months: set[tuple[int, int]] = set()
     for backup in backups:  # newest first: the first of each period is its newest
-        age = now - backup.taken_at
         day = backup.taken_at.date()
-        week = tuple(day.isocalendar())[:2]
+        iso = day.isocalendar()
+        week = (iso[0], iso[1])
         month = (day.year, day.month)
-        if age <= dt.timedelta(days=KEEP_DAYS) and day not in seen_days:
+        if day not in seen_days and len(seen_days) < KEEP_DAYS:
             seen_days.add(day)
             keep.add(backup.path)
-        if age <= dt.timedelta(weeks=KEEP_WEEKS) and week not in seen_weeks:
-            seen_weeks.add(week)  # type: ignore[arg-type]
+        if week not in seen_weeks and len(seen_weeks) < KEEP_WEEKS:
+            seen_weeks.add(week)
             keep.add(backup.path)
-        if age <= dt.timedelta(days=31 * KEEP_MONTHS) and month not in seen_months:
+        if month not in seen_months and len(seen_months) < KEEP_MONTHS:
             seen_months.add(month)
             keep.add(backup.path)
     deleted = []
