@@ -263,3 +263,18 @@ def matches(needle: str, *fields: str) -> bool:
 
     folded = fold(needle.strip())
     return not folded or any(folded in fold(f or "") for f in fields)
+
+
+def goal_row(title: str, status: str, who: str, due: str, area_name: str) -> Row:
+    """Cells: Doel · Stand · Wie · Wanneer · Buurt; sorted by title within a bouwsteen."""
+    return Row((title, goal_status_label(status), who, due, area_name or _("hele wijk")),
+               False, (title.casefold(),))
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """The first line of ``text``, cut at a word boundary with "…" when longer than ``limit``."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] or line[:limit]
+    return cut.rstrip(" ,.;:") + "…"

@@ -1,0 +1,198 @@
+"""Buurtagenda: the goals per buurt, grouped by the seven bouwstenen, with their status.
+
+The editor holds wat / hoe / wie / wanneer, the bouwsteen, the buurt, the status
+(idee · loopt · bereikt · niet bereikt · gestopt), the evidence and the evaluation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, Goal
+from wijkapp.i18n import _
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..labels import Row, building_block_label, goal_row, goal_status_label, required_text_problem
+from ..operations.base import CoreOp
+from ..operations.goals import add_goal, delete_goal, update_goal
+from .record_panel import ID_ROLE, RecordPanel
+from .widgets import heading, hint, refill_combo, select_data, set_text
+
+_WHOLE_WIJK = "__wijk__"
+
+
+def _text_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3)
+    return edit
+
+
+class GoalsPanel(RecordPanel):
+    """Goals grouped under the seven bouwstenen + editor."""
+
+    kind = "goals"
+    new_title = _("Nieuw doel")
+    item_title = _("Doel")
+    empty_text = _("Kies links een doel, of maak een nieuw doel.")
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(ws, [_("Doel"), _("Stand"), _("Wie"), _("Wanneer"), _("Buurt")],
+                         _("Doelen van de buurtagenda, per bouwsteen"), _("&Nieuw doel"), parent)
+        self.area_filter: Any = None
+        self.title = self.add_field(_("Wat willen we bereiken"), QLineEdit(self))
+        self.block = QComboBox(self)
+        for number in BUILDING_BLOCKS:
+            self.block.addItem(building_block_label(number), number)
+        self.add_field(_("Bouwsteen"), self.block)
+        self.area = self.add_field(_("Buurt"), QComboBox(self))
+        self.status = QComboBox(self)
+        for status in GOAL_STATUSES:
+            self.status.addItem(goal_status_label(status), status)
+        self.add_field(_("Stand"), self.status)
+        self.how = self.add_field(_("Hoe"), _text_box(self, _("Wat gaan we daarvoor doen?")))
+        self.who = self.add_field(_("Wie"), QLineEdit(self))
+        self.due = self.add_field(_("Wanneer"), QLineEdit(self))
+        self.due.setPlaceholderText(_("Bijvoorbeeld: voor de zomer van 2027"))
+        self.evidence = self.add_field(_("Bewijs"), _text_box(
+            self, _("Wat laat zien dat het gelukt is (verslag, foto, cijfers)?")))
+        self.evaluation = self.add_field(_("Evaluatie"), _text_box(
+            self, _("Wat vindt het bestuur ervan terugkijkend?")))
+        self.fill_choices()
+
+    def manager(self) -> Any:
+        return self.ws.goals
+
+    def fill_choices(self) -> None:
+        """Refill the buurt choice."""
+        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
+
+    def records(self) -> list[Goal]:
+        goals = self.ws.goals.all()
+        if self.area_filter == _WHOLE_WIJK:
+            return [g for g in goals if not g.area_id]
+        if self.area_filter:
+            return [g for g in goals if g.area_id == self.area_filter]
+        return goals
+
+    def row(self, record: Goal) -> Row:
+        return goal_row(record.title, record.status, record.who, record.due,
+                        self._areas.get(record.area_id or "", ""))
+
+    def groups(self) -> list[tuple[Any, str]]:
+        return [(number, building_block_label(number)) for number in BUILDING_BLOCKS]
+
+    def group_of(self, record: Goal) -> Any:
+        return record.building_block
+
+    def count_text(self, count: int, late: int) -> str:
+        return _("{n} doelen.").format(n=count)
+
+    def load(self, record: Goal | None) -> None:
+        for edit, name in ((self.title, "title"), (self.how, "how"), (self.who, "who"),
+                           (self.due, "due"), (self.evidence, "evidence"),
+                           (self.evaluation, "evaluation")):
+            set_text(edit, getattr(record, name) if record else "")
+        if record is None:
+            if not self.creating:
+                select_data(self.block, 1)
+            select_data(self.area, self.area_filter if self.area_filter != _WHOLE_WIJK else None)
+            select_data(self.status, "idea")
+            return
+        select_data(self.block, record.building_block)
+        select_data(self.area, record.area_id)
+        select_data(self.status, record.status)
+
+    def start_new(self) -> None:
+        """A new goal under the bouwsteen of the chosen group or goal."""
+        item = self.tree.currentItem()
+        block = None
+        if item is not None:
+            record = self.get(item.data(0, ID_ROLE)) if item.data(0, ID_ROLE) else None
+            block = record.building_block if record else None
+        super().start_new()
+        if block:
+            select_data(self.block, block)
+
+    def problem(self) -> str | None:
+        return required_text_problem(self.title.text(), _("wat u wilt bereiken"), 1000)
+
+    def save_op(self, record_id: str | None) -> CoreOp:
+        fields = {"area_id": self.area.currentData(), "how": self.how.toPlainText(),
+                  "who": self.who.text(), "due": self.due.text(),
+                  "status": self.status.currentData(), "evidence": self.evidence.toPlainText(),
+                  "evaluation": self.evaluation.toPlainText()}
+        if record_id is None:
+            return add_goal(self, self.title.text(), self.block.currentData(), **fields)
+        return update_goal(self, record_id, title=self.title.text(),
+                           building_block=self.block.currentData(), **fields)
+
+    def delete_op(self, record_id: str) -> CoreOp:
+        return delete_goal(self, record_id)
+
+
+class GoalsView(QWidget):
+    """A buurt filter over the goals panel."""
+
+    nav_title = _("Buurtagenda")
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(hint(_("De doelen van de buurt, geordend langs de zeven bouwstenen "
+                                "van de buurtagenda."), self))
+        row = QHBoxLayout()
+        caption = QLabel(_("&Buurt:"), self)
+        self.area_filter = QComboBox(self)
+        self.area_filter.setAccessibleName(_("Toon doelen van buurt"))
+        caption.setBuddy(self.area_filter)
+        row.addWidget(caption)
+        row.addWidget(self.area_filter)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.panel = GoalsPanel(ws, self)
+        layout.addWidget(self.panel, 1)
+        self._fill_filter()
+        self.area_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        self.refresh()
+        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+
+    def _fill_filter(self) -> None:
+        entries = [(_WHOLE_WIJK, _("Alleen de hele wijk"))]
+        entries += [(a.id, a.name) for a in self.ws.buurten()]
+        refill_combo(self.area_filter, _("Alle buurten"), entries)
+
+    def _filter_changed(self) -> None:
+        self.panel.area_filter = self.area_filter.currentData()
+        self.panel.fill()
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload when goals or buurten changed."""
+        if changes is None or changes.touches("areas"):
+            self._fill_filter()
+            self.panel.fill_choices()
+        self.panel.refresh(changes, ("areas",))
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a goal (``goals``), showing all buurten."""
+        if kind != "goals":
+            return
+        if self.area_filter.currentIndex() != 0:
+            self.area_filter.setCurrentIndex(0)
+        self.panel.open_record(record_id)
