@@ -36,9 +36,7 @@ def add_decision(
 
     def announce(_changes: Changes) -> None:
         if numbers:
-            app_context().show_status(
-                _("Besluit {number} genoteerd.").format(number=numbers[0])
-            )
+            app_context().show_status(_("Besluit {number} genoteerd.").format(number=numbers[0]))
         if on_done:
             on_done(_changes)
 

@@ -46,9 +46,7 @@ def update_meeting(parent: QWidget | None, meeting_id: str, **fields: Any) -> Co
 
 def set_attendance(parent: QWidget | None, meeting_id: str, person_id: str, status: str) -> CoreOp:
     """Record one person's presence (``invited``/``present``/``absent_notice``/``absent``)."""
-    return CoreOp(
-        parent, lambda ws: ws.meetings.set_attendance(meeting_id, person_id, status)
-    )
+    return CoreOp(parent, lambda ws: ws.meetings.set_attendance(meeting_id, person_id, status))
 
 
 def remove_invitee(parent: QWidget | None, meeting_id: str, person_id: str) -> CoreOp:

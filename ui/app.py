@@ -1,0 +1,185 @@
+"""Start the desktop app: Qt in Dutch, the preferences, the workspace, the first run, the window.
+
+:func:`main` returns the exit code: 0 after a normal close, 1 when the database cannot
+be opened (a Dutch dialog has said what happened and what to do).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from wijkapp.errors import (
+    DamagedDatabaseError,
+    NewerSchemaError,
+    NotADatabaseError,
+    ReadOnlyError,
+    StorageError,
+    WorkspaceLockedError,
+)
+from wijkapp.i18n import _, set_language
+from wijkapp.paths import default_db_path
+from wijkapp.workspace import Workspace
+
+from . import preferences
+from .bus import ChangeBus
+from .first_run import FirstRunDialog
+from .main_window import MainWindow
+from .operations.base import worker_pool
+from .operations.context import AppContext, set_app_context
+from .style import apply_style
+
+ErrorDialog = Callable[[QWidget | None, str, str], None]
+
+_translators: list[QTranslator] = []  # kept alive for the app's lifetime
+
+
+def open_error_message(error: StorageError, path: Path) -> tuple[str, str]:
+    """The title and text of the dialog for a database that cannot be opened.
+
+    Says what happened and what to do, in B1 Dutch, and names the file.
+    """
+    if isinstance(error, WorkspaceLockedError):
+        title = _("Wijkapp is al open")
+        text = _(
+            "Dit bestand is al geopend in een ander Wijkapp-venster. Wijkapp opent het niet "
+            "twee keer, zodat er niets verloren gaat.\n\nWat kunt u doen? Kijk onderaan in de "
+            "taakbalk of Wijkapp al openstaat en ga verder in dat venster. Ziet u het nergens? "
+            "Start de computer opnieuw op en open Wijkapp dan nog een keer."
+        )
+    elif isinstance(error, DamagedDatabaseError):
+        title = _("Het bestand is beschadigd")
+        text = _(
+            "Wijkapp kan dit bestand niet goed lezen. Er is niets aan veranderd en niets "
+            "overschreven.\n\nWat kunt u doen? Sluit Wijkapp en vraag hulp aan degene die "
+            "Wijkapp voor u heeft geïnstalleerd. Die kan een reservekopie terugzetten."
+        )
+    elif isinstance(error, NotADatabaseError):
+        title = _("Dit is geen Wijkapp-bestand")
+        text = _(
+            "Het gekozen bestand is geen bestand van Wijkapp. Er is niets aan veranderd.\n\n"
+            "Wat kunt u doen? Open Wijkapp opnieuw en kies het juiste bestand."
+        )
+    elif isinstance(error, ReadOnlyError):
+        title = _("Wijkapp mag hier niet schrijven")
+        text = _(
+            "Wijkapp mag dit bestand of deze map niet veranderen. Dan kan Wijkapp uw werk "
+            "niet bewaren.\n\nWat kunt u doen? Zet het bestand in de map Documenten, of "
+            "vraag hulp aan degene die de computer beheert."
+        )
+    elif isinstance(error, NewerSchemaError):
+        title = _("Nieuwere versie nodig")
+        text = _(
+            "Dit bestand is gemaakt met een nieuwere versie van Wijkapp.\n\n"
+            "Wat kunt u doen? Installeer de nieuwste versie van Wijkapp."
+        )
+    else:
+        title = _("Wijkapp kan het bestand niet openen")
+        text = str(error)
+    details = _("Bestand: {path}").format(path=path)
+    return title, f"{text}\n\n{details}\n\n({error})"
+
+
+def show_open_error(parent: QWidget | None, title: str, text: str) -> None:
+    """The real dialog: a warning box with one OK button."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def install_translators(app: QApplication, language: str) -> bool:
+    """Load Qt's own ``qtbase_<lang>`` so Qt's buttons speak the UI language."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{language}", folder):
+        return False
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return True
+
+
+def choose_path(db_path: Path | None, prefs: preferences.Preferences) -> Path:
+    """The given path, else the last database used, else the default location."""
+    if db_path is not None:
+        return Path(db_path)
+    if prefs.last_database and Path(prefs.last_database).exists():
+        return Path(prefs.last_database)
+    return default_db_path()
+
+
+def start(
+    db_path: Path | None,
+    demo_if_empty: bool = True,
+    *,
+    show_error: ErrorDialog = show_open_error,
+) -> MainWindow | int:
+    """Everything :func:`main` does before the event loop.
+
+    Returns the shown window (its ``ws`` is open; the caller closes it after the loop),
+    or the exit code when no window opened: 1 when the file cannot be opened, 0 when
+    the secretary closed the welcome without making a board.
+    """
+    prefs = preferences.load()
+    set_language(prefs.language)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Wijkapp")
+    install_translators(app, prefs.language)
+    apply_style(app, prefs.text_size)
+    path = choose_path(db_path, prefs)
+    try:
+        ws = Workspace(path)
+    except StorageError as error:
+        show_error(None, *open_error_message(error, path))
+        return 1
+    bus = ChangeBus()
+    context = AppContext(ws, bus)
+    set_app_context(context)
+    if not ws.has_board:
+        welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
+        welcome.exec()
+        worker_pool().waitForDone(30_000)
+        if not ws.has_board:
+            set_app_context(None)
+            ws.close()
+            return 0
+    prefs.last_database = str(path)
+    preferences.save(prefs)
+    window = MainWindow(ws, bus, prefs)
+    context.show_status = window.show_status
+    window.show()
+    return window
+
+
+def main(
+    db_path: Path | None = None,
+    demo_if_empty: bool = True,
+    *,
+    show_error: ErrorDialog = show_open_error,
+) -> int:
+    """Run the desktop app on ``db_path`` (default: the last or the standard database).
+
+    ``demo_if_empty``: the first-run welcome of an empty file offers "Eerst de demo
+    bekijken". ``show_error(parent, title, text)`` shows why a file cannot be opened
+    (tests pass a recorder). Returns the exit code.
+    """
+    window = start(db_path, demo_if_empty, show_error=show_error)
+    if isinstance(window, int):
+        return window
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    code = app.exec()
+    worker_pool().waitForDone(30_000)
+    set_app_context(None)
+    window.ws.close()
+    return int(code)

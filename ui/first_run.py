@@ -1,0 +1,143 @@
+"""The first-run welcome: name the board, its wijk and buurten — or look at the demo first.
+
+Shown when the database holds no board. Accepting means the workspace now has a board.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.i18n import _
+from wijkapp.workspace import Workspace
+
+from .formatting import parse_buurten
+from .operations.base import CoreOp
+from .operations.meetings import create_board
+from .views.meeting_dialogs import required_problem
+from .views.meeting_widgets import button, label
+
+
+def demo_available() -> bool:
+    """True when ``wijkapp.demo`` can be imported (it is written separately)."""
+    try:
+        from wijkapp import demo  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def make_demo(ws: Workspace) -> Changes:
+    """Fill the workspace with the demo board (imported lazily; runs on the worker)."""
+    from wijkapp.demo import create_demo
+
+    result = create_demo(ws)
+    return result if isinstance(result, Changes) else Changes(frozenset({"boards"}))
+
+
+class FirstRunDialog(QDialog):
+    """Welcome. ``exec()`` returns Accepted once a board exists."""
+
+    def __init__(
+        self, ws: Workspace, offer_demo: bool = True, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(_("Welkom bij Wijkapp"))
+        self.setMinimumWidth(640)
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName(_("Naam van het wijkplatform"))
+        self.name_edit.setPlaceholderText(_("Bijvoorbeeld: Wijkplatform Geleen-Zuid"))
+        self.wijk_edit = QLineEdit()
+        self.wijk_edit.setAccessibleName(_("Naam van de wijk"))
+        self.wijk_edit.setPlaceholderText(_("Bijvoorbeeld: Geleen-Zuid"))
+        self.buurten_edit = QPlainTextEdit()
+        self.buurten_edit.setAccessibleName(_("Buurten, één per regel"))
+        self.buurten_edit.setPlaceholderText(_("Lindenheuvel\nKrawinkel\nOmmenderveld"))
+        self.buurten_edit.setTabChangesFocus(True)
+        self.buurten_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.error = label("", "error")
+        self.error.hide()
+        self.start_button = button(_("Beginnen"), self.start, role="big")
+        self.start_button.setDefault(True)
+        self.demo_button = button(
+            _("Eerst de demo bekijken"),
+            self.open_demo,
+            tip=_("Een verzonnen wijkplatform met een jaar aan vergaderingen, om rond te kijken."),
+        )
+        self.demo_button.setVisible(offer_demo)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(_("Naam van het wijkplatform:"), self.name_edit)
+        form.addRow(_("Wijk:"), self.wijk_edit)
+        form.addRow(_("Buurten (één per regel):"), self.buurten_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(_("Welkom bij Wijkapp"), "heading"))
+        layout.addWidget(
+            label(
+                _(
+                    "Wijkapp is het geheugen van uw wijkplatform: vergaderingen, besluiten, "
+                    "actiepunten en contacten, allemaal op deze computer. Alles wat u typt, "
+                    "wordt meteen bewaard."
+                )
+            )
+        )
+        layout.addWidget(
+            label(_("Vul eerst drie dingen in. U kunt ze later nog veranderen."), "hint")
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.name_edit.setFocus()
+
+    def problem(self) -> str | None:
+        """A Dutch sentence when the board cannot be made yet."""
+        return required_problem(self.name_edit.text(), _("de naam van het wijkplatform"))
+
+    def start(self) -> None:
+        """Make the board and close the welcome."""
+        problem = self.problem()
+        if problem:
+            self._show_error(problem)
+            self.name_edit.setFocus()
+            return
+        self._busy(True)
+        create_board(
+            self,
+            self.name_edit.text().strip(),
+            self.wijk_edit.text().strip(),
+            parse_buurten(self.buurten_edit.toPlainText()),
+        ).success(lambda _c: self.accept()).failure(lambda _e: self._busy(False)).run()
+
+    def open_demo(self) -> None:
+        """Fill the file with the demo board (it takes a moment) and close the welcome."""
+        if not demo_available():
+            self._show_error(_("De demo is in deze versie nog niet beschikbaar."))
+            return
+        self._busy(True)
+        self.error.setText(_("Even geduld: de demo wordt gemaakt…"))
+        self.error.show()
+        CoreOp(self, make_demo).with_message(_("De demo is klaar. Kijk gerust rond.")).success(
+            lambda _c: self.accept()
+        ).failure(lambda _e: self._busy(False)).run()
+
+    def _busy(self, busy: bool) -> None:
+        self.start_button.setEnabled(not busy)
+        self.demo_button.setEnabled(not busy)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

@@ -1,0 +1,341 @@
+"""The main window: navigation on the left, one view at a time, menus, status bar.
+
+Views are found by name and built the first time they are shown, so a missing view file
+shows "Nog niet beschikbaar" instead of breaking the app, and start-up stays fast.
+Every view follows one contract: ``XView(ws, bus, parent)``, ``nav_title``,
+``refresh(changes)`` and ``open_record(kind, record_id)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.i18n import LANGUAGES, N_, _
+from wijkapp.workspace import Workspace
+
+from . import preferences
+from .bus import ChangeBus
+from .formatting import redo_text, undo_text, window_title
+from .operations.base import CoreOp, worker_pool
+from .preferences import TEXT_SIZES, Preferences
+from .style import apply_style, set_role
+from .views.meeting_widgets import label
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """One entry of the navigation: key, fallback title, module and class."""
+
+    key: str
+    title: str
+    module: str
+    cls: str
+
+
+VIEWS = (
+    ViewSpec("meetings", N_("Vergaderingen"), "ui.views.meetings", "MeetingsView"),
+    ViewSpec("actions", N_("Actiepunten"), "ui.views.actions", "ActionsView"),
+    ViewSpec("requests", N_("Verzoeken aan de gemeente"), "ui.views.requests", "RequestsView"),
+    ViewSpec("contacts", N_("Contacten"), "ui.views.contacts", "ContactsView"),
+    ViewSpec("goals", N_("Buurtagenda"), "ui.views.goals", "GoalsView"),
+    ViewSpec("search", N_("Zoeken"), "ui.views.search", "SearchView"),
+)
+
+#: Which view opens a search hit of each kind (table name).
+ROUTES = {
+    "meetings": "meetings",
+    "agenda_items": "meetings",
+    "decisions": "meetings",
+    "actions": "actions",
+    "requests": "requests",
+    "documents": "requests",
+    "people": "contacts",
+    "organisations": "contacts",
+    "goals": "goals",
+}
+
+
+def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
+    """The view class, or ``None`` when its module is missing or broken (logged)."""
+    try:
+        module = importlib.import_module(spec.module)
+        return getattr(module, spec.cls)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001 - a broken view must not stop the app
+        log.exception("view %s could not be loaded", spec.module)
+        return None
+
+
+class Placeholder(QWidget):
+    """Shown for a view that is not there yet."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(title, "heading"))
+        layout.addWidget(label(_("Nog niet beschikbaar."), "hint"))
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """The app window over one open workspace."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        bus: ChangeBus,
+        prefs: Preferences | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.bus = bus
+        self.prefs = prefs or Preferences()
+        self.views: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        set_role(self.nav, "nav")
+        self.nav.setAccessibleName(_("Onderdelen van Wijkapp"))
+        self.stack = QStackedWidget()
+        self._page_of: dict[str, QWidget] = {}
+        for spec in VIEWS:
+            entry = QListWidgetItem(_(spec.title))
+            entry.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(entry)
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+            self._page_of[spec.key] = holder
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.statusBar().showMessage(_("Welkom. Alles wat u typt, wordt meteen bewaard."))
+        bus.changed.connect(self._on_changed)
+        self.update_title()
+        self.update_undo_actions()
+        self.resize(1280, 800)
+        self.nav.setCurrentRow(0)
+
+    # -- views --------------------------------------------------------------------------
+    def view(self, key: str) -> QWidget:
+        """The view for a navigation key, built on first use (or a placeholder)."""
+        if key in self.views:
+            return self.views[key]
+        spec = next(s for s in VIEWS if s.key == key)
+        cls = load_view_class(spec)
+        widget: QWidget = Placeholder(_(spec.title)) if cls is None else cls(self.ws, self.bus)
+        if cls is not None and key == "search" and hasattr(widget, "open_requested"):
+            widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
+        self._page_of[key].layout().addWidget(widget)
+        self.views[key] = widget
+        return widget
+
+    def show_view(self, key: str) -> QWidget:
+        """Switch to a view (and select it in the navigation)."""
+        row = next(i for i, s in enumerate(VIEWS) if s.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self.view(key)
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = VIEWS[row].key
+        self.view(key)
+        self.stack.setCurrentWidget(self._page_of[key])
+        self.statusBar().clearMessage()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Show a search hit in the view that owns its kind."""
+        key = ROUTES.get(kind)
+        if key is None:
+            return
+        target = self.show_view(key)
+        if hasattr(target, "open_record"):
+            target.open_record(kind, record_id)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: show the search view and put the cursor in its box."""
+        target = self.show_view("search")
+        if hasattr(target, "focus_search"):
+            target.focus_search()
+
+    # -- menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], None], keys: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&Bestand"))
+        file_menu.addAction(self._action(_("Afsluiten"), self.close, "Ctrl+Q"))
+
+        edit = bar.addMenu(_("Be&werken"))
+        self.undo_action = self._action(undo_text(None), self.undo, "Ctrl+Z")
+        self.redo_action = self._action(redo_text(None), self.redo, "Ctrl+Y")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self._action(_("Zoeken"), self.focus_search, "Ctrl+F"))
+
+        view_menu = bar.addMenu(_("Bee&ld"))
+        size_menu = view_menu.addMenu(_("Tekstgrootte"))
+        self.size_group = QActionGroup(self)
+        self.size_actions: dict[int, QAction] = {}
+        for percent in TEXT_SIZES:
+            action = self._action(f"{percent} %", lambda p=percent: self.set_text_size(p))
+            action.setCheckable(True)
+            action.setChecked(percent == self.prefs.text_size)
+            self.size_group.addAction(action)
+            size_menu.addAction(action)
+            self.size_actions[percent] = action
+        size_menu.addSeparator()
+        size_menu.addAction(self._action(_("Groter"), lambda: self.step_text_size(25), "Ctrl++"))
+        size_menu.addAction(self._action(_("Kleiner"), lambda: self.step_text_size(-25), "Ctrl+-"))
+        language_menu = view_menu.addMenu(_("Taal"))
+        language_group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = self._action(name, lambda c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(code == self.prefs.language)
+            language_group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("Sneltoetsen"), self.show_shortcuts))
+        help_menu.addAction(self._action(_("Over Wijkapp"), self.show_about))
+
+    # -- undo ------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the core's last named step."""
+        name = self.ws.undo_name
+        if not name:
+            self.show_status(_("Er is niets om ongedaan te maken."))
+            return
+        CoreOp(self, lambda ws: ws.undo()).with_message(
+            _("Ongedaan gemaakt: {step}").format(step=name)
+        ).success(lambda _c: self.update_undo_actions()).run()
+
+    def redo(self) -> None:
+        """Redo the last undone step."""
+        name = self.ws.redo_name
+        if not name:
+            self.show_status(_("Er is niets om opnieuw te doen."))
+            return
+        CoreOp(self, lambda ws: ws.redo()).with_message(
+            _("Opnieuw gedaan: {step}").format(step=name)
+        ).success(lambda _c: self.update_undo_actions()).run()
+
+    def update_undo_actions(self) -> None:
+        """Name the next undo/redo step in the Edit menu."""
+        undo_name, redo_name = self.ws.undo_name, self.ws.redo_name
+        self.undo_action.setText(undo_text(undo_name))
+        self.undo_action.setEnabled(bool(undo_name))
+        self.redo_action.setText(redo_text(redo_name))
+        self.redo_action.setEnabled(bool(redo_name))
+
+    def _on_changed(self, changes: Changes, _source: object) -> None:
+        self.update_undo_actions()
+        if changes.touches("boards"):
+            self.update_title()
+
+    # -- settings ---------------------------------------------------------------------------
+    def set_text_size(self, percent: int) -> None:
+        """Scale the whole app's text (100-200 %) and remember it."""
+        percent = preferences.clamp_text_size(percent)
+        self.prefs.text_size = percent
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, percent)
+        if percent in self.size_actions:
+            self.size_actions[percent].setChecked(True)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        preferences.save(self.prefs)
+        self.show_status(_("Tekstgrootte: {percent} %").format(percent=percent))
+
+    def step_text_size(self, delta: int) -> None:
+        """Ctrl++ / Ctrl+-: one step bigger or smaller."""
+        self.set_text_size(self.prefs.text_size + delta)
+
+    def set_language(self, code: str) -> None:
+        """Remember the language; it applies the next time Wijkapp opens."""
+        self.prefs.language = code
+        preferences.save(self.prefs)
+        QMessageBox.information(
+            self,
+            _("Taal"),
+            _("De nieuwe taal ziet u als u Wijkapp de volgende keer opent."),
+        )
+
+    # -- misc -------------------------------------------------------------------------------
+    def update_title(self) -> None:
+        """``<board> — Wijkapp``."""
+        self.setWindowTitle(window_title(self.ws.board.name if self.ws.has_board else None))
+
+    def show_status(self, text: str) -> None:
+        """A short message in the status bar (kept for 10 seconds)."""
+        self.statusBar().showMessage(text, 10_000)
+
+    def show_shortcuts(self) -> None:
+        """A list of the keyboard shortcuts."""
+        rows = [
+            ("Ctrl+Z", _("ongedaan maken")),
+            ("Ctrl+Y", _("opnieuw")),
+            ("Ctrl+F", _("zoeken")),
+            ("Ctrl++ / Ctrl+-", _("tekst groter / kleiner")),
+            ("Alt+↑ / Alt+↓", _("agendapunt omhoog / omlaag")),
+            ("Tab", _("naar het volgende veld")),
+        ]
+        QMessageBox.information(
+            self, _("Sneltoetsen"), "\n".join(f"{keys}: {what}" for keys, what in rows)
+        )
+
+    def show_about(self) -> None:
+        """Name, version and where the data lives."""
+        from wijkapp import __version__
+
+        QMessageBox.about(
+            self,
+            _("Over Wijkapp"),
+            _(
+                "Wijkapp {version}\nHet geheugen en de stem van het wijkplatform.\n\n"
+                "Uw gegevens staan in:\n{path}"
+            ).format(version=__version__, path=self.ws.path),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save anything typed, then wait for the saves to finish."""
+        for view in self.views.values():
+            flush = getattr(view, "flush", None)
+            if callable(flush):
+                flush()
+        worker_pool().waitForDone(10_000)
+        QApplication.processEvents()
+        super().closeEvent(event)

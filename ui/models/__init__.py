@@ -1,0 +1,1 @@
+"""Qt item models that adapt core dataclasses for views; no business logic here."""

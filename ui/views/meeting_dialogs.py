@@ -1,0 +1,181 @@
+"""Dialogs of the meeting screens: an agenda item, a decision, an action.
+
+Each dialog only collects and checks input (with pure validators); the caller runs the
+operation. A refused field shows a Dutch sentence in the dialog and keeps what was typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.agenda import AgendaItem
+from wijkapp.boards import AGENDA_KINDS
+from wijkapp.contacts import Person
+from wijkapp.i18n import _
+from wijkapp.timeutil import today
+
+from ..formatting import kind_label
+from .meeting_widgets import button, date_edit, label, read_qdate
+
+
+def required_problem(text: str, what: str) -> str | None:
+    """``None`` when ``text`` has content, else a Dutch sentence naming the field."""
+    return None if text.strip() else _("Vul {what} in.").format(what=what)
+
+
+class _Dialog(QDialog):
+    """Common frame: a heading, a form, an error line and Bewaren/Annuleren buttons."""
+
+    def __init__(self, title: str, save_text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(560)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.error = label("", "error")
+        self.error.hide()
+        self.save_button = button(save_text, self._try_accept, role="primary")
+        self.save_button.setDefault(True)
+        self.cancel_button = button(_("Annuleren"), self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(title, "heading"))
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def problem(self) -> str | None:
+        """A Dutch sentence when the input cannot be saved; ``None`` when it can."""
+        return None
+
+    def _try_accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            return
+        self.accept()
+
+
+class AgendaItemDialog(_Dialog):
+    """Title, kind, presenter, minutes and summary of one agenda item."""
+
+    def __init__(self, item: AgendaItem | None = None, parent: QWidget | None = None) -> None:
+        title = _("Agendapunt wijzigen") if item else _("Nieuw agendapunt")
+        super().__init__(title, _("Bewaren"), parent)
+        self.title_edit = QLineEdit(item.title if item else "")
+        self.title_edit.setAccessibleName(_("Titel van het agendapunt"))
+        self.title_edit.setPlaceholderText(_("Bijvoorbeeld: Speeltuin Lindenheuvel"))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(_("Soort agendapunt"))
+        for kind in AGENDA_KINDS:
+            self.kind_combo.addItem(kind_label(kind), kind)
+        current_kind = item.kind if item else "discussing"
+        self.kind_combo.setCurrentIndex(AGENDA_KINDS.index(current_kind))
+        self.presenter_edit = QLineEdit(item.presenter if item else "")
+        self.presenter_edit.setAccessibleName(_("Wie leidt dit punt in"))
+        self.minutes_spin = QSpinBox()
+        self.minutes_spin.setRange(0, 600)
+        self.minutes_spin.setSuffix(_(" minuten"))
+        self.minutes_spin.setSpecialValueText(_("geen tijd opgegeven"))
+        self.minutes_spin.setValue((item.minutes or 0) if item else 10)
+        self.minutes_spin.setAccessibleName(_("Hoeveel minuten"))
+        self.summary_edit = QPlainTextEdit(item.summary if item else "")
+        self.summary_edit.setAccessibleName(_("Korte uitleg voor bewoners"))
+        self.summary_edit.setTabChangesFocus(True)
+        self.summary_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.form.addRow(_("Titel:"), self.title_edit)
+        self.form.addRow(_("Soort:"), self.kind_combo)
+        self.form.addRow(_("Wie leidt het in:"), self.presenter_edit)
+        self.form.addRow(_("Tijd:"), self.minutes_spin)
+        self.form.addRow(_("Korte uitleg:"), self.summary_edit)
+
+    def problem(self) -> str | None:
+        return required_problem(self.title_edit.text(), _("de titel van het agendapunt"))
+
+    def values(self) -> dict[str, Any]:
+        """The fields for ``ws.agenda.add``/``update``."""
+        minutes = self.minutes_spin.value()
+        return {
+            "title": self.title_edit.text().strip(),
+            "kind": self.kind_combo.currentData(),
+            "presenter": self.presenter_edit.text().strip(),
+            "minutes": minutes or None,
+            "summary": self.summary_edit.toPlainText(),
+        }
+
+
+class DecisionDialog(_Dialog):
+    """What the meeting decided, in one or a few sentences."""
+
+    def __init__(self, item_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(_("Besluit toevoegen"), _("Besluit opslaan"), parent)
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setAccessibleName(_("Wat is besloten"))
+        self.text_edit.setPlaceholderText(_("Bijvoorbeeld: Het wijkplatform vraagt de gemeente …"))
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 6)
+        self.form.addRow(label(_("Bij agendapunt: {title}").format(title=item_title), "hint"))
+        self.form.addRow(_("Wat is besloten:"), self.text_edit)
+        self.text_edit.setFocus()
+
+    def problem(self) -> str | None:
+        return required_problem(self.text_edit.toPlainText(), _("wat er besloten is"))
+
+    def text(self) -> str:
+        """The decision as typed (outer blank lines removed)."""
+        return self.text_edit.toPlainText().strip()
+
+
+class ActionDialog(_Dialog):
+    """Wie doet wat, en wanneer is het klaar."""
+
+    def __init__(self, people: list[Person], parent: QWidget | None = None) -> None:
+        super().__init__(_("Actiepunt toevoegen"), _("Actiepunt opslaan"), parent)
+        self.what_edit = QLineEdit()
+        self.what_edit.setAccessibleName(_("Wat moet er gebeuren"))
+        self.what_edit.setPlaceholderText(_("Bijvoorbeeld: Wethouder uitnodigen"))
+        self.owner_combo = QComboBox()
+        self.owner_combo.setAccessibleName(_("Wie doet het"))
+        self.owner_combo.addItem(_("— nog niemand —"), None)
+        for person in people:
+            self.owner_combo.addItem(person.name, person.id)
+        self.due_edit = date_edit(today() + dt.timedelta(weeks=4), _("Klaar op"))
+        self.no_date = QCheckBox(_("Geen datum"))
+        self.no_date.setAccessibleName(_("Geen datum"))
+        self.no_date.toggled.connect(lambda on: self.due_edit.setEnabled(not on))
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_edit, 1)
+        due_row.addWidget(self.no_date)
+        self.form.addRow(_("Wat moet er gebeuren:"), self.what_edit)
+        self.form.addRow(_("Wie doet het:"), self.owner_combo)
+        self.form.addRow(_("Klaar op:"), due_row)
+        self.what_edit.setFocus()
+
+    def problem(self) -> str | None:
+        return required_problem(self.what_edit.text(), _("wat er moet gebeuren"))
+
+    def values(self) -> dict[str, Any]:
+        """``what``, ``owner_id`` and ``due_date`` for ``add_action``."""
+        return {
+            "what": self.what_edit.text().strip(),
+            "owner_id": self.owner_combo.currentData(),
+            "due_date": None if self.no_date.isChecked() else read_qdate(self.due_edit),
+        }

@@ -1,0 +1,425 @@
+"""Prepare one meeting: when and where, who is invited, and the agenda.
+
+Every change is saved at once through an operation (no Save button). Agenda items are
+added and edited in a dialog, moved by drag-and-drop, with Alt+Up/Alt+Down or the
+"Omhoog"/"Omlaag" buttons, and removed with a "Terugzetten" bar (and Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.errors import NotFoundError
+from wijkapp.i18n import _
+from wijkapp.meetings import Meeting
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..formatting import agenda_total_label, date_time_label, meeting_status_label
+from ..models.agenda import AgendaModel, step_position
+from ..operations import agenda as agenda_ops
+from ..operations import meetings as meeting_ops
+from ..operations.base import CoreOp
+from .meeting_dialogs import AgendaItemDialog, required_problem
+from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_qdatetime
+
+_KINDS = ("meetings", "agenda_items", "attendance", "people")
+UNDO_DELETE_STEP = "Agendapunt verwijderd"
+
+
+class MeetingEditor(QWidget):
+    """The editor of one meeting; ``load(meeting_id)`` shows it."""
+
+    back_requested = Signal()
+    minutes_requested = Signal(str)  # meeting id
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.bus = bus
+        self.meeting_id: str | None = None
+        self._select_after_reload: str | None = None
+        self._date_timer = QTimer(self, singleShot=True, interval=700)
+        self._date_timer.timeout.connect(self._save_date)
+        self._build()
+        bus.changed.connect(self._on_changed)
+
+    # -- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = label("", "heading")
+        self.back_button = button(_("← Alle vergaderingen"), self.back_requested.emit)
+        self.minutes_button = button(
+            _("Notuleren"),
+            self._start_minutes,
+            role="big",
+            tip=_(
+                "Tijdens de vergadering: aantekeningen, besluiten en actiepunten per agendapunt."
+            ),
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.minutes_button)
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(_("Titel van de vergadering"))
+        self.title_edit.editingFinished.connect(self._save_title)
+        self.when_edit = date_time_edit(dt.datetime.now(), _("Datum en tijd van de vergadering"))
+        self.when_edit.dateTimeChanged.connect(lambda _v: self._date_timer.start())
+        self.when_edit.editingFinished.connect(self._save_date)
+        self.place_edit = QLineEdit()
+        self.place_edit.setAccessibleName(_("Plaats van de vergadering"))
+        self.place_edit.setPlaceholderText(_("Bijvoorbeeld: Buurthuis De Baandert"))
+        self.place_edit.editingFinished.connect(self._save_place)
+        self.form_error = label("", "error")
+        self.form_error.hide()
+        when_box = QGroupBox(_("Wanneer en waar"))
+        form = QFormLayout(when_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(_("Titel:"), self.title_edit)
+        form.addRow(_("Datum en tijd:"), self.when_edit)
+        form.addRow(_("Plaats:"), self.place_edit)
+        form.addRow(self.form_error)
+        form.addRow(label(_("Alles wordt meteen bewaard."), "hint"))
+
+        self.invitees = QListWidget()
+        self.invitees.setAccessibleName(_("Genodigden: vink aan wie uitgenodigd is"))
+        self.invitees.itemChanged.connect(self._invitee_toggled)
+        self.new_person = QLineEdit()
+        self.new_person.setAccessibleName(_("Naam van een andere persoon"))
+        self.new_person.setPlaceholderText(_("Naam van iemand anders"))
+        self.new_person.returnPressed.connect(self._invite_new)
+        invite_row = QHBoxLayout()
+        invite_row.addWidget(self.new_person, 1)
+        invite_row.addWidget(button(_("Uitnodigen"), self._invite_new))
+        people_box = QGroupBox(_("Genodigden"))
+        people_layout = QVBoxLayout(people_box)
+        people_layout.addWidget(label(_("Vink aan wie er uitgenodigd is."), "hint"))
+        self.invitees.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        people_layout.addWidget(self.invitees, 1)
+        people_layout.addLayout(invite_row)
+
+        upper = QHBoxLayout()
+        upper.addWidget(when_box, 3)
+        upper.addWidget(people_box, 2)
+
+        self.model = AgendaModel(self)
+        self.model.move_requested.connect(self.move_item)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_("Agendapunten"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDropIndicatorShown(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
+        self.total_label = label("", "hint")
+
+        self.undo_bar = QWidget()
+        undo_layout = QHBoxLayout(self.undo_bar)
+        undo_layout.setContentsMargins(0, 0, 0, 0)
+        self.undo_label = label("", "")
+        undo_layout.addWidget(self.undo_label, 1)
+        undo_layout.addWidget(button(_("Terugzetten"), self.undo_delete, role="primary"))
+        self.undo_bar.hide()
+
+        buttons = QVBoxLayout()
+        self.add_button = button(_("Agendapunt toevoegen"), self.add_item, role="primary")
+        self.edit_button = button(_("Wijzigen"), self.edit_selected)
+        self.up_button = button(_("Omhoog"), lambda: self.step_selected(-1), tip="Alt+↑")
+        self.down_button = button(_("Omlaag"), lambda: self.step_selected(1), tip="Alt+↓")
+        self.delete_button = button(_("Verwijderen"), self.delete_selected, role="danger")
+        for widget in (self.add_button, self.edit_button, self.up_button, self.down_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        agenda_row = QHBoxLayout()
+        agenda_row.addWidget(self.table, 1)
+        agenda_row.addLayout(buttons)
+        agenda_box = QGroupBox(_("Agenda"))
+        agenda_layout = QVBoxLayout(agenda_box)
+        agenda_layout.addWidget(
+            label(
+                _("Slepen of Alt+pijltje verplaatst een punt. Dubbelklik om te wijzigen."), "hint"
+            )
+        )
+        agenda_layout.addLayout(agenda_row)
+        agenda_layout.addWidget(self.total_label)
+        agenda_layout.addWidget(self.undo_bar)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.heading)
+        body_layout.addLayout(upper)
+        body_layout.addWidget(agenda_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda d=delta: self.step_selected(d))
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.edit_selected)
+
+    # -- loading --------------------------------------------------------------------
+    def load(self, meeting_id: str, select_item: str | None = None) -> None:
+        """Show one meeting (and select an agenda item)."""
+        if self.meeting_id != meeting_id:
+            self.undo_bar.hide()
+            self.form_error.hide()
+        self.meeting_id = meeting_id
+        self._select_after_reload = select_item
+        self._load_form()
+        self._load_invitees()
+        self._load_agenda()
+
+    def meeting(self) -> Meeting | None:
+        """The meeting shown, or ``None`` when it is gone."""
+        if not self.meeting_id:
+            return None
+        try:
+            return self.ws.meetings.get(self.meeting_id)
+        except NotFoundError:
+            return None
+
+    def _load_form(self, force: bool = True) -> None:
+        meeting = self.meeting()
+        if meeting is None:
+            return
+        self.heading.setText(
+            f"{meeting.title} — {date_time_label(meeting.starts_at)}"
+            + ("" if meeting.status == "planned" else f" ({meeting_status_label(meeting.status)})")
+        )
+        if force or not self.title_edit.hasFocus():
+            self.title_edit.setText(meeting.title)
+        if force or not self.place_edit.hasFocus():
+            self.place_edit.setText(meeting.place)
+        if (force or not self.when_edit.hasFocus()) and not self._date_timer.isActive():
+            self.when_edit.blockSignals(True)
+            set_qdatetime(self.when_edit, meeting.start)
+            self.when_edit.blockSignals(False)
+
+    def _load_invitees(self) -> None:
+        if not self.meeting_id:
+            return
+        invited = {a.person_id for a in self.ws.meetings.attendance(self.meeting_id)}
+        people = self.ws.contacts.all()
+        # Board members first, then the people already invited, then everyone else.
+        people.sort(key=lambda p: (not p.board_member, p.id not in invited, p.name.casefold()))
+        self.invitees.blockSignals(True)
+        self.invitees.clear()
+        for person in people:
+            text = person.name + (_(" (bestuur)") if person.board_member else "")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = person.id in invited
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.invitees.addItem(item)
+        self.invitees.blockSignals(False)
+
+    def _load_agenda(self) -> None:
+        if not self.meeting_id:
+            return
+        keep = self._select_after_reload or self.selected_item_id()
+        items = self.ws.agenda.for_meeting(self.meeting_id)
+        self.model.set_items(items)
+        self.total_label.setText(agenda_total_label([i.minutes for i in items]))
+        self._select_after_reload = None
+        if keep:
+            self.select_item(keep)
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload what ``changes`` touched (everything for ``None``)."""
+        if changes is None or changes.touches("meetings"):
+            self._load_form(force=changes is None)
+        if changes is None or changes.touches("attendance", "people"):
+            self._load_invitees()
+        if changes is None or changes.touches("agenda_items"):
+            self._load_agenda()
+
+    def _on_changed(self, changes: Changes, source: object) -> None:
+        if self.meeting_id and self.isVisible():
+            self.refresh(changes)
+
+    # -- meeting fields ---------------------------------------------------------------
+    def _save_title(self) -> None:
+        meeting = self.meeting()
+        text = self.title_edit.text()
+        if meeting is None or text.strip() == meeting.title:
+            return
+        problem = required_problem(text, _("een titel voor de vergadering"))
+        if problem:
+            self.form_error.setText(problem + " " + _("De oude titel blijft staan."))
+            self.form_error.show()
+            return
+        self.form_error.hide()
+        meeting_ops.update_meeting(self, meeting.id, title=text.strip()).run()
+
+    def _save_place(self) -> None:
+        meeting = self.meeting()
+        if meeting is None or self.place_edit.text() == meeting.place:
+            return
+        meeting_ops.update_meeting(self, meeting.id, place=self.place_edit.text()).run()
+
+    def _save_date(self) -> None:
+        self._date_timer.stop()
+        meeting = self.meeting()
+        if meeting is None:
+            return
+        value = read_qdatetime(self.when_edit)
+        if value == meeting.start:
+            return
+        meeting_ops.update_meeting(self, meeting.id, starts_at=value).run()
+
+    def flush(self) -> None:
+        """Save a pending date change (before leaving or closing)."""
+        if self._date_timer.isActive():
+            self._save_date()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802
+        self.flush()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    # -- invitees ------------------------------------------------------------------------
+    def _invitee_toggled(self, item: QListWidgetItem) -> None:
+        if not self.meeting_id:
+            return
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            meeting_ops.set_attendance(self, self.meeting_id, person_id, "invited").run()
+        else:
+            meeting_ops.remove_invitee(self, self.meeting_id, person_id).run()
+
+    def _invite_new(self) -> None:
+        name = self.new_person.text()
+        if not self.meeting_id or not name.strip():
+            return
+        self.new_person.clear()
+        meeting_ops.invite_new_person(self, self.meeting_id, name).run()
+
+    # -- agenda ------------------------------------------------------------------------
+    def selected_item_id(self) -> str | None:
+        """The id of the selected agenda item."""
+        rows = self.table.selectionModel().selectedRows()
+        item = self.model.item_at(rows[0].row()) if rows else None
+        return item.id if item else None
+
+    def select_item(self, item_id: str) -> None:
+        """Select (and show) an agenda item."""
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def add_item(self) -> None:
+        """Ask for a new topic and add it before Rondvraag."""
+        if not self.meeting_id:
+            return
+        dialog = AgendaItemDialog(None, self)
+        if dialog.exec() != AgendaItemDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        title = values.pop("title")
+        agenda_ops.add_item(self, self.meeting_id, title, **values).success(
+            lambda changes: changes.id and self._after_reload(changes.id)
+        ).run()
+
+    def edit_selected(self) -> None:
+        """Edit the selected item in a dialog."""
+        item_id = self.selected_item_id()
+        if not item_id:
+            return
+        dialog = AgendaItemDialog(self.ws.agenda.get(item_id), self)
+        if dialog.exec() == AgendaItemDialog.DialogCode.Accepted:
+            agenda_ops.update_item(self, item_id, **dialog.values()).run()
+
+    def step_selected(self, delta: int) -> None:
+        """Move the selected item one place up (-1) or down (+1)."""
+        item_id = self.selected_item_id()
+        if not item_id:
+            return
+        target = step_position(self.model.row_of(item_id), delta, self.model.rowCount())
+        if target is not None:
+            self.move_item(item_id, target)
+
+    def move_item(self, item_id: str, new_position: int) -> None:
+        """Move an item (from a drop or the keyboard) and keep it selected."""
+        self._select_after_reload = item_id
+        agenda_ops.move_item(self, item_id, new_position).success(
+            lambda _c: self._after_reload(item_id)
+        ).run()
+
+    def delete_selected(self) -> None:
+        """Remove the selected item; the bar below offers "Terugzetten"."""
+        item_id = self.selected_item_id()
+        if not item_id:
+            return
+        title = self.ws.agenda.get(item_id).title
+        agenda_ops.delete_item(self, item_id).success(lambda _c: self._show_undo(title)).run()
+
+    def _show_undo(self, title: str) -> None:
+        self.undo_label.setText(_("‘{title}’ is verwijderd.").format(title=title))
+        self.undo_bar.show()
+
+    def undo_delete(self) -> None:
+        """Undo the deletion when it is still the last step."""
+        self.undo_bar.hide()
+        if self.ws.undo_name == UNDO_DELETE_STEP:
+            CoreOp(self, lambda ws: ws.undo()).with_message(_("Agendapunt teruggezet.")).run()
+
+    def _after_reload(self, item_id: str) -> None:
+        self._select_after_reload = item_id
+        self._load_agenda()
+        self.table.setFocus()
+
+    def _start_minutes(self) -> None:
+        self.flush()
+        if self.meeting_id:
+            self.minutes_requested.emit(self.meeting_id)

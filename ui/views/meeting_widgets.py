@@ -1,0 +1,102 @@
+"""Small widget helpers shared by the meeting screens: labelled buttons, Dutch date pickers.
+
+Every helper sets an ``accessibleName`` so screen readers and tests find controls by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QPushButton, QWidget
+
+from wijkapp.i18n import language
+from wijkapp.timeutil import TZ
+
+from ..style import set_role
+
+
+def ui_locale() -> QLocale:
+    """Dutch (Netherlands) unless the UI language is English."""
+    if language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def button(
+    text: str,
+    on_click: Callable[[], None] | None = None,
+    *,
+    role: str = "",
+    name: str | None = None,
+    tip: str = "",
+    parent: QWidget | None = None,
+) -> QPushButton:
+    """A push button with words, an accessible name and an optional stylesheet role."""
+    widget = QPushButton(text, parent)
+    widget.setAccessibleName(name or text.replace("&", ""))
+    if tip:
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+    if role:
+        set_role(widget, role)
+    if on_click is not None:
+        widget.clicked.connect(lambda _checked=False: on_click())
+    return widget
+
+
+def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
+    """A word-wrapping label with a stylesheet role."""
+    widget = QLabel(text, parent)
+    widget.setWordWrap(True)
+    if role:
+        set_role(widget, role)
+    return widget
+
+
+def date_time_edit(value: dt.datetime, name: str, parent: QWidget | None = None) -> QDateTimeEdit:
+    """A date-and-time field with a Dutch calendar popup."""
+    edit = QDateTimeEdit(parent)
+    edit.setLocale(ui_locale())
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setLocale(ui_locale())
+    edit.calendarWidget().setFirstDayOfWeek(ui_locale().firstDayOfWeek())
+    edit.setDisplayFormat("dddd d MMMM yyyy  HH:mm")
+    edit.setAccessibleName(name)
+    set_qdatetime(edit, value)
+    return edit
+
+
+def date_edit(value: dt.date, name: str, parent: QWidget | None = None) -> QDateEdit:
+    """A date field with a Dutch calendar popup."""
+    edit = QDateEdit(parent)
+    edit.setLocale(ui_locale())
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setLocale(ui_locale())
+    edit.calendarWidget().setFirstDayOfWeek(ui_locale().firstDayOfWeek())
+    edit.setDisplayFormat("dddd d MMMM yyyy")
+    edit.setAccessibleName(name)
+    edit.setDate(QDate(value.year, value.month, value.day))
+    return edit
+
+
+def set_qdatetime(edit: QDateTimeEdit, value: dt.datetime) -> None:
+    """Show an aware datetime in Amsterdam wall-clock time."""
+    local = value.astimezone(TZ) if value.tzinfo else value
+    edit.setDateTime(
+        QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    )
+
+
+def read_qdatetime(edit: QDateTimeEdit) -> dt.datetime:
+    """The field's wall-clock value as an aware Amsterdam datetime."""
+    qdt = edit.dateTime()
+    day, time = qdt.date(), qdt.time()
+    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=TZ)
+
+
+def read_qdate(edit: QDateEdit) -> dt.date:
+    """The field's date."""
+    day = edit.date()
+    return dt.date(day.year(), day.month(), day.day())

@@ -1,0 +1,247 @@
+"""The Vergaderingen view: the list (upcoming first, then held), the editor and minutes mode.
+
+One stacked widget holds three pages so the secretary never juggles windows:
+list → "Openen" → editor → "Notuleren" → minutes → "Vergadering sluiten" → list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.changes import Changes
+from wijkapp.errors import NotFoundError
+from wijkapp.i18n import _
+from wijkapp.meetings import Meeting
+from wijkapp.timeutil import TZ, now
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..formatting import meeting_row_label
+from ..operations import meetings as meeting_ops
+from .meeting_editor import MeetingEditor
+from .meeting_widgets import button, label
+from .minutes import MinutesView
+
+_KINDS = ("meetings", "agenda_items", "decisions", "actions", "attendance")
+LIST_PAGE, EDITOR_PAGE, MINUTES_PAGE = 0, 1, 2
+
+
+def suggest_next_meeting(last: dt.datetime | None, current: dt.datetime) -> dt.datetime:
+    """Four weeks after the last meeting (same weekday and time), but after today.
+
+    Without an earlier meeting: four weeks from today at 19:30.
+    """
+    if last is None:
+        day = current.date() + dt.timedelta(weeks=4)
+        return dt.datetime(day.year, day.month, day.day, 19, 30, tzinfo=TZ)
+    candidate = last.astimezone(TZ) + dt.timedelta(weeks=4)
+    while candidate.date() <= current.date():
+        candidate += dt.timedelta(weeks=1)
+    return candidate
+
+
+def list_sections(upcoming: list[Meeting], past: list[Meeting]) -> list[tuple[str, list[Meeting]]]:
+    """The list's sections in order, with their Dutch headings (empty sections dropped)."""
+    sections = [(_("Komende vergaderingen"), upcoming), (_("Eerdere vergaderingen"), past)]
+    return [(title, meetings) for title, meetings in sections if meetings]
+
+
+class MeetingsView(QWidget):
+    """Vergaderingen: plan, prepare and minute meetings."""
+
+    nav_title = _("Vergaderingen")
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.bus = bus
+        self._stale = False
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_list())
+        self.editor = MeetingEditor(ws, bus)
+        self.editor.back_requested.connect(self.show_list)
+        self.editor.minutes_requested.connect(self.start_minutes)
+        self.pages.addWidget(self.editor)
+        self.minutes = MinutesView(ws, bus)
+        self.minutes.back_requested.connect(self._back_from_minutes)
+        self.minutes.meeting_closed.connect(lambda _mid: self.show_list())
+        self.pages.addWidget(self.minutes)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        self.refresh()
+
+    def _build_list(self) -> QWidget:
+        page = QWidget()
+        self.new_button = button(
+            _("Nieuwe vergadering"),
+            self.new_meeting,
+            role="big",
+            tip=_("Maakt een vergadering met de vaste agenda; daarna kunt u alles aanpassen."),
+        )
+        top = QHBoxLayout()
+        top.addWidget(label(_("Vergaderingen"), "heading"), 1)
+        top.addWidget(self.new_button)
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Lijst met vergaderingen"))
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(lambda _item: self.open_selected())
+        self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
+        self.open_button = button(_("Openen"), self.open_selected, role="primary")
+        self.notulen_button = button(_("Notuleren"), self._minute_selected)
+        bottom = QHBoxLayout()
+        bottom.addWidget(
+            label(_("Kies een vergadering en klik op Openen, of dubbelklik erop."), "hint"), 1
+        )
+        bottom.addWidget(self.notulen_button)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(bottom)
+        return page
+
+    # -- list -------------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload the list when meetings changed (lazily while hidden)."""
+        if changes is not None and not changes.touches(*_KINDS):
+            return
+        if not self.isVisible() and changes is not None:
+            self._stale = True
+            return
+        self._stale = False
+        self._load_list()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def _load_list(self) -> None:
+        keep = self.selected_meeting_id()
+        self.list.clear()
+        if not self.ws.has_board:
+            return
+        sections = list_sections(self.ws.meetings.upcoming(), self.ws.meetings.past())
+        for title, meetings in sections:
+            header = QListWidgetItem(title)
+            header.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.list.addItem(header)
+            for meeting in meetings:
+                entry = QListWidgetItem(
+                    meeting_row_label(
+                        meeting.title, meeting.starts_at, meeting.place, meeting.status
+                    )
+                )
+                entry.setData(Qt.ItemDataRole.UserRole, meeting.id)
+                self.list.addItem(entry)
+        if not sections:
+            empty = QListWidgetItem(_("Nog geen vergaderingen. Klik op ‘Nieuwe vergadering’."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(empty)
+        self.select_meeting(keep) if keep else self._select_first()
+
+    def _select_first(self) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole):
+                self.list.setCurrentRow(row)
+                return
+
+    def select_meeting(self, meeting_id: str) -> None:
+        """Select a meeting in the list."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == meeting_id:
+                self.list.setCurrentRow(row)
+                return
+
+    def selected_meeting_id(self) -> str | None:
+        """The id of the selected meeting in the list."""
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    # -- navigation -----------------------------------------------------------------------
+    def show_list(self) -> None:
+        """Back to the list."""
+        self.editor.flush()
+        self.minutes.flush()
+        self._load_list()
+        self.pages.setCurrentIndex(LIST_PAGE)
+        self.list.setFocus()
+
+    def open_meeting(self, meeting_id: str, select_item: str | None = None) -> None:
+        """Show the editor of a meeting."""
+        self.minutes.flush()
+        self.editor.load(meeting_id, select_item)
+        self.pages.setCurrentIndex(EDITOR_PAGE)
+        self.editor.title_edit.setFocus()
+
+    def open_selected(self) -> None:
+        """Open the meeting selected in the list."""
+        meeting_id = self.selected_meeting_id()
+        if meeting_id:
+            self.open_meeting(meeting_id)
+
+    def _minute_selected(self) -> None:
+        meeting_id = self.selected_meeting_id()
+        if meeting_id:
+            self.start_minutes(meeting_id)
+
+    def start_minutes(self, meeting_id: str, select_item: str | None = None) -> None:
+        """Switch to minutes mode for a meeting."""
+        self.editor.flush()
+        self.minutes.load(meeting_id, select_item)
+        self.pages.setCurrentIndex(MINUTES_PAGE)
+        self.minutes.steps.setFocus()
+
+    def _back_from_minutes(self) -> None:
+        if self.minutes.meeting_id:
+            self.open_meeting(self.minutes.meeting_id)
+        else:
+            self.show_list()
+
+    def new_meeting(self) -> None:
+        """Plan the next meeting from the template and open it in the editor."""
+        latest = self.ws.meetings.latest()
+        starts = suggest_next_meeting(latest.start if latest else None, now())
+        place = latest.place if latest else ""
+        meeting_ops.create_meeting(self, starts, place=place).success(
+            lambda changes: changes.id and self.open_meeting(changes.id)
+        ).run()
+
+    def flush(self) -> None:
+        """Save anything typed but not yet saved (called before the window closes)."""
+        self.editor.flush()
+        self.minutes.flush()
+
+    # -- the view contract ---------------------------------------------------------------------
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Open a meeting, or the meeting of an agenda item or decision with it selected."""
+        try:
+            if kind == "meetings":
+                self.open_meeting(record_id)
+            elif kind == "agenda_items":
+                item = self.ws.agenda.get(record_id)
+                self.open_meeting(item.meeting_id, select_item=item.id)
+            elif kind == "decisions":
+                decision = self.ws.decisions.get(record_id)
+                self.open_meeting(decision.meeting_id, select_item=decision.agenda_item_id)
+        except NotFoundError:
+            self.show_list()
+
+    def current_page(self) -> int:
+        """``LIST_PAGE``, ``EDITOR_PAGE`` or ``MINUTES_PAGE``."""
+        return self.pages.currentIndex()

@@ -1,0 +1,399 @@
+"""Minutes mode ("Notuleren"): one screen per agenda item, used live during the meeting.
+
+Notes are saved ~300 ms after the last keystroke, and at once on focus-out, on switching
+items, when the screen hides and when the window closes (:meth:`MinutesView.flush`), so
+nothing typed is lost. Decisions and actions are added per item; the standard item
+"Actiepunten van vorige vergaderingen" shows the open actions of earlier meetings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.agenda import AgendaItem
+from wijkapp.changes import Changes
+from wijkapp.errors import NotFoundError
+from wijkapp.i18n import _
+from wijkapp.workspace import Workspace
+
+from ..bus import ChangeBus
+from ..formatting import (
+    action_row_label,
+    date_time_label,
+    kind_label,
+    minutes_label,
+    notes_counter_label,
+)
+from ..operations import agenda as agenda_ops
+from ..operations import meetings as meeting_ops
+from ..operations.actions import add_action
+from ..operations.decisions import add_decision
+from .meeting_dialogs import ActionDialog, DecisionDialog
+from .meeting_widgets import button, label
+from .minutes_panels import AttendancePanel, CarriedOverPanel
+
+SAVE_DELAY_MS = 300
+ATTENDANCE_STEP = "attendance"
+ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
+
+
+class NotesEdit(QPlainTextEdit):
+    """A plain-text notes editor that reports losing focus."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.focus_lost.emit()
+        super().focusOutEvent(event)
+
+
+class MinutesView(QWidget):
+    """Minute one meeting; ``load(meeting_id)`` shows it."""
+
+    back_requested = Signal()
+    meeting_closed = Signal(str)
+
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.bus = bus
+        self.meeting_id: str | None = None
+        self.item_id: str | None = None  # the item whose notes are in the editor
+        self._dirty = False
+        self._unsaved: dict[str, str] = {}  # item id -> text sent but not yet confirmed
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self._build()
+        bus.changed.connect(self._on_changed)
+
+    # -- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = label("", "heading")
+        top = QHBoxLayout()
+        top.addWidget(button(_("← Terug naar voorbereiden"), self._back))
+        top.addStretch(1)
+        self.close_button = button(_("Vergadering sluiten"), self.close_meeting, role="primary")
+        top.addWidget(self.close_button)
+
+        self.steps = QListWidget()
+        self.steps.setAccessibleName(_("Agendapunten om te notuleren"))
+        self.steps.currentRowChanged.connect(self._show_step)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
+
+        self.attendance = AttendancePanel(self.ws)
+        self.item_title = label("", "heading")
+        self.item_info = label("", "hint")
+        self.notes_label = label(_("Aantekeningen (worden meteen bewaard):"), "subheading")
+        self.notes = NotesEdit()
+        self.notes.setAccessibleName(_("Aantekeningen bij dit agendapunt"))
+        self.notes.setPlaceholderText(_("Typ hier wat er besproken wordt."))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.notes.textChanged.connect(self._notes_changed)
+        self.notes.focus_lost.connect(self.flush)
+        self.saved_label = label("", "hint")
+        self.decision_button = button(_("Besluit toevoegen"), self.add_decision, role="primary")
+        self.action_button = button(_("Actiepunt toevoegen"), self.add_action, role="primary")
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.decision_button)
+        actions_row.addWidget(self.action_button)
+        actions_row.addStretch(1)
+        self.outcomes_label = label(_("Besloten en afgesproken bij dit punt:"), "subheading")
+        self.outcomes = QListWidget()
+        self.outcomes.setAccessibleName(_("Besluiten en actiepunten bij dit punt"))
+        self.outcomes.setWordWrap(True)
+        self.outcomes.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.carried = CarriedOverPanel(self.ws)
+
+        item_page = QWidget()
+        item_layout = QVBoxLayout(item_page)
+        item_layout.addWidget(self.item_title)
+        item_layout.addWidget(self.item_info)
+        item_layout.addWidget(self.notes_label)
+        item_layout.addWidget(self.notes, 1)
+        item_layout.addWidget(self.saved_label)
+        item_layout.addLayout(actions_row)
+        item_layout.addWidget(self.outcomes_label)
+        item_layout.addWidget(self.outcomes)
+        item_layout.addWidget(self.carried)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(item_page)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.attendance)
+        self.pages.addWidget(scroll)
+
+        self.prev_button = button(_("← Vorig punt"), lambda: self._step(-1))
+        self.next_button = button(_("Volgend punt →"), lambda: self._step(1), role="primary")
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        right = QVBoxLayout()
+        right.addWidget(self.pages, 1)
+        right.addLayout(nav)
+        body = QHBoxLayout()
+        body.addWidget(self.steps, 1)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+
+    # -- loading ------------------------------------------------------------------------
+    def load(self, meeting_id: str, select_item: str | None = None) -> None:
+        """Minute this meeting, starting at attendance (or at ``select_item``)."""
+        self.flush()
+        self.meeting_id = meeting_id
+        self.item_id = None
+        self._load_steps(select_item or ATTENDANCE_STEP)
+
+    def _load_steps(self, select: str | None) -> None:
+        if not self.meeting_id:
+            return
+        try:
+            meeting = self.ws.meetings.get(self.meeting_id)
+        except NotFoundError:
+            self.back_requested.emit()
+            return
+        self.heading.setText(
+            _("Notuleren: {title}, {when}").format(
+                title=meeting.title, when=date_time_label(meeting.starts_at)
+            )
+        )
+        items = self.ws.agenda.for_meeting(self.meeting_id)
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        self._add_step(_("Wie is er?"), ATTENDANCE_STEP)
+        for number, item in enumerate(items, start=1):
+            self._add_step(f"{number}. {item.title}", item.id)
+        if not any(item.standard == "actions" for item in items):
+            self._add_step(_("Actiepunten van vorige vergaderingen"), ACTIONS_STEP)
+        row = next((r for r in range(self.steps.count()) if self._step_key(r) == select), 0)
+        self.steps.setCurrentRow(row)
+        self.steps.blockSignals(False)
+        self._show_step(row)
+
+    def _add_step(self, text: str, key: str) -> None:
+        entry = QListWidgetItem(text)
+        entry.setData(Qt.ItemDataRole.UserRole, key)
+        self.steps.addItem(entry)
+
+    def _step_key(self, row: int) -> str | None:
+        entry = self.steps.item(row)
+        return entry.data(Qt.ItemDataRole.UserRole) if entry else None
+
+    def current_step(self) -> str | None:
+        """The key of the step shown: an agenda item id, ``attendance`` or ``carried-over``."""
+        return self._step_key(self.steps.currentRow())
+
+    def select_step(self, key: str) -> None:
+        """Show a step by key."""
+        for row in range(self.steps.count()):
+            if self._step_key(row) == key:
+                self.steps.setCurrentRow(row)
+                return
+
+    def _show_step(self, row: int) -> None:
+        self.flush()
+        key = self._step_key(row)
+        self.prev_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.steps.count() - 1)
+        if key is None or not self.meeting_id:
+            return
+        if key == ATTENDANCE_STEP:
+            self.item_id = None
+            self.attendance.load(self.meeting_id)
+            self.pages.setCurrentIndex(0)
+            return
+        self.pages.setCurrentIndex(1)
+        item = None if key == ACTIONS_STEP else self._item(key)
+        self._show_item(item)
+
+    def _item(self, item_id: str) -> AgendaItem | None:
+        try:
+            return self.ws.agenda.get(item_id)
+        except NotFoundError:
+            return None
+
+    def _show_item(self, item: AgendaItem | None) -> None:
+        same = item is not None and item.id == self.item_id
+        self.item_id = item.id if item else None
+        has_notes = item is not None
+        for widget in (self.notes_label, self.notes, self.saved_label):
+            widget.setVisible(has_notes)
+        if item is None:
+            self.item_title.setText(_("Actiepunten van vorige vergaderingen"))
+            self.item_info.setText("")
+        else:
+            self.item_title.setText(self.steps.currentItem().text())
+            info = [kind_label(item.kind), item.presenter, minutes_label(item.minutes)]
+            self.item_info.setText(" · ".join(p for p in info if p))
+            if not same:  # never replace what is on screen with an older copy
+                text = self._unsaved.get(item.id, item.notes)
+                self.notes.blockSignals(True)
+                self.notes.setPlainText(text)
+                self.notes.blockSignals(False)
+                self.saved_label.setText(notes_counter_label(text))
+        show_carried = item is None or item.standard == "actions"
+        self.carried.setVisible(show_carried)
+        if show_carried and self.meeting_id:
+            self.carried.load(self.meeting_id)
+        self._load_outcomes()
+
+    def _load_outcomes(self) -> None:
+        self.outcomes.clear()
+        if not self.meeting_id:
+            return
+        decisions = self.ws.decisions.for_meeting(self.meeting_id)
+        actions = self.ws.actions.for_meeting(self.meeting_id)
+        for decision in decisions:
+            if decision.agenda_item_id == self.item_id:
+                self.outcomes.addItem(
+                    _("Besluit {number}: {text}").format(number=decision.number, text=decision.text)
+                )
+        for action in actions:
+            if action.agenda_item_id == self.item_id:
+                row = action_row_label(action.what, action.owner_name, action.due_date, 0)
+                self.outcomes.addItem(_("Actiepunt: {row}").format(row=row))
+        if not self.outcomes.count():
+            self.outcomes.addItem(_("Nog niets."))
+
+    def _step(self, delta: int) -> None:
+        row = self.steps.currentRow() + delta
+        if 0 <= row < self.steps.count():
+            self.steps.setCurrentRow(row)
+
+    # -- notes ---------------------------------------------------------------------------
+    def _notes_changed(self) -> None:
+        if self.item_id is None:
+            return
+        self._dirty = True
+        self.saved_label.setText(_("Bezig met bewaren…"))
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save the notes now if anything is unsaved (safe to call any time)."""
+        self._timer.stop()
+        if not self._dirty or self.item_id is None:
+            return
+        self._dirty = False
+        text = self.notes.toPlainText()
+        item_id = self.item_id
+        self._unsaved[item_id] = text
+        agenda_ops.save_notes(self, item_id, text).success(
+            lambda _c: self._saved(item_id, text)
+        ).failure(lambda _e: self._save_failed(item_id)).run()
+
+    def _saved(self, item_id: str, text: str) -> None:
+        if self._unsaved.get(item_id) == text:
+            del self._unsaved[item_id]
+        if item_id == self.item_id and not self._dirty:
+            self.saved_label.setText(notes_counter_label(text))
+
+    def _save_failed(self, item_id: str) -> None:
+        if item_id == self.item_id:
+            self._dirty = True  # keep the text; the next keystroke or focus-out tries again
+            self.saved_label.setText(
+                _("Niet bewaard! Uw tekst staat er nog; probeer het zo opnieuw.")
+            )
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802
+        self.flush()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    # -- decisions and actions -------------------------------------------------------------
+    def add_decision(self) -> None:
+        """Ask for a decision under the current item."""
+        if not self.meeting_id:
+            return
+        self.flush()
+        dialog = DecisionDialog(self.item_title.text(), self)
+        if dialog.exec() == DecisionDialog.DialogCode.Accepted:
+            add_decision(self, self.meeting_id, dialog.text(), agenda_item_id=self.item_id).run()
+
+    def add_action(self) -> None:
+        """Ask who does what by when, under the current item."""
+        if not self.meeting_id:
+            return
+        self.flush()
+        dialog = ActionDialog(self.ws.contacts.all(), self)
+        if dialog.exec() == ActionDialog.DialogCode.Accepted:
+            values = dialog.values()
+            add_action(
+                self,
+                self.meeting_id,
+                values["what"],
+                owner_id=values["owner_id"],
+                due_date=values["due_date"],
+                agenda_item_id=self.item_id,
+            ).run()
+
+    # -- closing ---------------------------------------------------------------------------
+    def ask_to_close(self) -> bool:
+        """Ask before closing the meeting (tests replace this)."""
+        box = QMessageBox(self)
+        box.setWindowTitle(_("Vergadering sluiten"))
+        box.setText(_("Is de vergadering afgelopen? Wijkapp noteert de sluitingstijd."))
+        box.setInformativeText(_("U kunt de aantekeningen daarna nog aanvullen."))
+        yes = box.addButton(_("Ja, sluiten"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Nee, verder notuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def close_meeting(self) -> None:
+        """Mark the meeting held with the closing time, after asking."""
+        if not self.meeting_id or not self.ask_to_close():
+            return
+        self.flush()
+        meeting_id = self.meeting_id
+        meeting_ops.close_meeting(self, meeting_id).success(
+            lambda _c: self.meeting_closed.emit(meeting_id)
+        ).run()
+
+    def _back(self) -> None:
+        self.flush()
+        self.back_requested.emit()
+
+    # -- refresh ----------------------------------------------------------------------------
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Reload steps, panels and lists that ``changes`` touched."""
+        if not self.meeting_id:
+            return
+        if changes is None or changes.touches("agenda_items", "meetings"):
+            self._reload_keep_notes(self.current_step())
+            return
+        if changes.touches("attendance", "people") and self.pages.currentIndex() == 0:
+            self.attendance.load(self.meeting_id)
+        if changes.touches("actions", "action_reviews") and self.carried.isVisible():
+            self.carried.load(self.meeting_id)
+        if changes.touches("decisions", "actions"):
+            self._load_outcomes()
+
+    def _reload_keep_notes(self, key: str | None) -> None:
+        """Rebuild the steps without throwing away unsaved typing."""
+        self.flush()
+        self.steps.blockSignals(True)
+        self._load_steps(key)
+        self.steps.blockSignals(False)
+
+    def _on_changed(self, changes: Changes, source: object) -> None:
+        if source is self and changes.kinds <= {"agenda_items"}:
+            return  # our own notes save
+        if self.isVisible():
+            self.refresh(changes)

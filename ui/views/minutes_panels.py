@@ -1,0 +1,165 @@
+"""Panels of minutes mode: attendance ticks and the open actions of earlier meetings.
+
+Both rebuild from the core on demand (``load``) and write through operations.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.actions import Action
+from wijkapp.i18n import _
+from wijkapp.timeutil import today
+from wijkapp.workspace import Workspace
+
+from ..formatting import action_row_label, attendance_label, is_overdue, review_label
+from ..operations import meetings as meeting_ops
+from ..style import set_role
+from .meeting_widgets import button, label
+
+ATTENDANCE_CHOICES = ("present", "absent_notice", "absent")
+
+
+def _clear(layout: QGridLayout | QVBoxLayout) -> None:
+    while layout.count():
+        child = layout.takeAt(0)
+        widget = child.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+class AttendancePanel(QWidget):
+    """One row per invitee with aanwezig / afwezig met bericht / afwezig."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.meeting_id: str | None = None
+        self.groups: dict[str, QButtonGroup] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(_("Wie is er?"), "heading"))
+        layout.addWidget(
+            label(
+                _(
+                    "Kies per persoon. Wie er niet op staat, voegt u toe bij Vergadering voorbereiden."
+                ),
+                "hint",
+            )
+        )
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(18)
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
+
+    def load(self, meeting_id: str) -> None:
+        """Show the meeting's invitees with their current status."""
+        self.meeting_id = meeting_id
+        _clear(self.grid)
+        self.groups = {}
+        for row, entry in enumerate(self.ws.meetings.attendance(meeting_id)):
+            name = QLabel(entry.name)
+            self.grid.addWidget(name, row, 0)
+            group = QButtonGroup(self)
+            for column, status in enumerate(ATTENDANCE_CHOICES, start=1):
+                radio = QRadioButton(attendance_label(status))
+                radio.setAccessibleName(f"{entry.name}: {attendance_label(status)}")
+                radio.setProperty("status", status)
+                radio.setChecked(entry.status == status)
+                group.addButton(radio)
+                self.grid.addWidget(radio, row, column)
+            group.buttonClicked.connect(
+                lambda radio, pid=entry.person_id: self._choose(pid, radio.property("status"))
+            )
+            self.groups[entry.person_id] = group
+        if not self.groups:
+            self.grid.addWidget(label(_("Er is nog niemand uitgenodigd."), "hint"), 0, 0)
+
+    def _choose(self, person_id: str, status: str) -> None:
+        if self.meeting_id:
+            meeting_ops.set_attendance(self, self.meeting_id, person_id, status).run()
+
+
+class CarriedOverPanel(QWidget):
+    """Open actions of earlier meetings with Afgerond / Uitstellen / Laten staan."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.meeting_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label(_("Actiepunten van vorige vergaderingen"), "subheading"))
+        layout.addWidget(
+            label(
+                _("Loop ze samen langs: is het klaar, schuift het op, of blijft het staan?"), "hint"
+            )
+        )
+        self.rows = QVBoxLayout()
+        layout.addLayout(self.rows)
+
+    def load(self, meeting_id: str) -> None:
+        """Rebuild the list for this meeting."""
+        self.meeting_id = meeting_id
+        _clear(self.rows)
+        outcomes = {r.action_id: r.outcome for r in self.ws.actions.reviews_in(meeting_id)}
+        actions = self.ws.actions.carried_over(meeting_id)
+        for action in actions:
+            self.rows.addWidget(self._row(action, outcomes.get(action.id)))
+        if not actions:
+            self.rows.addWidget(label(_("Er staan geen actiepunten open. Mooi!"), "hint"))
+
+    def _row(self, action: Action, outcome: str | None) -> QWidget:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(frame)
+        text = label(
+            action_row_label(
+                action.what, action.owner_name, action.due_date, action.times_postponed
+            )
+        )
+        text.setAccessibleName(_("Actiepunt: {what}").format(what=action.what))
+        if is_overdue(action.due_date, action.status, today()):
+            set_role(text, "error")
+            text.setText(text.text() + " — " + _("te laat"))
+        layout.addWidget(text, 1)
+        if outcome:
+            layout.addWidget(label(_("Nu: {outcome}").format(outcome=review_label(outcome)), "ok"))
+        if action.status == "open":
+            for caption, handler, chosen in (
+                (_("Afgerond"), self._done, "done"),
+                (_("Uitstellen"), self._postpone, "postponed"),
+                (_("Laten staan"), self._keep, "kept"),
+            ):
+                widget = button(
+                    caption,
+                    lambda h=handler, a=action.id: h(a),
+                    name=f"{caption}: {action.what}",
+                )
+                widget.setEnabled(outcome != chosen)
+                layout.addWidget(widget)
+        return frame
+
+    def _done(self, action_id: str) -> None:
+        from ..operations.actions import mark_action_done
+
+        mark_action_done(self, action_id, in_meeting=self.meeting_id).run()
+
+    def _postpone(self, action_id: str) -> None:
+        from ..operations.actions import postpone_action
+
+        postpone_action(self, action_id, in_meeting=self.meeting_id).run()
+
+    def _keep(self, action_id: str) -> None:
+        from ..operations.actions import keep_action
+
+        if self.meeting_id:
+            keep_action(self, action_id, in_meeting=self.meeting_id).run()
