@@ -1,7 +1,7 @@
 """The jargon dictionary: official words and phrases with a plain alternative.
 
-The shipped list lives in ``resources/plainlang/jargon.tsv`` (its header explains the
-format). A board can add its own words; the caller passes them in as ``(term,
+The shipped list lives in ``resources/plainlang/jargon.txt``, one ``term | uitleg`` per
+line (its header explains the format to volunteers who want to edit it). A board can add its own words; the caller passes them in as ``(term,
 alternative)`` pairs and they win over a shipped entry with the same term.
 
 Matching works on tokens, case-insensitively and without regard to accents. It finds
@@ -78,7 +78,7 @@ def parse_dictionary(lines: Iterable[str]) -> list[JargonEntry]:
     """Parse dictionary lines (see the header of ``jargon.tsv``) into entries.
 
     Blank lines and lines starting with ``#`` are skipped; ``[name]`` starts a category;
-    other lines are ``term<TAB>alternative[<TAB>forms]``. Raises :class:`DictionaryError`
+    other lines are ``term | alternative`` or ``term | alternative | form, form, +ww``. Raises :class:`DictionaryError`
     naming the line number when a line has no alternative.
     """
     entries: list[JargonEntry] = []
@@ -90,7 +90,7 @@ def parse_dictionary(lines: Iterable[str]) -> list[JargonEntry]:
         if line.startswith("[") and line.rstrip().endswith("]"):
             category = line.strip()[1:-1].strip()
             continue
-        fields = [field.strip() for field in line.split("\t")]
+        fields = [field.strip() for field in line.split("|")]
         if len(fields) < 2 or not fields[0] or not fields[1]:
             raise DictionaryError(f"Regel {number} van de woordenlijst heeft geen uitleg.")
         extra = [form.strip() for form in fields[2].split(",")] if len(fields) > 2 else []
@@ -102,8 +102,8 @@ def parse_dictionary(lines: Iterable[str]) -> list[JargonEntry]:
 
 @lru_cache(maxsize=1)
 def load_dictionary() -> tuple[JargonEntry, ...]:
-    """Return the shipped dictionary, read once from ``resources/plainlang/jargon.tsv``."""
-    path: Path = resource_path("plainlang", "jargon.tsv")
+    """Return the shipped dictionary, read once from ``resources/plainlang/jargon.txt``."""
+    path: Path = resource_path("plainlang", "jargon.txt")
     with path.open(encoding="utf-8") as handle:
         return tuple(parse_dictionary(handle))
 
@@ -149,7 +149,9 @@ class JargonMatcher:
 
         ``tokens`` may be passed when the caller already tokenized ``text``.
         """
-        words = [t for t in (tokenize(text) if tokens is None else tokens) if t.kind == TokenKind.WORD]
+        words = [
+            t for t in (tokenize(text) if tokens is None else tokens) if t.kind == TokenKind.WORD
+        ]
         folded = [token.folded for token in words]
         hits: list[JargonHit] = []
         index = 0

@@ -1,0 +1,151 @@
+"""The `leesbaarheid` command: file, stdin, JSON, and clear Dutch errors."""
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wijkapp.plainlang.cli import main, run
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = "Conform de verordening wordt uw aanvraag door ons bekeken. Dat duurt twee weken.\n"
+
+
+def test_a_file_gives_a_dutch_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Leesbaarheid: ")
+    assert "Flesch-Douma" in out
+    assert "- Conform: volgens" in out
+    assert "- verordening: regels van de gemeente" in out
+
+
+def test_stdin_is_read_with_a_dash_or_without_a_file() -> None:
+    for argv in (["-"], []):
+        out, err = io.StringIO(), io.StringIO()
+        code = run(argv, stdin=io.BytesIO(TEXT.encode()), stdout=out, stderr=err)
+        assert code == 0
+        assert "Leesbaarheid: " in out.getvalue()
+        assert err.getvalue() == ""
+
+
+def test_json_has_stable_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert main([str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == "wijkapp-leesbaarheid"
+    assert data["version"] == 1
+    assert data["level"] in {"makkelijk", "redelijk", "moeilijk"}
+    assert set(data) >= {
+        "summary", "scores", "counts", "averages", "difficult_words_per_100", "tips",
+        "sentences", "glossary",
+    }  # fmt: skip
+    assert set(data["scores"]) == {"flesch_douma", "brouwer"}
+    assert data["counts"]["sentences"] == 2
+    first = data["sentences"][0]
+    assert TEXT[first["start"] : first["end"]] == first["text"]
+    assert first["jargon"][0] == {
+        "start": 0, "end": 7, "found": "Conform", "term": "conform",
+        "alternative": "volgens", "category": "ambtelijke taal",
+    }  # fmt: skip
+    assert first["passives"] and first["reasons"]
+
+
+def test_json_for_empty_input_has_no_level() -> None:
+    out = io.StringIO()
+    assert run(["--json", "-"], stdin=io.BytesIO(b""), stdout=out, stderr=io.StringIO()) == 0
+    data = json.loads(out.getvalue())
+    assert data["level"] is None
+    assert data["sentences"] == []
+
+
+def test_a_missing_file_gives_one_dutch_sentence_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "weg.txt"
+    assert main([str(missing)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"Het bestand '{missing}' bestaat niet.\n"
+
+
+def test_a_folder_or_non_utf8_file_gives_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path)]) == 1
+    assert "is een map" in capsys.readouterr().err
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Café in België".encode("latin-1"))
+    assert main([str(latin)]) == 1
+    err = capsys.readouterr().err
+    assert "geen UTF-8-tekst" in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0),
+    reason="file permissions do not apply",
+)
+def test_an_unreadable_file_gives_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locked = tmp_path / "dicht.txt"
+    locked.write_text(TEXT, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        assert main([str(locked)]) == 1
+        assert "toestemming" in capsys.readouterr().err
+    finally:
+        locked.chmod(0o600)
+
+
+def test_a_bad_flag_is_a_usage_error_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--verkeerd"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Gebruik: wijkapp leesbaarheid")
+    assert "onbekende optie" in err
+    assert "Traceback" not in err
+
+
+def test_help_is_dutch_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Gebruik:" in out and "--json" in out
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + TEXT.encode())
+    assert main([str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sentences"][0]["start"] == 0
+
+
+def test_the_module_runs_as_a_script(tmp_path: Path) -> None:
+    path = tmp_path / "brief.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "wijkapp.plainlang.cli", "--json"],
+        input=path.read_bytes(),
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.decode("utf-8"))["counts"]["words"] == 13
+    missing = subprocess.run(
+        [sys.executable, "-m", "wijkapp.plainlang.cli", str(tmp_path / "niet.txt")],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert missing.returncode == 1
+    assert missing.stderr.decode("utf-8").strip().endswith("bestaat niet.")
+    assert b"Traceback" not in missing.stderr
