@@ -83,7 +83,7 @@ class Actions(Manager[Action]):
                 self._require_ref(self._ws.agenda, value, "Dit agendapunt")
                 out[key] = value or None
             else:
-                out[key] = clean_text(value, "Dit veld", limit=10_000 if key == "owner_name" else 100_000)
+                out[key] = clean_text(value, "Dit veld", limit=10_000 if key == "owner_name" else 1_000_000)
         return out
 
     def add(self, meeting_id: str | None, what: str, owner_id: str | None = None, due_date: Any = None, **fields: Any) -> Changes:

@@ -112,6 +112,33 @@ def thin(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
     return deleted
 
 
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup of ``db_path`` that passes ``quick_check`` (read-only), if any."""
+    for backup in list_backups(db_path):
+        try:
+            check_header(backup.path)
+            quick_check(backup.path)
+        except StorageError:
+            continue
+        return backup
+    return None
+
+
+def backup_if_changed(ws: Workspace, now: dt.datetime | None = None) -> Path | None:
+    """Back up when the file changed since the newest backup (for start-up, timer and close)."""
+    backups = list_backups(ws.path)
+    if backups:
+        newest = backups[0].path.stat().st_mtime
+        changed = max(
+            (p.stat().st_mtime for p in (ws.path, ws.path.with_name(ws.path.name + "-wal"))
+             if p.exists()),
+            default=0.0,
+        )
+        if changed <= newest:
+            return None
+    return make_backup(ws, now)
+
+
 def restore(backup: Path, db_path: Path) -> Path | None:
     """Put ``backup`` back as ``db_path``.
 

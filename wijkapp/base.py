@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-MAX_TEXT = 100_000
+MAX_TEXT = 1_000_000
 
 
 def from_row(cls: type[T], row: Mapping[str, Any]) -> T:

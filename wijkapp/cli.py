@@ -135,16 +135,21 @@ def _open_app(db: Path) -> int:
     return int(app_main(db))
 
 
-def _workspace(db: Path):  # type: ignore[no-untyped-def]
+def _workspace(db: Path, *, create: bool = False):  # type: ignore[no-untyped-def]
+    from .errors import StorageError
     from .workspace import Workspace
 
+    if not create and not db.exists():
+        raise StorageError(
+            f"Er is geen Wijkapp-bestand op '{db}'. Maak er een met 'wijkapp demo' of open de app."
+        )
     return Workspace(db)
 
 
 def _cmd_demo(args: argparse.Namespace, db: Path) -> int:
     from .demo import create_demo
 
-    with _workspace(db) as ws:
+    with _workspace(db, create=True) as ws:
         create_demo(ws)
         print(f"Voorbeeld-wijkplatform '{ws.board.name}' gemaakt in {db}.")
     return 0
@@ -183,7 +188,7 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
 def _cmd_import(args: argparse.Namespace, db: Path) -> int:
     from .exchange import import_json
 
-    with _workspace(db) as ws:
+    with _workspace(db, create=True) as ws:
         result = import_json(ws, args.file)
         print(f"Ingelezen: {result.inserted} nieuw, {result.updated} bijgewerkt, "
               f"{result.unchanged} ongewijzigd.")
@@ -219,8 +224,15 @@ def _cmd_check(args: argparse.Namespace, db: Path) -> int:
     with _workspace(db) as ws:
         report = ws.check()
     print(f"Bestand: {report['path']}")
+    print(f"SQLite-versie: {report['sqlite_version']}")
     print(f"Schemaversie: {report['schema_version']} ({', '.join(report['migrations'])})")
     print("Aantallen: " + ", ".join(f"{k} {v}" for k, v in report["counts"].items() if v))
+    if report["newest_backup"]:
+        print(f"Nieuwste reservekopie: {report['newest_backup']} ({report['backup_count']} in totaal)")
+    else:
+        print("Nieuwste reservekopie: nog geen. Maak er een met 'wijkapp backup'.")
+    for warning in report["warnings"]:
+        print(f"Let op: {warning}")
     if report["healthy"]:
         print("Gezond: ja")
         return 0

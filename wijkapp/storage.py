@@ -157,6 +157,7 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
                 f"Wijkapp kan de map '{path.parent}' niet maken ({error.strerror})."
             ) from None
     lock = acquire_lock(path)
+    conn: sqlite3.Connection | None = None
     try:
         if existed:
             quick_check(path)
@@ -165,20 +166,38 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
             create_private_file(path)
         conn = connect(path)
         db = Database(conn)
-        pending = schema.pending_migrations(db)
-        if pending and existed and db["_sqlite_migrations"].exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            backup_to(conn, path.with_name(f"{path.stem}.voor-bijwerken-{stamp}{path.suffix}"))
-        if pending:
-            schema.migrate(db)
+        _migrate(db, path, existed)
         for suffix in ("-wal", "-shm"):
             side = path.with_name(path.name + suffix)
             if side.exists():
                 os.chmod(side, 0o600)
     except BaseException:
+        if conn is not None:
+            conn.close()
         lock.release()
         raise
     return db, lock
+
+
+def _migrate(db: Database, path: Path, existed: bool) -> None:
+    """Apply pending migrations; an existing file is backed up first and kept on failure."""
+    pending = schema.pending_migrations(db)
+    if not pending:
+        return
+    copy = None
+    if existed and db["_sqlite_migrations"].exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = backup_to(db.conn, path.with_name(f"{path.stem}.voor-bijwerken-{stamp}{path.suffix}"))
+    try:
+        schema.migrate(db)
+    except Exception as error:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        kept = f" Een kopie van voor het bijwerken staat in '{copy.name}'." if copy else ""
+        raise StorageError(
+            f"Het bijwerken van '{path.name}' naar deze versie van Wijkapp is mislukt ({error}). "
+            f"Het bestand is niet veranderd.{kept}"
+        ) from None
 
 
 def _check_known_schema(path: Path) -> None:
@@ -209,3 +228,52 @@ def _check_known_schema(path: Path) -> None:
             f"'{path.name}' is gemaakt met een nieuwere versie van Wijkapp. "
             "Installeer de nieuwste versie om het te openen."
         )
+
+
+#: Folder names of sync services that copy files while they are open.
+SYNCED_FOLDER_NAMES = (
+    "onedrive", "dropbox", "google drive", "googledrive", "my drive", "mijn drive",
+    "icloud drive", "icloud~", "mobile documents", "nextcloud", "owncloud", "stack", "box sync",
+    "sync.com", "pcloud", "surfdrive",
+)
+
+
+def location_warning(path: Path) -> str | None:
+    """A Dutch warning when ``path`` lies in a synced or network folder, else ``None``.
+
+    A sync service or a network share can copy or lock the database while it is open, which
+    can damage it; Wijkapp still works there, but says so.
+    """
+    resolved = Path(os.path.abspath(path))
+    text = str(resolved).replace("\\", "/")
+    lowered = text.lower()
+    parts = [p.lower() for p in resolved.parts]
+    for name in SYNCED_FOLDER_NAMES:
+        if any(part == name or part.startswith(name + " -") or part.startswith(name + "-")
+               for part in parts) or f"/{name}/" in lowered:
+            return (
+                f"Het bestand staat in een map die wordt gesynchroniseerd ({name}). "
+                "Dat kan het bestand beschadigen terwijl Wijkapp open is. Zet het liever in "
+                "een gewone map op deze computer en maak reservekopieën."
+            )
+    if text.startswith("//") or text.startswith("\\\\"):
+        return (
+            "Het bestand staat op een netwerkschijf. Als de verbinding wegvalt, kan het "
+            "bestand beschadigen. Zet het liever op deze computer zelf."
+        )
+    if os.name == "posix":
+        try:
+            mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            mounts = []
+        best = ("", "")
+        for line in mounts:
+            fields = line.split()
+            if len(fields) >= 3 and text.startswith(fields[1]) and len(fields[1]) > len(best[0]):
+                best = (fields[1], fields[2])
+        if best[1] in ("nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p"):
+            return (
+                "Het bestand staat op een netwerkschijf. Als de verbinding wegvalt, kan het "
+                "bestand beschadigen. Zet het liever op deze computer zelf."
+            )
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -159,9 +160,18 @@ class Workspace:
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = 'wijkapp' ORDER BY id"
             )
         ]
+        from .backups import list_backups
+        from .storage import location_warning
+
+        backups = list_backups(self.path)
+        warnings = [w for w in [location_warning(self.path)] if w]
         return {
             "path": str(self.path),
+            "sqlite_version": sqlite3.sqlite_version,
             "schema_version": SCHEMA_VERSION,
+            "newest_backup": backups[0].taken_at.isoformat(timespec="seconds") if backups else None,
+            "backup_count": len(backups),
+            "warnings": warnings,
             "migrations": applied,
             "journal_mode": store.scalar("PRAGMA journal_mode"),
             "integrity": integrity,

@@ -121,3 +121,10 @@ def test_export_of_unknown_meeting(tmp_path: Path, capsys: pytest.CaptureFixture
     code = main(["export", "agenda", "--meeting", "bestaat-niet", "--out", str(tmp_path / "a.pdf"), "--db", str(db)])
     assert code == 1
     assert capsys.readouterr().err.startswith("wijkapp: ")
+
+
+def test_missing_database_is_not_created_by_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "nergens.sqlite"
+    assert main(["check", "--db", str(db)]) == 1
+    assert "Er is geen Wijkapp-bestand" in capsys.readouterr().err
+    assert not db.exists()
