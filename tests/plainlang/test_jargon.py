@@ -130,3 +130,18 @@ def test_the_file_format_has_categories_and_extra_forms() -> None:
         "afgewezen"
     ]
     assert [hit.found for hit in matcher.find("Zij afwijzen het")] == ["afwijzen"]
+
+
+def test_ordinary_words_that_look_like_inflections_are_not_jargon() -> None:
+    text = "U kunt immers een bezwaarschrift indienen. De cake en de kenmerken van de buurt."
+    assert found(text) == [("bezwaarschrift", "bezwaarschrift")]
+
+
+def test_fixed_entries_only_match_their_listed_forms() -> None:
+    entries = parse_dictionary(["indien | als | +vast\n", "nader | meer | nadere, +vast\n"])
+    matcher = JargonMatcher(entries)
+    assert [hit.found for hit in matcher.find("indien indienen nader nadere naderen")] == [
+        "indien",
+        "nader",
+        "nadere",
+    ]

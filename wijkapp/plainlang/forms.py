@@ -63,8 +63,8 @@ def noun_and_adjective_forms(word: str) -> set[str]:
 def verb_forms(infinitive: str) -> set[str]:
     """Return the regular forms of a Dutch verb given its (folded) infinitive.
 
-    "indiceren" -> indiceer, indiceert, indiceerde(n), geindiceerd(e);
-    "verstrekken" -> verstrek, verstrekt, verstrekte(n); "aanvragen" -> aangevraagd.
+    "indiceren" -> indiceert, indiceerde(n), geindiceerd(e);
+    "verstrekken" -> verstrekt, verstrekte(n); "aanvragen" -> aangevraagd.
     Irregular verbs need their forms listed in the dictionary.
     """
     forms = {infinitive}
@@ -92,7 +92,9 @@ def _forms_of_stem(voiced_stem: str) -> set[str]:
     final = "t" if past == "te" else "d"
     third = stem if stem.endswith("t") else stem + "t"
     participle = stem if stem.endswith(("t", "d")) else stem + final
-    forms = {stem, third, stem + past, stem + past + "n"}
+    # The bare stem ("borg", "verantwoord") is left out: it is rare in letters and often
+    # another word; the participle is added below when it happens to equal the stem.
+    forms = {third, stem + past, stem + past + "n"}
     prefix = next((p for p in _SEPARABLE_PREFIXES if stem.startswith(p)), None)
     if stem.startswith(_UNSTRESSED_PREFIXES) and prefix is None:
         forms.update({participle, participle + "e"})

@@ -37,6 +37,7 @@ BOARD_CATEGORY = "eigen"
 _MIN_COMPOUND_TAIL = 8  # only longer terms are looked for at the end of a compound
 _MIN_COMPOUND_HEAD = 3
 _VERB_FLAG = "+ww"
+_FIXED_FLAG = "+vast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class JargonEntry:
     category: str = BOARD_CATEGORY
     forms: tuple[str, ...] = ()
     verb: bool = False
+    fixed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,8 @@ def parse_dictionary(lines: Iterable[str]) -> list[JargonEntry]:
     """Parse dictionary lines (see the header of ``jargon.tsv``) into entries.
 
     Blank lines and lines starting with ``#`` are skipped; ``[name]`` starts a category;
-    other lines are ``term | alternative`` or ``term | alternative | form, form, +ww``. Raises :class:`DictionaryError`
+    other lines are ``term | alternative`` or ``term | alternative | form, form, +ww``
+    (``+ww``: also regular verb forms; ``+vast``: only the listed forms). Raises :class:`DictionaryError`
     naming the line number when a line has no alternative.
     """
     entries: list[JargonEntry] = []
@@ -94,9 +97,13 @@ def parse_dictionary(lines: Iterable[str]) -> list[JargonEntry]:
         if len(fields) < 2 or not fields[0] or not fields[1]:
             raise DictionaryError(f"Regel {number} van de woordenlijst heeft geen uitleg.")
         extra = [form.strip() for form in fields[2].split(",")] if len(fields) > 2 else []
-        verb = _VERB_FLAG in extra
-        forms = tuple(form for form in extra if form and form != _VERB_FLAG)
-        entries.append(JargonEntry(fields[0], fields[1], category, forms, verb))
+        flags = {form for form in extra if form.startswith("+")}
+        forms = tuple(form for form in extra if form and form not in flags)
+        entries.append(
+            JargonEntry(
+                fields[0], fields[1], category, forms, _VERB_FLAG in flags, _FIXED_FLAG in flags
+            )
+        )
     return entries
 
 
@@ -169,9 +176,7 @@ class JargonMatcher:
     def _compile(self, entry: JargonEntry) -> None:
         tokens = [token.folded for token in tokenize(entry.term)]
         if len(tokens) == 1:
-            forms = noun_and_adjective_forms(tokens[0])
-            if entry.verb:
-                forms |= verb_forms(tokens[0])
+            forms = _single_word_forms(entry, tokens[0])
             for form in forms:
                 self._words.setdefault(form, entry)
         else:
@@ -234,6 +239,18 @@ class JargonMatcher:
             if entry is not None and " " not in entry.term:
                 return entry
         return None
+
+
+def _single_word_forms(entry: JargonEntry, folded: str) -> set[str]:
+    """The forms a one-word entry is found in (see the flags in the dictionary header)."""
+    if entry.fixed:
+        return {folded}
+    if any(char.isupper() for char in entry.term):  # an acronym or a name: "CAK", "Wmo"
+        return {folded, folded + "'s", folded + "s"}
+    forms = noun_and_adjective_forms(folded)
+    if entry.verb:
+        forms |= verb_forms(folded)
+    return forms
 
 
 def _hit(text: str, start: int, end: int, entry: JargonEntry) -> JargonHit:
