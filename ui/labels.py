@@ -159,7 +159,10 @@ def action_row(
     meeting_title: str,
     today: dt.date,
 ) -> Row:
-    """Cells: Wat · Wie · Klaar vóór · Stand · Vergadering. Late ones sort first."""
+    """Cells: Wat · Wie · Klaar vóór · Stand · Vergadering ("—" outside meetings).
+
+    The Stand cell puts "2× uitgesteld" on a second line; late ones sort first.
+    """
     late = is_late(due_date, status == "open", today)
     if late:
         state = days_late_text(due_date, today)
@@ -167,7 +170,7 @@ def action_row(
         state = _("open") if status == "open" else action_status_label(status).lower()
     extra = postponed_text(times_postponed)
     if extra:
-        state = f"{state}, {extra}"
+        state = f"{state}\n{extra}"
     first_line = what.strip().splitlines()[0] if what.strip() else ""
     due = _day(due_date)
     sort_key = (
@@ -178,7 +181,7 @@ def action_row(
     )
     return Row(
         (first_line, owner_name or _("niemand"), date_text(due_date) or _("geen datum"),
-         state, meeting_title or _("buiten een vergadering")),
+         state, meeting_title or "—"),
         late,
         sort_key,
     )

@@ -6,7 +6,10 @@ Built through the Workspace API only; dates are relative to today so "te laat" s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
@@ -109,3 +112,61 @@ def fill(ws: Workspace) -> Board:
     b.goals["beleid"] = g.add("Veilige schoolroute in het wijkprogramma", 6, area_id=lh,
                               status="not_achieved").id
     return b
+
+
+VIEW_SIZE = (1140, 680)  # what a view gets on a 1366×768 laptop beside the navigation
+
+
+@contextmanager
+def text_size(app: Any, percent: int) -> Iterator[None]:
+    """Apply the app's style at ``percent`` text size, and restore the app afterwards."""
+    from ui.style import apply_style
+
+    font, sheet, palette, style = app.font(), app.styleSheet(), app.palette(), app.style().name()
+    apply_style(app, percent)
+    try:
+        yield
+    finally:
+        app.setStyleSheet(sheet)
+        app.setFont(font)
+        app.setPalette(palette)
+        app.setStyle(style)
+
+
+def capture_warnings(monkeypatch: Any) -> list[str]:
+    """Record the Dutch message boxes operations show, instead of blocking the test."""
+    shown: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *args: object) -> int:
+        shown.append(text)
+        return 0
+
+    monkeypatch.setattr("ui.operations.base.QMessageBox.warning", warning)
+    return shown
+
+
+def save_now(view: Any, qtbot: Any) -> None:
+    """Flush a panel's autosave and wait until the worker and callbacks are done."""
+    from tests.ui.conftest import wait_for_worker
+
+    view.saver.flush()
+    wait_for_worker(qtbot)
+    wait_for_worker(qtbot)
+
+
+def screenshots(view: Any, qtbot: Any, app: Any, shoot: Any, name: str,
+                prepare: Any = None) -> list[Any]:
+    """Save ``name-100.png`` and ``name-150.png`` of a freshly styled view; returns the paths."""
+    paths = []
+    for percent in (100, 150):
+        with text_size(app, percent):
+            widget = view()
+            qtbot.addWidget(widget)
+            widget.resize(*VIEW_SIZE)
+            widget.show()
+            if prepare:
+                prepare(widget)
+            qtbot.wait(50)
+            paths.append(shoot(widget, f"{name}-{percent}"))
+            widget.close()
+    return paths

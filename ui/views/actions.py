@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -40,9 +41,7 @@ from .widgets import (
     AutoSaver,
     DateField,
     PersonCombo,
-    add_row,
     button,
-    form,
     heading,
     hint,
     list_tree,
@@ -94,21 +93,32 @@ class ActionsView(QWidget):
             filters.addWidget(label)
             filters.addWidget(combo, 1)
         filters.addWidget(self.show_done)
+        for combo in (self.person_filter, self.meeting_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         outer.addLayout(filters)
 
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
         left = QWidget(split)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.tree = list_tree(
             [_("Wat"), _("Wie"), _("Klaar vóór"), _("Stand"), _("Vergadering")],
             _("Lijst met actiepunten"), left)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self._relayout = QTimer(self)  # wrapped rows need new heights when columns resize
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
+        self.tree.header().sectionResized.connect(lambda *_a: self._relayout.start())
         left_layout.addWidget(self.tree, 1)
         self.count_label = QLabel(left)
         left_layout.addWidget(self.count_label)
         buttons = QHBoxLayout()
         self.done_button = button(_("&Klaar"), self.mark_done,
-                                  _("Het gekozen actiepunt is gedaan"), left)
+                                  _("Het gekozen actiepunt is gedaan"), left, role="primary")
         self.postpone_button = button(_("&Uitstellen (4 weken)"), self.postpone,
                                       _("Schuif de datum 4 weken op; dit wordt geteld"), left)
         self.reopen_button = button(_("&Weer openen"), self.reopen,
@@ -122,26 +132,39 @@ class ActionsView(QWidget):
 
         editor = QWidget(split)
         editor_layout = QVBoxLayout(editor)
-        editor_layout.setContentsMargins(8, 0, 0, 0)
-        self.editor_title = heading(_("Actiepunt"), editor)
-        editor_layout.addWidget(self.editor_title)
-        fields = form()
+        editor_layout.setContentsMargins(0, 8, 0, 0)
+        self.editor_title = heading(_("Actiepunt"), editor, role="subheading")
+        self.editor_message = message_label(editor)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.editor_title)
+        title_row.addWidget(self.editor_message, 1)
+        editor_layout.addLayout(title_row)
+        grid = QGridLayout()
         self.what_edit = QPlainTextEdit(editor)
         self.what_edit.setTabChangesFocus(True)
         self.what_edit.setPlaceholderText(_("Bijvoorbeeld: Gemeente bellen over de lantaarnpaal"))
+        self.what_edit.setMinimumHeight(self.what_edit.fontMetrics().lineSpacing() * 3)
         self.owner_combo = PersonCombo(_("Wie doet het"), editor)
         self.due_field = DateField(_("Klaar vóór"), editor)
-        add_row(fields, _("Wat moet er gebeuren"), self.what_edit)
-        add_row(fields, _("Wie doet het"), self.owner_combo)
-        add_row(fields, _("Klaar vóór"), self.due_field)
-        editor_layout.addLayout(fields)
-        self.editor_message = message_label(editor)
-        editor_layout.addWidget(self.editor_message)
+        for column, (caption, field) in enumerate((
+                (_("Wat moet er gebeuren"), self.what_edit),
+                (_("Wie doet het"), self.owner_combo), (_("Klaar vóór"), self.due_field))):
+            label = QLabel(caption + ":", editor)
+            label.setBuddy(field)
+            if not field.accessibleName():
+                field.setAccessibleName(caption)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(field, 1, column, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
+        editor_layout.addLayout(grid)
         editor_layout.addStretch(1)
         split.addWidget(left)
         split.addWidget(editor)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 160])
         outer.addWidget(split, 1)
 
         self.person_filter.currentIndexChanged.connect(lambda _i: self._fill_list())

@@ -1,0 +1,182 @@
+"""Actiepunten: late ones first in red with words, filters, done, postpone, edit, bad input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import wait_for_worker
+from tests.ui.followup_data import capture_warnings, fill, save_now, screenshots
+from ui.views.actions import ActionsView
+from ui.views.widgets import LATE_COLOR
+
+
+def make(qtbot, ws, bus):
+    view = ActionsView(ws, bus)
+    qtbot.addWidget(view)
+    return view
+
+
+def rows(view):
+    tree = view.tree
+    return [[tree.topLevelItem(i).text(c) for c in range(5)]
+            for i in range(tree.topLevelItemCount())]
+
+
+def test_overdue_actions_first_in_red_and_with_words(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    shown = rows(view)
+    assert [r[0] for r in shown[:2]] == [
+        "Gemeente bellen over de kapotte lantaarnpaal Heideweg", "Flyer voor de buurtbarbecue maken"]
+    assert all("te laat" in r[3] for r in shown[:2])
+    assert not any("te laat" in r[3] for r in shown[2:])
+    assert "2× uitgesteld" in shown[1][3]
+    first, third = view.tree.topLevelItem(0), view.tree.topLevelItem(2)
+    assert first.foreground(0).color() == LATE_COLOR and first.font(0).bold()
+    assert third.foreground(0).color() != LATE_COLOR
+    assert "Zaal reserveren" not in " ".join(r[0] for r in shown)  # done ones hidden
+    assert "2 te laat" in view.count_label.text()
+    assert len(shown) == len(ws.actions.open()) == 5
+    assert board.actions["klaar"] not in [a.id for a in view.visible_actions()]
+
+
+def test_filter_by_person_and_show_done(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    view.person_filter.setCurrentIndex(view.person_filter.findData(board.people["Jo Vijgen"]))
+    assert [r[0] for r in rows(view)] == ["Flyer voor de buurtbarbecue maken"]
+    view.show_done.setChecked(True)
+    shown = rows(view)
+    assert [r[0] for r in shown] == ["Flyer voor de buurtbarbecue maken",
+                                     "Zaal reserveren voor de jaarvergadering"]
+    assert shown[1][3] == "klaar"
+
+
+def test_filter_by_meeting_and_outside_meetings(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    view.meeting_filter.setCurrentIndex(view.meeting_filter.findData(board.meetings[1]))
+    assert {r[0] for r in rows(view)} == {"Offerte nieuwe schommel opvragen",
+                                          "Afspraak met wijkagent over hangplek bij de school"}
+    view.meeting_filter.setCurrentIndex(view.meeting_filter.count() - 1)
+    assert view.meeting_filter.currentText() == "Buiten een vergadering"
+    assert [r[0] for r in rows(view)] == ["Verslag op de website zetten"]
+    assert rows(view)[0][4] == "—"
+
+
+def test_mark_done_through_the_view(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    view.select(board.actions["lantaarn"])
+    assert view.done_button.isEnabled()
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    wait_for_worker(qtbot)
+    assert ws.actions.get(board.actions["lantaarn"]).status == "done"
+    assert "lantaarnpaal" not in " ".join(r[0] for r in rows(view))
+
+
+def test_postpone_counts_up_in_the_database_and_on_screen(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    action_id = board.actions["speeltuin"]
+    view.select(action_id)
+    for expected in (1, 2):
+        qtbot.mouseClick(view.postpone_button, Qt.MouseButton.LeftButton)
+        wait_for_worker(qtbot)
+        assert ws.actions.get(action_id).times_postponed == expected
+    row = next(r for r in rows(view) if r[0] == "Offerte nieuwe schommel opvragen")
+    assert "2× uitgesteld" in row[3]
+    assert view.current_id == action_id
+
+
+def test_edit_what_owner_and_due_date(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    action_id = board.actions["website"]
+    view.select(action_id)
+    assert view.what_edit.toPlainText() == "Verslag op de website zetten"
+    view.what_edit.setPlainText("Verslag én foto's op de website zetten")
+    view.owner_combo.setCurrentIndex(view.owner_combo.findText("Harrie Coenen"))
+    view.due_field.set_value("2027-01-15")
+    view.due_field.changed.emit()
+    save_now(view, qtbot)
+    action = ws.actions.get(action_id)
+    assert action.what == "Verslag én foto's op de website zetten"
+    assert action.owner_id == board.people["Harrie Coenen"]
+    assert action.due_date == "2027-01-15"
+    assert "Harrie Coenen" in [r[1] for r in rows(view)]
+    view.due_field.clear_button.click()
+    save_now(view, qtbot)
+    assert ws.actions.get(action_id).due_date is None
+
+
+def test_new_action_keeps_awkward_text_exactly(qtbot, ws, bus, app_ctx):
+    fill(ws)
+    view = make(qtbot, ws, bus)
+    view.start_new()
+    text = "<b>&amp; ĳsbaan 🎉 " + "x" * 10_000
+    view.what_edit.setPlainText(text)
+    view.owner_combo.setEditText("Buurtman Sjef")
+    save_now(view, qtbot)
+    new = [a for a in ws.actions.open() if a.what == text]
+    assert len(new) == 1 and new[0].owner_name == "Buurtman Sjef" and new[0].owner_id is None
+    assert view.current_id == new[0].id
+    assert any(r[0].startswith("<b>&amp; ĳsbaan 🎉") for r in rows(view))
+    view.what_edit.setPlainText(text + " bijgewerkt")
+    save_now(view, qtbot)
+    assert ws.actions.get(new[0].id).what == text + " bijgewerkt"
+    assert len(ws.actions.open()) == 6
+
+
+def test_empty_what_gives_a_dutch_message_and_keeps_what_was_typed(qtbot, ws, bus, app_ctx,
+                                                                    monkeypatch):
+    shown = capture_warnings(monkeypatch)
+    fill(ws)
+    view = make(qtbot, ws, bus)
+    before = len(ws.actions.all())
+    view.start_new()
+    view.owner_combo.setEditText("Harrie Coenen")
+    view.what_edit.setPlainText("   ")
+    save_now(view, qtbot)
+    assert "Vul wat er moet gebeuren in." in view.editor_message.text()
+    assert view.owner_combo.currentText() == "Harrie Coenen"
+    assert view.what_edit.toPlainText() == "   "
+    assert len(ws.actions.all()) == before
+    assert shown == []
+
+
+def test_open_record_shows_a_done_action(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    view = make(qtbot, ws, bus)
+    view.person_filter.setCurrentIndex(view.person_filter.findData(board.people["Ellen Smeets"]))
+    view.open_record("actions", board.actions["klaar"])
+    assert view.show_done.isChecked()
+    assert view.person_filter.currentIndex() == 0
+    assert view.current_id == board.actions["klaar"]
+    assert view.reopen_button.isEnabled() and not view.done_button.isEnabled()
+
+
+def test_other_views_changes_refresh_the_list(qtbot, ws, bus, app_ctx):
+    fill(ws)
+    view = make(qtbot, ws, bus)
+    bus.emit_changes(ws.actions.add(None, "Nieuw via notuleren"), None)
+    assert "Nieuw via notuleren" in [r[0] for r in rows(view)]
+
+
+def test_controls_have_accessible_names(qtbot, ws, bus, app_ctx):
+    view = make(qtbot, ws, bus)
+    for widget in (view.person_filter, view.meeting_filter, view.show_done, view.tree,
+                   view.done_button, view.postpone_button, view.new_button, view.what_edit,
+                   view.owner_combo, view.due_field.edit, view.due_field.clear_button):
+        assert widget.accessibleName(), widget
+    assert view.nav_title == "Actiepunten"
+
+
+def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp):
+    board = fill(ws)
+
+    def prepare(view):
+        view.select(board.actions["flyer"])
+
+    paths = screenshots(lambda: ActionsView(ws, bus), qtbot, qapp, shoot, "gui-actions", prepare)
+    assert all(p.stat().st_size > 10_000 for p in paths)
