@@ -198,7 +198,9 @@ def test_step_position(row: int, delta: int, count: int, expected: int | None) -
         ),
     ],
 )
-def test_suggest_next_meeting(last: dt.datetime | None, now: dt.datetime, expected: dt.datetime) -> None:
+def test_suggest_next_meeting(
+    last: dt.datetime | None, now: dt.datetime, expected: dt.datetime
+) -> None:
     assert suggest_next_meeting(last, now) == expected
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -43,6 +42,20 @@ from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_
 
 _KINDS = ("meetings", "agenda_items", "attendance", "people")
 UNDO_DELETE_STEP = "Agendapunt verwijderd"
+
+
+def table_key_action(key: int, modifiers: Qt.KeyboardModifier) -> tuple[str, int] | None:
+    """What a key on the agenda table does: ("move", ±1), ("delete", 0), ("edit", 0) or None."""
+    alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+    if alt and key == Qt.Key.Key_Up:
+        return ("move", -1)
+    if alt and key == Qt.Key.Key_Down:
+        return ("move", 1)
+    if key == Qt.Key.Key_Delete and not alt:
+        return ("delete", 0)
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not alt:
+        return ("edit", 0)
+    return None
 
 
 class MeetingEditor(QWidget):
@@ -189,16 +202,22 @@ class MeetingEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
-        for keys, delta in (("Alt+Up", -1), ("Alt+Down", 1)):
-            shortcut = QShortcut(QKeySequence(keys), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda d=delta: self.step_selected(d))
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.edit_selected)
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Keys on the agenda table: Alt+Up/Down move, Delete removes, Enter edits."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            action = table_key_action(event.key(), event.modifiers())  # type: ignore[attr-defined]
+            if action is not None:
+                action_name, delta = action
+                if action_name == "move":
+                    self.step_selected(delta)
+                elif action_name == "delete":
+                    self.delete_selected()
+                else:
+                    self.edit_selected()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- loading --------------------------------------------------------------------
     def load(self, meeting_id: str, select_item: str | None = None) -> None:

@@ -153,7 +153,10 @@ class MeetingsView(QWidget):
             empty = QListWidgetItem(_("Nog geen vergaderingen. Klik op ‘Nieuwe vergadering’."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(empty)
-        self.select_meeting(keep) if keep else self._select_first()
+        if keep:
+            self.select_meeting(keep)
+        else:
+            self._select_first()
 
     def _select_first(self) -> None:
         for row in range(self.list.count()):
@@ -232,7 +235,7 @@ class MeetingsView(QWidget):
         """Open a meeting, or the meeting of an agenda item or decision with it selected."""
         try:
             if kind == "meetings":
-                self.open_meeting(record_id)
+                self.open_meeting(self.ws.meetings.get(record_id).id)
             elif kind == "agenda_items":
                 item = self.ws.agenda.get(record_id)
                 self.open_meeting(item.meeting_id, select_item=item.id)

@@ -166,16 +166,9 @@ class MinutesView(QWidget):
     def _load_steps(self, select: str | None) -> None:
         if not self.meeting_id:
             return
-        try:
-            meeting = self.ws.meetings.get(self.meeting_id)
-        except NotFoundError:
+        if not self._load_heading():
             self.back_requested.emit()
             return
-        self.heading.setText(
-            _("Notuleren: {title}, {when}").format(
-                title=meeting.title, when=date_time_label(meeting.starts_at)
-            )
-        )
         items = self.ws.agenda.for_meeting(self.meeting_id)
         self.steps.blockSignals(True)
         self.steps.clear()
@@ -188,6 +181,19 @@ class MinutesView(QWidget):
         self.steps.setCurrentRow(row)
         self.steps.blockSignals(False)
         self._show_step(row)
+
+    def _load_heading(self) -> bool:
+        """Show the meeting's title and date; ``False`` when the meeting is gone."""
+        try:
+            meeting = self.ws.meetings.get(self.meeting_id or "")
+        except NotFoundError:
+            return False
+        self.heading.setText(
+            _("Notuleren: {title}, {when}").format(
+                title=meeting.title, when=date_time_label(meeting.starts_at)
+            )
+        )
+        return True
 
     def _add_step(self, text: str, key: str) -> None:
         entry = QListWidgetItem(text)
@@ -371,14 +377,20 @@ class MinutesView(QWidget):
         self.back_requested.emit()
 
     # -- refresh ----------------------------------------------------------------------------
-    def refresh(self, changes: Changes | None = None) -> None:
-        """Reload steps, panels and lists that ``changes`` touched."""
+    def refresh(self, changes: Changes | None = None, source: object = None) -> None:
+        """Reload what ``changes`` touched; never throws away unsaved typing."""
         if not self.meeting_id:
             return
-        if changes is None or changes.touches("agenda_items", "meetings"):
+        if changes is None or (changes.touches("agenda_items") and source is not self):
             self._reload_keep_notes(self.current_step())
             return
-        if changes.touches("attendance", "people") and self.pages.currentIndex() == 0:
+        if changes.touches("meetings"):
+            self._load_heading()
+        if (
+            changes.touches("attendance", "people")
+            and self.pages.currentIndex() == 0
+            and source is not self.attendance  # the ticked radio already shows it
+        ):
             self.attendance.load(self.meeting_id)
         if changes.touches("actions", "action_reviews") and self.carried.isVisible():
             self.carried.load(self.meeting_id)
@@ -388,12 +400,8 @@ class MinutesView(QWidget):
     def _reload_keep_notes(self, key: str | None) -> None:
         """Rebuild the steps without throwing away unsaved typing."""
         self.flush()
-        self.steps.blockSignals(True)
         self._load_steps(key)
-        self.steps.blockSignals(False)
 
     def _on_changed(self, changes: Changes, source: object) -> None:
-        if source is self and changes.kinds <= {"agenda_items"}:
-            return  # our own notes save
         if self.isVisible():
-            self.refresh(changes)
+            self.refresh(changes, source)
