@@ -145,3 +145,9 @@ def test_fixed_entries_only_match_their_listed_forms() -> None:
         "nader",
         "nadere",
     ]
+
+
+def test_an_abbreviation_hit_includes_its_full_stop() -> None:
+    text = "Op 3 februari jl. kwam uw brief."
+    (hit,) = find_jargon(text)
+    assert (hit.found, text[hit.start : hit.end]) == ("jl.", "jl.")

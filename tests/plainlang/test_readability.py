@@ -141,3 +141,8 @@ def test_an_empty_text_has_no_level_and_a_dutch_summary() -> None:
         assert report.sentences == ()
         assert report.flesch_douma is None
         assert report.summary == "Er is geen tekst om te beoordelen."
+
+
+def test_familiar_long_words_are_not_flagged() -> None:
+    (sentence,) = analyse_text("In februari groeten we u vriendelijk.").sentences
+    assert sentence.long_words == ()

@@ -217,7 +217,10 @@ class JargonMatcher:
         """Hits for one word: the whole word, else its hyphenated parts, else a compound tail."""
         entry = self._words.get(folded) or self._compound_tail(folded)
         if entry is not None:
-            return [_hit(text, token.start, token.end, entry)]
+            end = token.end
+            if entry.term.endswith(".") and text[end : end + 1] == ".":
+                end += 1  # "jl." and "resp.": the full stop belongs to the abbreviation
+            return [_hit(text, token.start, end, entry)]
         if "-" not in token.text:
             return []
         hits: list[JargonHit] = []
