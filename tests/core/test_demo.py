@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ TODAY = dt.date(2026, 11, 28)
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
+def demo(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace(tmp_path / "demo.sqlite")
     create_demo(ws, today=TODAY)
     yield ws
