@@ -188,10 +188,10 @@ def action_row(
 
 
 def request_state_text(status: str, answer_due: str | None, today: dt.date) -> str:
-    """The status as the board reads it: ``Verstuurd, te laat (3 dagen)`` when overdue."""
+    """The status as the board reads it; overdue adds a line ``te laat (3 dagen)``."""
     label = request_status_label(status)
     if is_late(answer_due, status == "sent", today):
-        return f"{label}, {days_late_text(answer_due, today)}"
+        return f"{label}\n{days_late_text(answer_due, today)}"
     return label
 
 
@@ -204,7 +204,7 @@ def request_row(
     answer_due: str | None,
     today: dt.date,
 ) -> Row:
-    """Cells: Onderwerp · Stand · Antwoord uiterlijk · Buurt (``kind``/``sent_on`` sort only).
+    """Cells: Onderwerp · Stand · Antwoord uiterlijk (the editor shows the rest).
 
     Overdue requests sort first, then waiting ones by deadline, then drafts, then the rest.
     """
@@ -213,8 +213,7 @@ def request_row(
     rank = {"sent": 1, "draft": 2, "answered": 3, "closed": 4}.get(status, 5)
     sort_key = (0 if late else rank, due is None, due or dt.date.max, subject.casefold())
     return Row(
-        (subject, request_state_text(status, answer_due, today), date_text(answer_due) or "—",
-         area_name or _("hele wijk")),
+        (subject, request_state_text(status, answer_due, today), date_text(answer_due) or "—"),
         late,
         sort_key,
     )

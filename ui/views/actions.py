@@ -105,9 +105,7 @@ class ActionsView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.tree = list_tree(
             [_("Wat"), _("Wie"), _("Klaar vóór"), _("Stand"), _("Vergadering")],
-            _("Lijst met actiepunten"), left)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+            _("Lijst met actiepunten"), left, keep=(2, 3))
         self._relayout = QTimer(self)  # wrapped rows need new heights when columns resize
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)

@@ -53,7 +53,8 @@ class RecordPanel(QWidget):
     empty_text = ""  # shown when nothing is selected
 
     def __init__(self, ws: Workspace, headers: Sequence[str], list_name: str,
-                 new_label: str, parent: QWidget | None = None) -> None:
+                 new_label: str, parent: QWidget | None = None,
+                 keep: tuple[int, ...] = ()) -> None:
         super().__init__(parent)
         self.ws = ws
         self.current_id: str | None = None
@@ -69,24 +70,21 @@ class RecordPanel(QWidget):
         left = QWidget(self.splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.tree = list_tree(list(headers), list_name, left)
+        self.tree = list_tree(list(headers), list_name, left, keep)
         left_layout.addWidget(self.tree, 1)
         self.count_label = QLabel(left)
         left_layout.addWidget(self.count_label)
         self.buttons = QHBoxLayout()
         self.new_button = button(new_label, self.start_new, "", left, role="primary")
-        self.delete_button = button(_("Verwijderen"), self.delete_current,
-                                    _("Verwijder het gekozen item; terugzetten kan met Ctrl+Z"),
-                                    left)
         self.buttons.addWidget(self.new_button)
         self.buttons.addStretch(1)
-        self.buttons.addWidget(self.delete_button)
         left_layout.addLayout(self.buttons)
 
-        scroll = QScrollArea(self.splitter)
+        scroll = self.scroll = QScrollArea(self.splitter)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        editor = QWidget(scroll)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        editor = self.editor = QWidget(scroll)
         self.editor_layout = QVBoxLayout(editor)
         self.editor_layout.setContentsMargins(12, 0, 4, 0)
         self.editor_title = heading(self.item_title, editor, role="subheading")
@@ -95,6 +93,13 @@ class RecordPanel(QWidget):
         self.editor_layout.addLayout(self.form)
         self.message = message_label(editor)
         self.editor_layout.addWidget(self.message)
+        self.record_buttons = QHBoxLayout()
+        self.delete_button = button(_("Verwijderen"), self.delete_current,
+                                    _("Verwijder dit; terugzetten kan met Ctrl+Z"), editor,
+                                    role="danger")
+        self.record_buttons.addStretch(1)
+        self.record_buttons.addWidget(self.delete_button)
+        self.editor_layout.addLayout(self.record_buttons)
         self.editor_layout.addStretch(1)
         scroll.setWidget(editor)
         self.splitter.addWidget(left)
@@ -105,6 +110,12 @@ class RecordPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
         self.tree.currentItemChanged.connect(lambda _a, _b: self._selection_changed())
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Never let the splitter squeeze the editor below what its fields need."""
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 4)
+        super().showEvent(event)
 
     # -- hooks ---------------------------------------------------------------------------
     def records(self) -> list[Any]:
@@ -334,10 +345,4 @@ class RecordPanel(QWidget):
         return found
 
 
-def add_buttons(layout: QHBoxLayout, *widgets: QWidget) -> None:
-    """Insert extra buttons after the first (the "Nieuw …" button)."""
-    for offset, widget in enumerate(widgets, start=1):
-        layout.insertWidget(offset, widget)
-
-
-__all__ = ["RecordPanel", "add_buttons", "ID_ROLE", "add_row"]
+__all__ = ["ID_ROLE", "RecordPanel", "add_row"]

@@ -30,7 +30,7 @@ from ..labels import (
 from ..operations.base import CoreOp
 from ..operations.requests import delete_request, mark_request_sent, save_request
 from .incoming import IncomingPanel
-from .record_panel import RecordPanel, add_buttons
+from .record_panel import RecordPanel
 from .widgets import (
     DateField,
     PersonCombo,
@@ -60,14 +60,15 @@ class RequestsPanel(RecordPanel):
     empty_text = _("Kies links een verzoek, of maak een nieuw verzoek.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(ws, [_("Onderwerp"), _("Stand"), _("Antwoord uiterlijk"),
-                              _("Buurt")],
-                         _("Lijst met verzoeken aan de gemeente"), _("&Nieuw verzoek"), parent)
+        super().__init__(ws, [_("Onderwerp"), _("Stand"), _("Antwoord vóór")],
+                         _("Lijst met verzoeken aan de gemeente"), _("&Nieuw verzoek"), parent,
+                         keep=(1,))
         self.sent_button = button(
             _("Vandaag &verstuurd"), self.mark_sent,
             _("Zet het verzoek op verstuurd; het antwoord wordt binnen zes weken verwacht"), self)
-        add_buttons(self.buttons, self.sent_button)
+        self.record_buttons.insertWidget(0, self.sent_button)
         self.deadline = heading("", self, role="subheading")
+        self.deadline.setWordWrap(True)
         self.editor_layout.insertWidget(1, self.deadline)
         self.subject = self.add_field(_("Onderwerp"), QLineEdit(self))
         self.subject.setPlaceholderText(_("Bijvoorbeeld: Lantaarnpaal Heideweg doet het niet"))

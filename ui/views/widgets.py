@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -231,23 +231,77 @@ def add_row(layout: QFormLayout, label: str, field: QWidget) -> QLabel:
     return caption
 
 
-def list_tree(headers: list[str], name: str, parent: QWidget | None = None) -> QTreeWidget:
-    """A read-only, keyboard-friendly list with column headers and alternating rows."""
+def list_tree(headers: list[str], name: str, parent: QWidget | None = None,
+              keep: tuple[int, ...] = ()) -> QTreeWidget:
+    """A read-only, keyboard-friendly list with column headers and alternating rows.
+
+    Columns fit the width; those in ``keep`` are never cut short (see :func:`column_widths`).
+    """
     tree = QTreeWidget(parent)
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
-    tree.setUniformRowHeights(True)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     tree.setAccessibleName(name)
     tree.setAllColumnsShowFocus(True)
-    header = tree.header()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-    for column in range(1, len(headers)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(False)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    _ColumnFitter(tree, keep)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
     return tree
+
+
+def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
+                  keep: tuple[int, ...] = ()) -> list[int]:
+    """Widths for columns that want ``wanted`` pixels in ``available`` pixels.
+
+    Columns in ``keep`` (e.g. the one saying "te laat") always get what they want; the
+    first column (the record's title) gets what is left but at least ``first_share`` of
+    the width; the other columns shrink in proportion when space is short.
+    """
+    if not wanted:
+        return []
+    if sum(wanted) <= available:
+        return [available - sum(wanted[1:]), *wanted[1:]]
+    kept = sum(w for c, w in enumerate(wanted) if c in keep and c)
+    others = sum(w for c, w in enumerate(wanted) if c not in keep and c)
+    first = max(int(available * first_share), available - kept - others)
+    rest = max(available - first - kept, 0)
+    scale = min(rest / others, 1.0) if others else 0
+    return [first, *(w if c in keep else int(w * scale) for c, w in enumerate(wanted) if c)]
+
+
+class _ColumnFitter(QObject):
+    """Keeps a tree's columns fitted to its width (see :func:`column_widths`)."""
+
+    def __init__(self, tree: QTreeWidget, keep: tuple[int, ...]) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self.keep = keep
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.fit)
+        tree.viewport().installEventFilter(self)
+        tree.model().rowsInserted.connect(lambda *_a: self._timer.start())
+        tree.model().modelReset.connect(lambda *_a: self._timer.start())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        tree, header = self._tree, self._tree.header()
+        count = header.count()
+        pad = tree.fontMetrics().horizontalAdvance("MM")
+        wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
+                  for c in range(count)]
+        widths = column_widths(wanted, tree.viewport().width() - 2, keep=self.keep)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
 
 
 def mark_late(item: QTreeWidgetItem, late: bool) -> None:
