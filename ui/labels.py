@@ -267,10 +267,17 @@ def matches(needle: str, *fields: str) -> bool:
     return not folded or any(folded in fold(f or "") for f in fields)
 
 
-def goal_row(title: str, status: str, who: str, due: str, area_name: str) -> Row:
-    """Cells: Doel · Stand · Wie · Wanneer · Buurt; sorted by title within a bouwsteen."""
-    return Row((title, goal_status_label(status), who, due, area_name or _("hele wijk")),
+def goal_row(title: str, status: str, area_name: str) -> Row:
+    """Cells: Doel · Stand · Buurt; sorted by title within a bouwsteen."""
+    return Row((title, goal_status_label(status), area_name or _("hele wijk")),
                False, (title.casefold(),))
+
+
+def group_header(header: str, count: int) -> str:
+    """``1. Urgentie (2)``; an empty group says ``nog geen doelen``."""
+    if count == 0:
+        return _("{header}: nog geen doelen").format(header=header)
+    return _("{header} ({n})").format(header=header, n=count)
 
 
 def shorten(text: str, limit: int = 120) -> str:

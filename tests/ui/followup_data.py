@@ -160,8 +160,7 @@ def screenshots(view: Any, qtbot: Any, app: Any, shoot: Any, name: str,
     paths = []
     for percent in (100, 150):
         with text_size(app, percent):
-            widget = view()
-            qtbot.addWidget(widget)
+            widget = track(qtbot, view())
             widget.resize(*VIEW_SIZE)
             widget.show()
             if prepare:
@@ -170,3 +169,16 @@ def screenshots(view: Any, qtbot: Any, app: Any, shoot: Any, name: str,
             paths.append(shoot(widget, f"{name}-{percent}"))
             widget.close()
     return paths
+
+
+def track(qtbot: Any, view: Any) -> Any:
+    """``qtbot.addWidget`` that also stops the view's timers (debounce, autosave) at teardown,
+    so none fires after the test's workspace is closed."""
+    from PySide6.QtCore import QTimer
+
+    def stop(widget: Any) -> None:
+        for timer in widget.findChildren(QTimer):
+            timer.stop()
+
+    qtbot.addWidget(view, before_close_func=stop)
+    return view

@@ -5,15 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_for_worker
-from tests.ui.followup_data import capture_warnings, fill, save_now, screenshots
+from tests.ui.followup_data import capture_warnings, fill, save_now, screenshots, track
 from ui.views.actions import ActionsView
 from ui.views.widgets import LATE_COLOR
 
 
 def make(qtbot, ws, bus):
     view = ActionsView(ws, bus)
-    qtbot.addWidget(view)
-    return view
+    return track(qtbot, view)
 
 
 def rows(view):

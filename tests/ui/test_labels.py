@@ -187,3 +187,14 @@ def test_column_widths_keep_the_te_laat_column_whole(wanted, available, keep, ex
     from ui.views.widgets import column_widths
 
     assert column_widths(wanted, available, keep=keep) == expected
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (0, "1. Urgentie: nog geen doelen"), (1, "1. Urgentie (1)"), (12, "1. Urgentie (12)")])
+def test_group_header(count, expected):
+    assert labels.group_header("1. Urgentie", count) == expected
+
+
+def test_goal_row_reads_status_in_dutch():
+    row = labels.goal_row("Minder eenzaamheid", "not_achieved", "")
+    assert row.cells == ("Minder eenzaamheid", "Niet bereikt", "hele wijk")

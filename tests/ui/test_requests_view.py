@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_for_worker
-from tests.ui.followup_data import capture_warnings, days, fill, save_now, screenshots
+from tests.ui.followup_data import capture_warnings, days, fill, save_now, screenshots, track
 from ui.views.requests import RequestsView
 from ui.views.widgets import LATE_COLOR
 from wijkapp.timeutil import today
@@ -15,8 +15,7 @@ from wijkapp.timeutil import today
 
 def make(qtbot, ws, bus):
     view = RequestsView(ws, bus)
-    qtbot.addWidget(view)
-    return view
+    return track(qtbot, view)
 
 
 def rows(panel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,8 +43,8 @@ class PeoplePanel(RecordPanel):
     empty_text = _("Kies links een persoon, of maak een nieuw contact.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(ws, [_("Naam"), _("Organisatie"), _("Rol"), _("Laatste contact")],
-                         _("Lijst met contacten"), _("&Nieuw contact"), parent)
+        super().__init__(ws, [_("Naam en rol"), _("Organisatie"), _("Laatste contact")],
+                         _("Lijst met contacten"), _("&Nieuw contact"), parent, keep=(2,))
         self.needle = ""
         self.name = self.add_field(_("Naam"), QLineEdit(self))
         self.role = self.add_field(_("Rol"), QLineEdit(self))
@@ -58,10 +58,10 @@ class PeoplePanel(RecordPanel):
         self.today_button = button(_("&Vandaag gesproken"), self.spoke_today,
                                    _("Zet het laatste contact op vandaag"), self)
         row = QWidget(self)
-        row_layout = QHBoxLayout(row)
+        row_layout = QVBoxLayout(row)  # stacked: fits a narrow editor at large text sizes
         row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.last_contact, 1)
-        row_layout.addWidget(self.today_button)
+        row_layout.addWidget(self.last_contact)
+        row_layout.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)
         row.setFocusProxy(self.last_contact)
         row.setAccessibleName(_("Laatste contact"))
         self.add_field(_("Laatste contact"), row)
@@ -83,7 +83,8 @@ class PeoplePanel(RecordPanel):
         return self.ws.contacts.find(self.needle)
 
     def row(self, record: Person) -> Row:
-        return Row((record.name, self._orgs.get(record.organisation_id or "", ""), record.role,
+        name = f"{record.name}\n{record.role}" if record.role.strip() else record.name
+        return Row((name, self._orgs.get(record.organisation_id or "", ""),
                     last_contact_text(record.last_contact, today())), False,
                    (record.name.casefold(),))
 
@@ -102,7 +103,6 @@ class PeoplePanel(RecordPanel):
         self.board_member.blockSignals(True)
         self.board_member.setChecked(bool(record and record.board_member))
         self.board_member.blockSignals(False)
-        self.last_contact.blockSignals(False)
         self.today_button.setEnabled(record is not None)
 
     def problem(self) -> str | None:

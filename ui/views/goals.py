@@ -50,8 +50,9 @@ class GoalsPanel(RecordPanel):
     empty_text = _("Kies links een doel, of maak een nieuw doel.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(ws, [_("Doel"), _("Stand"), _("Wie"), _("Wanneer"), _("Buurt")],
-                         _("Doelen van de buurtagenda, per bouwsteen"), _("&Nieuw doel"), parent)
+        super().__init__(ws, [_("Doel"), _("Stand"), _("Buurt")],
+                         _("Doelen van de buurtagenda, per bouwsteen"), _("&Nieuw doel"), parent,
+                         keep=(1,))
         self.area_filter: Any = None
         self.title = self.add_field(_("Wat willen we bereiken"), QLineEdit(self))
         self.block = QComboBox(self)
@@ -90,8 +91,7 @@ class GoalsPanel(RecordPanel):
         return goals
 
     def row(self, record: Goal) -> Row:
-        return goal_row(record.title, record.status, record.who, record.due,
-                        self._areas.get(record.area_id or "", ""))
+        return goal_row(record.title, record.status, self._areas.get(record.area_id or "", ""))
 
     def groups(self) -> list[tuple[Any, str]]:
         return [(number, building_block_label(number)) for number in BUILDING_BLOCKS]

@@ -27,7 +27,7 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
-from ..labels import Row
+from ..labels import Row, group_header
 from ..operations.base import CoreOp
 from .widgets import (
     AutoSaver,
@@ -209,7 +209,7 @@ class RecordPanel(QWidget):
                 self.tree.addTopLevelItem(item)
         for key, parent in parents.items():
             header = dict(groups or [])[key]
-            parent.setText(0, _("{header} ({n})").format(header=header, n=parent.childCount()))
+            parent.setText(0, group_header(header, parent.childCount()))
         self.tree.expandAll()
         self.tree.blockSignals(False)
         self.count_label.setText(self.count_text(len(records), late))

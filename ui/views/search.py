@@ -151,7 +151,6 @@ class SearchView(QWidget):
         self._timer.timeout.connect(self.search_now)
         self.box.textChanged.connect(lambda _t: self._timer.start())
         self.results.itemActivated.connect(lambda item, _c: self._open(item))
-        self.results.itemDoubleClicked.connect(lambda item, _c: self._open(item))
         self._show_summary("")
         bus.changed.connect(lambda changes, _source: self.refresh(changes))
 

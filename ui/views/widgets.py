@@ -357,6 +357,7 @@ def set_text(widget: Any, text: str) -> None:
             widget.setPlainText(text)
         else:
             widget.setText(text)
+            widget.setCursorPosition(0)  # show the start of a long text, not its end
         widget.blockSignals(False)
 
 
