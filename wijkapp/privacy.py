@@ -63,8 +63,7 @@ def erase_person(ws: Workspace, person_id: str) -> Changes:
         for row in ws.store.rows("SELECT id FROM attendance WHERE person_id = ?", [person_id]):
             tx.update("attendance", row["id"], {"note": ""})
     # Undo steps that still hold the old rows are dropped as well.
-    ws.store.undo_stack.clear()
-    ws.store.redo_stack.clear()
+    ws.store.clear_history()
     # Squeeze the old words out of the search index and the write-ahead log too.
     with ws.store.lock:
         for table in ("people", "actions", "requests"):

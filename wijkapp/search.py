@@ -75,7 +75,8 @@ def build_match(query: str) -> str | None:
         return None
     parts = []
     for index, word in enumerate(words):
-        star = " *" if index == len(words) - 1 else ""
+        # Prefix search on the last word, once it is long enough to narrow anything down.
+        star = " *" if index == len(words) - 1 and len(word) >= 3 else ""
         # The tokenizer keeps the ligature ĳ apart from "ij": look for both spellings.
         spellings = dict.fromkeys(
             [word, word.replace("ĳ", "ij").replace("Ĳ", "IJ"),

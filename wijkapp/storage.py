@@ -8,9 +8,11 @@ connection *before* anything can write, so a damaged file is never touched.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 from sqlite_utils import Database
@@ -71,6 +73,90 @@ def quick_check(path: Path) -> None:
             f"'{path.name}' is beschadigd. Het bestand is niet veranderd; "
             "zet een reservekopie terug met 'wijkapp restore'."
         )
+
+
+FULL_CHECK_DAYS = 7
+
+
+def state_path(path: Path) -> Path:
+    """Beside the database: how Wijkapp last left it (clean close, size, last full check)."""
+    return path.with_name(path.name + ".status")
+
+
+def read_state(path: Path) -> dict[str, Any]:
+    """The stored state, or ``{}`` when missing or unreadable."""
+    try:
+        data = json.loads(state_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_state(path: Path, **values: Any) -> None:
+    """Merge ``values`` into the state file (best effort: it is only an optimisation)."""
+    state = read_state(path)
+    state.update(values)
+    try:
+        state_path(path).write_text(json.dumps(state), encoding="utf-8")
+        os.chmod(state_path(path), 0o600)
+    except OSError:
+        pass
+
+
+def needs_full_check(path: Path, today: dt.date | None = None) -> bool:
+    """False only when the file is exactly as a clean close left it, fully checked lately.
+
+    The full ``quick_check`` reads the whole file (about 1 ms per MB); a file that nobody
+    touched since Wijkapp closed it cleanly gets a light check instead, and the start-up
+    backup checks the whole copy in the background.
+    """
+    state = read_state(path)
+    try:
+        stat = path.stat()
+        checked = dt.date.fromisoformat(str(state.get("full_check")))
+    except (OSError, ValueError):
+        return True
+    wal = path.with_name(path.name + "-wal")
+    return not (
+        state.get("clean_close") is True
+        and state.get("size") == stat.st_size
+        and state.get("mtime_ns") == stat.st_mtime_ns
+        and not (wal.exists() and wal.stat().st_size > 0)
+        and ((today or dt.date.today()) - checked).days < FULL_CHECK_DAYS
+    )
+
+
+def light_check(path: Path) -> None:
+    """Read the schema and check the boards table read-only (milliseconds on any size)."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            target = "boards" if "boards" in tables else "sqlite_master"
+            rows = conn.execute(f"PRAGMA quick_check([{target}])").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(
+            f"'{path.name}' is beschadigd ({error}). Het bestand is niet veranderd; "
+            "zet een reservekopie terug met 'wijkapp restore'."
+        ) from None
+    if [r[0] for r in rows] != ["ok"]:
+        raise DamagedDatabaseError(
+            f"'{path.name}' is beschadigd. Het bestand is niet veranderd; "
+            "zet een reservekopie terug met 'wijkapp restore'."
+        )
+
+
+def mark_closed(path: Path) -> None:
+    """Record a clean close with the file's size and time, for the next light check."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return
+    write_state(path, clean_close=True, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
 
 
 def acquire_lock(path: Path) -> FileLock:
@@ -164,10 +250,16 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
     conn: sqlite3.Connection | None = None
     try:
         if existed:
-            quick_check(path)
+            if needs_full_check(path):
+                quick_check(path)
+                write_state(path, full_check=dt.date.today().isoformat())
+            else:
+                light_check(path)
             _check_known_schema(path)
         else:
             create_private_file(path)
+            write_state(path, full_check=dt.date.today().isoformat())
+        write_state(path, clean_close=False)
         conn = connect(path)
         db = Database(conn)
         _migrate(db, path, existed)

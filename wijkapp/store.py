@@ -46,14 +46,17 @@ class UndoStep:
 class Tx:
     """The write handle inside one transaction. Records what it changes."""
 
-    def __init__(self, store: Store, step: str | None) -> None:
+    def __init__(self, store: Store, step: str | None, parent: Tx | None = None) -> None:
         self._store = store
         self._conn = store.conn
-        self.step = UndoStep(step or "")
+        self._parent = parent
+        # A nested write shares the outer step's undo record but reports its own changes.
+        self.step = parent.step if parent else UndoStep(step or "")
+        self._seen: dict[tuple[str, str], RowChange] = parent._seen if parent else {}
+        self._step_name = step or ""
         self.kinds: set[str] = set()
         self.ids: set[str] = set()
         self.main_id: str | None = None
-        self._seen: dict[tuple[str, str], RowChange] = {}
 
     # -- writes -----------------------------------------------------------------
     def insert(self, table: str, values: Mapping[str, Any], *, keep_times: bool = False) -> str:
@@ -115,6 +118,8 @@ class Tx:
     def _touched(self, table: str, row_id: str) -> None:
         self.kinds.add(table)
         self.ids.add(row_id)
+        if self._parent is not None:
+            self._parent._touched(table, row_id)
 
     def _finish(self) -> None:
         for change in self.step.rows:
@@ -122,7 +127,9 @@ class Tx:
 
     def changes(self) -> Changes:
         """The changes made so far in this transaction."""
-        return Changes(frozenset(self.kinds), frozenset(self.ids), self.step.name or None, self.main_id)
+        return Changes(
+            frozenset(self.kinds), frozenset(self.ids), self._step_name or None, self.main_id
+        )
 
 
 class Store:
@@ -170,7 +177,7 @@ class Store:
         """
         with self.lock:
             if self._current is not None:
-                yield self._current
+                yield Tx(self, step, parent=self._current)
                 return
             tx = Tx(self, step)
             self._current = tx
@@ -194,6 +201,11 @@ class Store:
                 self.redo_stack.clear()
 
     # -- undo ---------------------------------------------------------------------
+    def clear_history(self) -> None:
+        """Forget every undo and redo step (after a demo, an import or an erasure)."""
+        self.undo_stack.clear()
+        self.redo_stack.clear()
+
     def undo_name(self) -> str | None:
         """The name of the step undo would reverse."""
         return self.undo_stack[-1].name if self.undo_stack else None

@@ -23,7 +23,7 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
-from .storage import open_database
+from .storage import mark_closed, open_database
 from .store import Store
 
 
@@ -68,6 +68,7 @@ class Workspace:
             except Exception:  # noqa: BLE001 - closing must not fail on a busy checkpoint
                 pass
             self.store.conn.close()
+        mark_closed(self.path)
         self._lock.release()
 
     def __enter__(self) -> Workspace:

@@ -179,3 +179,29 @@ def test_committed_work_survives_a_killed_process(db_path: Path) -> None:
     with Workspace(db_path) as ws:
         notes = [i.notes for m in ws.meetings.all() for i in ws.agenda.for_meeting(m.id)]
         assert "Elk woord telt: ĳs, € 12,50 en 🙂" in notes
+
+
+def test_clean_close_allows_a_light_check_next_time(db_path: Path) -> None:
+    from wijkapp.storage import needs_full_check
+
+    with Workspace(db_path) as ws:
+        ws.boards.create("Wijkplatform Snel")
+        assert needs_full_check(db_path)  # open: not a clean state
+    assert not needs_full_check(db_path)
+    with open(db_path, "r+b") as handle:  # someone else touched the file
+        handle.seek(0, 2)
+        handle.write(b"\0" * 4096)
+    assert needs_full_check(db_path)
+
+
+def test_damage_after_a_clean_close_is_still_caught(db_path: Path) -> None:
+    with Workspace(db_path) as ws:
+        ws.boards.create("Wijkplatform Kapot")
+        for n in range(300):
+            ws.contacts.add(f"Persoon {n}", notes="x" * 500)
+    data = bytearray(db_path.read_bytes())
+    for offset in range(4096 * 3, 4096 * 12):
+        data[offset] = 0xAB
+    db_path.write_bytes(bytes(data))  # same size, new time: a full check runs
+    with pytest.raises(DamagedDatabaseError):
+        Workspace(db_path)

@@ -54,3 +54,22 @@ def test_typing_notes_is_not_an_undo_step(ws: Workspace) -> None:
 def test_nothing_to_undo_is_harmless(empty_ws: Workspace) -> None:
     assert empty_ws.undo_name is None
     assert not empty_ws.undo()
+
+
+def test_nested_writes_are_one_undo_step_and_report_their_own_ids(ws: Workspace) -> None:
+    meeting = ws.meetings.create("2026-12-03 19:30").id
+    with ws.store.write("Twee punten tegelijk") as outer:
+        first = ws.agenda.add(meeting, "Eerste").id
+        second = ws.agenda.add(meeting, "Tweede").id
+    assert first != second
+    assert {first, second} <= outer.ids
+    assert ws.undo_name == "Twee punten tegelijk"
+    ws.undo()
+    titles = [i.title for i in ws.agenda.for_meeting(meeting)]
+    assert "Eerste" not in titles and "Tweede" not in titles
+
+
+def test_clear_history(ws: Workspace) -> None:
+    ws.contacts.add("Iemand")
+    ws.store.clear_history()
+    assert ws.undo_name is None and ws.redo_name is None
