@@ -38,6 +38,7 @@ def _text_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setPlaceholderText(placeholder)
     edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3)
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 6)
     return edit
 
 

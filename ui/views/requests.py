@@ -48,6 +48,7 @@ def _plain_text(parent: QWidget, placeholder: str = "") -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setPlaceholderText(placeholder)
     edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 4)
+    edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 7)
     return edit
 
 

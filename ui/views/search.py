@@ -30,22 +30,24 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import search_kind_label, shorten, snippet_html, snippet_plain
+from ..style import ACCENT
 from .widgets import heading, hint
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole
+TITLE_COLOR = ACCENT
 
 
 def hit_html(hit: SearchHit) -> str:
     """A result as HTML: the (escaped) title as a dark-blue line, then the snippet with the
     found words in bold. When the words were found in the title itself, the title carries
     the bold words."""
-    title = snippet_html(shorten(hit.title))
+    title = snippet_html(shorten(hit.title, 90))
     snippet = snippet_html(hit.snippet)
     if snippet_plain(hit.snippet).strip() == hit.title.strip() or not snippet:
-        return f'<span style="color:#1f4e79">{snippet or title}</span>'
-    return f'<span style="color:#1f4e79">{title}</span><br>{snippet}'
+        return f'<span style="color:{TITLE_COLOR}">{snippet or title}</span>'
+    return f'<span style="color:{TITLE_COLOR}">{title}</span><br>{snippet}'
 
 
 class _HtmlDelegate(QStyledItemDelegate):
@@ -54,7 +56,10 @@ class _HtmlDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
+        html = index.data(HTML_ROLE) or ""
+        if option.state & QStyle.StateFlag.State_Selected:
+            html = html.replace(f' style="color:{TITLE_COLOR}"', "")  # white on the highlight
+        doc.setHtml(html)
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.i18n import _, language
-from wijkapp.timeutil import maybe_date, today
+from wijkapp.timeutil import maybe_date
 
 from ..style import OVERDUE, set_role
 
@@ -109,11 +109,6 @@ class DateField(QWidget):
             self.edit.setDate(QDate(day.year, day.month, day.day) if day else _EMPTY)
         finally:
             self._quiet = False
-
-    def set_today(self) -> None:
-        """Set today's date as if the user picked it."""
-        day = today()
-        self.edit.setDate(QDate(day.year, day.month, day.day))
 
     def _clear(self) -> None:
         self.edit.setDate(_EMPTY)
