@@ -157,6 +157,8 @@ def read_exchange_file(path: Path) -> dict[str, Any]:
         raise ImportFormatError(
             f"Het bestand is geen geldige JSON (regel {error.lineno}, kolom {error.colno})."
         ) from None
+    except RecursionError:
+        raise ImportFormatError("Het bestand is te diep genest voor een Wijkapp-uitwisselbestand.") from None
     if not isinstance(data, dict):
         raise ImportFormatError("Het bestand is geen Wijkapp-uitwisselbestand.")
     return data

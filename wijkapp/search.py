@@ -84,7 +84,7 @@ def build_match(query: str) -> str | None:
         )
         quoted = ['"' + w.replace('"', '""') + '"' + star for w in spellings]
         parts.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
-    return " ".join(parts)
+    return " AND ".join(parts)
 
 
 class Search:

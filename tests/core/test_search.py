@@ -79,3 +79,8 @@ def test_fold() -> None:
 def test_any_typed_query_is_safe(filled: Workspace, query: str) -> None:
     for hit in filled.search.query(query):
         assert hit.kind and hit.id
+
+
+def test_ij_spellings_next_to_other_words(filled: Workspace) -> None:
+    assert [h.kind for h in filled.search.query("plein ijsbaan")] == ["decisions"]
+    assert [h.kind for h in filled.search.query("ĳsbaan offerte")] == ["actions"]

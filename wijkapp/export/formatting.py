@@ -138,3 +138,11 @@ def safe_filename(stem: str, suffix: str = "", limit: int = 150) -> str:
     if cleaned.split(".")[0].upper() in _RESERVED:
         cleaned = "_" + cleaned
     return cleaned + suffix
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str | None) -> str:
+    """Text without the characters XML 1.0 forbids (for .docx); everything else kept."""
+    return _XML_INVALID.sub("", text or "")

@@ -1,0 +1,204 @@
+"""Everything a board sends out: agenda, verslag, lists, Word, calendar, contacts, CSV.
+
+The CLI and the GUI call two functions:
+
+* :func:`export` writes one file atomically and returns its path;
+* :func:`suggested_filename` proposes a Dutch, Windows-safe file name.
+
+:data:`FORMATS` maps each format name to a Dutch description for menus and ``--help``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import NotFoundError, ValidationError, WriteFailedError
+from ..meetings import Meeting
+from ..timeutil import now
+from .content import get_meeting
+from .csv_export import CSV_KINDS
+from .formatting import safe_filename
+
+if TYPE_CHECKING:
+    from ..workspace import Workspace
+
+FORMATS: dict[str, str] = {
+    "agenda": "Uitnodiging met agenda (PDF)",
+    "minutes": "Verslag / notulen (PDF)",
+    "decisions": "Besluitenlijst (PDF)",
+    "actions": "Actiepuntenlijst (PDF)",
+    "docx": "Verslag om verder te bewerken in Word (.docx)",
+    "ics": "Agenda-afspraak voor de digitale agenda (.ics)",
+    "vcard": "Contacten voor het adresboek (.vcf)",
+    "csv": "Lijst voor Excel (.csv)",
+}
+
+_SUFFIX = {
+    "agenda": ".pdf", "minutes": ".pdf", "decisions": ".pdf", "actions": ".pdf",
+    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv",
+}
+_NEEDS_MEETING = ("agenda", "minutes", "docx")
+
+__all__ = ["FORMATS", "export", "suggested_filename"]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValidationError(
+            f"Het exportformaat '{fmt}' bestaat niet; kies uit: {', '.join(FORMATS)}."
+        )
+
+
+def suggested_filename(
+    ws: Workspace,
+    fmt: str,
+    meeting_id: str | None = None,
+    year: int | None = None,
+    *,
+    csv_kind: str = "actions",
+) -> str:
+    """A Dutch file name for this export, safe on Windows, e.g.
+    ``"Verslag 2026-12-03 Wijkplatform Geleen-Zuid.pdf"``.
+
+    Reads the board name and the meeting date; writes nothing.
+    """
+    _check_format(fmt)
+    board = ws.board.name
+    when = ""
+    if meeting_id:
+        when = get_meeting(ws, meeting_id).start.date().isoformat()
+    scope = str(year) if year else ""
+    stems = {
+        "agenda": f"Agenda {when}",
+        "minutes": f"Verslag {when}",
+        "docx": f"Verslag {when}",
+        "decisions": f"Besluitenlijst {scope}",
+        "actions": f"Actiepuntenlijst {scope}",
+        "ics": f"Vergadering {when}" if when else "Vergaderingen",
+        "vcard": "Contacten",
+        "csv": f"{CSV_KINDS.get(csv_kind, 'lijst').capitalize()} {scope}",
+    }
+    return safe_filename(f"{stems[fmt]} {board}", _SUFFIX[fmt])
+
+
+def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill a temp file beside ``out``, then move it into place in one step."""
+    if not out.parent.is_dir():
+        raise ValidationError(f"De map '{out.parent}' bestaat niet; kies een andere map.")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".~wijkapp-",
+                                             suffix=out.suffix)
+        os.close(handle)
+    except OSError:
+        raise WriteFailedError(
+            f"In de map '{out.parent}' kan niet worden geschreven; kies een andere map."
+        ) from None
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        with open(temp, "rb+") as done:
+            os.fsync(done.fileno())
+        os.replace(temp, out)
+    except PermissionError:
+        raise WriteFailedError(
+            f"'{out.name}' kan niet worden opgeslagen; is het nog open in een ander programma? "
+            "Sluit het en probeer het opnieuw."
+        ) from None
+    except OSError as error:
+        raise WriteFailedError(
+            f"'{out.name}' is niet opgeslagen ({error.strerror or error}). "
+            "Controleer of er ruimte is op de schijf."
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def export(
+    ws: Workspace,
+    fmt: str,
+    out: Path,
+    *,
+    meeting_id: str | None = None,
+    year: int | None = None,
+    csv_kind: str = "actions",
+) -> Path:
+    """Write one export of the current board to ``out`` and return the path written.
+
+    ``fmt`` is a key of :data:`FORMATS`. agenda, minutes and docx need ``meeting_id``
+    (``"latest"`` means the most recent meeting); ics exports that meeting, or every
+    planned meeting from today on when it is ``None``; decisions, actions and csv take
+    an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
+    When ``out`` is an existing folder, the file gets :func:`suggested_filename` in it.
+    The file appears complete or not at all (temp file + ``os.replace``). Raises
+    :class:`ValidationError` (unknown format, missing meeting, nothing to export) or
+    :class:`WriteFailedError` (the file cannot be written), each with a Dutch sentence.
+    """
+    _check_format(fmt)
+    if fmt == "csv" and csv_kind not in CSV_KINDS:
+        raise ValidationError(
+            f"Soort lijst '{csv_kind}' bestaat niet; kies uit: {', '.join(CSV_KINDS)}."
+        )
+    if fmt in _NEEDS_MEETING and not meeting_id:
+        raise ValidationError("Kies een vergadering voor deze export.")
+    try:
+        ws.board  # noqa: B018 - raises when the file holds no board yet
+    except NotFoundError as error:
+        raise ValidationError(str(error)) from None
+    meeting = get_meeting(ws, meeting_id) if meeting_id else None
+    out = Path(out)
+    if out.is_dir():
+        out = out / suggested_filename(ws, fmt, meeting_id, year, csv_kind=csv_kind)
+    moment = now()
+    _write_atomically(out, _writer(ws, fmt, meeting, year, csv_kind, moment))
+    return out
+
+
+def _writer(
+    ws: Workspace,
+    fmt: str,
+    meeting: Meeting | None,
+    year: int | None,
+    csv_kind: str,
+    moment: dt.datetime,
+) -> Callable[[Path], None]:
+    """The function that writes this format to a path (renderers imported when needed)."""
+    today = moment.date()
+    if fmt in _NEEDS_MEETING:
+        if meeting is None:
+            raise ValidationError("Kies een vergadering voor deze export.")
+        chosen = meeting
+        if fmt == "agenda":
+            from .agenda_pdf import write_agenda_pdf
+
+            return lambda path: write_agenda_pdf(ws, chosen, path, today)
+        if fmt == "minutes":
+            from .minutes_pdf import write_minutes_pdf
+
+            return lambda path: write_minutes_pdf(ws, chosen, path, today)
+        from .docx_minutes import write_minutes_docx
+
+        return lambda path: write_minutes_docx(ws, chosen, path, today)
+    if fmt == "decisions":
+        from .lists_pdf import write_decisions_pdf
+
+        return lambda path: write_decisions_pdf(ws, path, year, today)
+    if fmt == "actions":
+        from .lists_pdf import write_actions_pdf
+
+        return lambda path: write_actions_pdf(ws, path, year, today)
+    if fmt == "ics":
+        from .ics import write_ics
+
+        return lambda path: write_ics(ws, meeting, path, moment)
+    if fmt == "vcard":
+        from .vcard import write_vcard
+
+        return lambda path: write_vcard(ws, path)
+    from .csv_export import write_csv
+
+    return lambda path: write_csv(ws, csv_kind, path, year, today)
