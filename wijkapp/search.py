@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .schema import SEARCHABLE
+
 if TYPE_CHECKING:
     from .workspace import Workspace
 
@@ -116,14 +118,17 @@ class Search:
         meeting_col = "t.meeting_id" if table in ("agenda_items", "decisions", "actions") else (
             "t.id" if table == "meetings" else "NULL"
         )
+        columns = " ".join(SEARCHABLE[table])
+        # The board is matched inside the index, so FTS5 intersects instead of filtering.
+        full = f'board_id : "{self._ws.board_id}" AND {{{columns}}} : ({match})'
         sql = (
             f"SELECT t.id, {_TITLE[table]} AS title, "
             f"snippet([{fts}], -1, ?, ?, '…', 12) AS snippet, {meeting_col} AS meeting_id "
             f"FROM [{fts}] JOIN [{table}] t ON t.rowid = [{fts}].rowid "
-            f"WHERE [{fts}] MATCH ? AND t.deleted_at IS NULL AND t.board_id = ? "
+            f"WHERE [{fts}] MATCH ? AND t.deleted_at IS NULL "
             f"ORDER BY [{fts}].rowid DESC LIMIT ?"
         )
-        rows = self._store.rows(sql, [HIT_START, HIT_END, match, self._ws.board_id, limit])
+        rows = self._store.rows(sql, [HIT_START, HIT_END, full, limit])
         return [
             SearchHit(table, r["id"], str(r["title"] or ""), str(r["snippet"] or ""), r["meeting_id"])
             for r in rows

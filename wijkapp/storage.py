@@ -161,7 +161,7 @@ def mark_closed(path: Path) -> None:
 
 def acquire_lock(path: Path) -> FileLock:
     """Take the per-file lock or explain who holds it."""
-    lock = FileLock(str(lock_path(path)), timeout=0)
+    lock = FileLock(str(lock_path(path)), timeout=0, mode=0o600)
     try:
         lock.acquire()
     except Timeout:
