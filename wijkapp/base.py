@@ -33,6 +33,8 @@ def clean_text(value: Any, label: str, *, required: bool = False, limit: int = M
         value = value.replace("\x00", "")
     if required and not value.strip():
         raise ValidationError(f"Vul {label.lower()} in.")
+    if required and not any(c.isalnum() for c in value):
+        raise ValidationError(f"{label} moet minstens één letter of cijfer bevatten.")
     if len(value) > limit:
         raise ValidationError(
             f"{label} is te lang ({len(value):,} tekens; hoogstens {limit:,}).".replace(",", ".")

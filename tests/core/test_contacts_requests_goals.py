@@ -113,3 +113,9 @@ def test_documents_and_attachments_by_hash(ws: Workspace, tmp_path: Path) -> Non
     assert [d.id for d in ws.documents.for_meeting(meeting)] == [doc]
     with pytest.raises(NotFoundError):
         ws.attachments.add(tmp_path / "bestaat-niet.pdf")
+
+
+def test_required_names_need_a_letter_or_digit(ws: Workspace) -> None:
+    with pytest.raises(ValidationError, match="letter of cijfer"):
+        ws.contacts.add("🎉🎉")
+    assert ws.contacts.get(ws.contacts.add("Anna 🎉").id).name == "Anna 🎉"
