@@ -121,14 +121,22 @@ class Search:
         columns = " ".join(SEARCHABLE[table])
         # The board is matched inside the index, so FTS5 intersects instead of filtering.
         full = f'board_id : "{self._ws.board_id}" AND {{{columns}}} : ({match})'
+        # Column 0 is board_id: take the snippet of the first text column with a hit.
+        snippets = [
+            f"snippet([{fts}], {i}, :start, :end, '…', 12)"
+            for i in range(1, len(SEARCHABLE[table]) + 1)
+        ]
+        cases = " ".join(f"WHEN instr({s}, :start) > 0 THEN {s}" for s in snippets)
+        snippet_sql = f"CASE {cases} ELSE {snippets[0]} END"
         sql = (
             f"SELECT t.id, {_TITLE[table]} AS title, "
-            f"snippet([{fts}], -1, ?, ?, '…', 12) AS snippet, {meeting_col} AS meeting_id "
+            f"{snippet_sql} AS snippet, {meeting_col} AS meeting_id "
             f"FROM [{fts}] JOIN [{table}] t ON t.rowid = [{fts}].rowid "
-            f"WHERE [{fts}] MATCH ? AND t.deleted_at IS NULL "
-            f"ORDER BY [{fts}].rowid DESC LIMIT ?"
+            f"WHERE [{fts}] MATCH :match AND t.deleted_at IS NULL "
+            f"ORDER BY [{fts}].rowid DESC LIMIT :limit"
         )
-        rows = self._store.rows(sql, [HIT_START, HIT_END, full, limit])
+        params = {"start": HIT_START, "end": HIT_END, "match": full, "limit": limit}
+        rows = self._store.rows(sql, params)
         return [
             SearchHit(table, r["id"], str(r["title"] or ""), str(r["snippet"] or ""), r["meeting_id"])
             for r in rows

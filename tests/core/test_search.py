@@ -84,3 +84,11 @@ def test_any_typed_query_is_safe(filled: Workspace, query: str) -> None:
 def test_ij_spellings_next_to_other_words(filled: Workspace) -> None:
     assert [h.kind for h in filled.search.query("plein ijsbaan")] == ["decisions"]
     assert [h.kind for h in filled.search.query("ĳsbaan offerte")] == ["actions"]
+
+
+def test_snippet_shows_the_typed_text_not_the_board(filled: Workspace) -> None:
+    for hit in filled.search.query("kerstmarkt") + filled.search.query("celik"):
+        assert filled.board_id not in hit.snippet
+        assert HIT_START in hit.snippet
+    request = filled.search.query("snel")[0]
+    assert request.kind == "requests" and f"{HIT_START}snel{HIT_END}" in request.snippet
