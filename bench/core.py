@@ -16,7 +16,14 @@ from itertools import cycle
 from pathlib import Path
 
 from bench import Result, median_ms, register
-from wijkapp.search import _TITLE, HIT_END, HIT_START, KIND_LABELS, build_match
+from wijkapp.search import (
+    HIT_END,
+    HIT_START,
+    KIND_LABELS,
+    board_match,
+    build_match,
+    table_query,
+)
 from wijkapp.storage import BUSY_TIMEOUT_MS
 from wijkapp.workspace import Workspace
 
@@ -122,31 +129,23 @@ def open_meeting(db: Path, repeat: int) -> Result:
     return Result("open one meeting", app, raw, 10)
 
 
-def _search_sql(table: str) -> str:
-    # The statement of wijkapp.search.Search._query_table, for the raw floor.
-    fts = f"{table}_fts"
-    meeting_col = "t.meeting_id" if table in ("agenda_items", "decisions", "actions") else (
-        "t.id" if table == "meetings" else "NULL")
-    return (f"SELECT t.id, {_TITLE[table]} AS title, "
-            f"snippet([{fts}], -1, ?, ?, '…', 12) AS snippet, {meeting_col} AS meeting_id "
-            f"FROM [{fts}] JOIN [{table}] t ON t.rowid = [{fts}].rowid "
-            f"WHERE [{fts}] MATCH ? AND t.deleted_at IS NULL AND t.board_id = ? "
-            f"ORDER BY [{fts}].rowid DESC LIMIT ?")
-
-
 @register("search (median of 10 queries)", budget_ms=20)
 def search(db: Path, repeat: int) -> Result:
     """``ws.search.query(q)`` for ten queries; the median over queries of each query's median."""
     with Workspace(db) as ws:
         board = ws.board_id
         per_query = {q: median_ms(lambda q=q: ws.search.query(q), repeat) for q in QUERIES}
-    statements = {table: _search_sql(table) for table in KIND_LABELS}
+    statements = {table: table_query(table) for table in KIND_LABELS}
     with raw_connection(db) as conn:
 
         def raw_query(text: str) -> None:
             match = build_match(text)
-            for sql in statements.values():
-                conn.execute(sql, [HIT_START, HIT_END, match, board, 20]).fetchall()
+            if match is None:
+                return
+            for table, sql in statements.items():
+                params = {"start": HIT_START, "end": HIT_END, "limit": 20,
+                          "match": board_match(board, table, match)}
+                conn.execute(sql, params).fetchall()
 
         raw = {q: median_ms(lambda q=q: raw_query(q), repeat) for q in QUERIES}
     slowest = max(per_query, key=lambda q: per_query[q])

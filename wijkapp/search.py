@@ -114,30 +114,42 @@ class Search:
         return grouped
 
     def _query_table(self, table: str, match: str, limit: int) -> list[SearchHit]:
-        fts = f"{table}_fts"
-        meeting_col = "t.meeting_id" if table in ("agenda_items", "decisions", "actions") else (
-            "t.id" if table == "meetings" else "NULL"
-        )
-        columns = " ".join(SEARCHABLE[table])
-        # The board is matched inside the index, so FTS5 intersects instead of filtering.
-        full = f'board_id : "{self._ws.board_id}" AND {{{columns}}} : ({match})'
-        # Column 0 is board_id: take the snippet of the first text column with a hit.
-        snippets = [
-            f"snippet([{fts}], {i}, :start, :end, '…', 12)"
-            for i in range(1, len(SEARCHABLE[table]) + 1)
-        ]
-        cases = " ".join(f"WHEN instr({s}, :start) > 0 THEN {s}" for s in snippets)
-        snippet_sql = f"CASE {cases} ELSE {snippets[0]} END"
-        sql = (
-            f"SELECT t.id, {_TITLE[table]} AS title, "
-            f"{snippet_sql} AS snippet, {meeting_col} AS meeting_id "
-            f"FROM [{fts}] JOIN [{table}] t ON t.rowid = [{fts}].rowid "
-            f"WHERE [{fts}] MATCH :match AND t.deleted_at IS NULL "
-            f"ORDER BY [{fts}].rowid DESC LIMIT :limit"
-        )
-        params = {"start": HIT_START, "end": HIT_END, "match": full, "limit": limit}
-        rows = self._store.rows(sql, params)
+        params = {
+            "start": HIT_START, "end": HIT_END,
+            "match": board_match(self._ws.board_id, table, match), "limit": limit,
+        }
+        rows = self._store.rows(table_query(table), params)
         return [
             SearchHit(table, r["id"], str(r["title"] or ""), str(r["snippet"] or ""), r["meeting_id"])
             for r in rows
         ]
+
+
+def board_match(board_id: str, table: str, match: str) -> str:
+    """The MATCH expression: the board inside the index, AND the words in the text columns.
+
+    Matching the board in the index lets FTS5 intersect instead of filtering every match.
+    """
+    columns = " ".join(SEARCHABLE[table])
+    return f'board_id : "{board_id}" AND {{{columns}}} : ({match})'
+
+
+def table_query(table: str) -> str:
+    """The SQL for one kind (parameters ``:start :end :match :limit``), newest first."""
+    fts = f"{table}_fts"
+    meeting_col = "t.meeting_id" if table in ("agenda_items", "decisions", "actions") else (
+        "t.id" if table == "meetings" else "NULL"
+    )
+    # Column 0 is board_id: take the snippet of the first text column with a hit.
+    snippets = [
+        f"snippet([{fts}], {i}, :start, :end, '…', 12)"
+        for i in range(1, len(SEARCHABLE[table]) + 1)
+    ]
+    cases = " ".join(f"WHEN instr({s}, :start) > 0 THEN {s}" for s in snippets)
+    return (
+        f"SELECT t.id, {_TITLE[table]} AS title, CASE {cases} ELSE {snippets[0]} END AS snippet, "
+        f"{meeting_col} AS meeting_id "
+        f"FROM [{fts}] JOIN [{table}] t ON t.rowid = [{fts}].rowid "
+        f"WHERE [{fts}] MATCH :match AND t.deleted_at IS NULL "
+        f"ORDER BY [{fts}].rowid DESC LIMIT :limit"
+    )
