@@ -90,5 +90,9 @@ def write_year_summary(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     if out.is_dir():
         out = out / safe_filename(f"{name} {year}", SUFFIX)
     text = json.dumps(year_summary(ws, year, on), ensure_ascii=False, indent=2) + "\n"
-    _write_atomically(out, lambda path: path.write_text(text, encoding="utf-8"))
+
+    def write(path: Path) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    _write_atomically(out, write)
     return out
