@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from tests.ui.followup_data import VIEW_SIZE, fill
 from ui.bus import ChangeBus
 from ui.views.dashboard import (
@@ -84,3 +86,26 @@ def test_view_without_board_stays_empty(empty_ws: Workspace, bus: ChangeBus, qtb
     view = DashboardView(empty_ws, bus)
     qtbot.addWidget(view)
     assert view.figures is None
+
+
+def test_overview_window_shows_good_boards_and_names_the_bad_file(
+        tmp_path: Any, qtbot: Any, shoot: Any) -> None:
+    from tests.core.test_overview import board_file
+    from ui.views.overview import OverviewWindow
+
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{niet af", "utf-8")
+    files = [board_file(tmp_path, "Wijkplatform Noord", 3, 1), broken,
+             board_file(tmp_path, "Wijkplatform Oost", 1, 0)]
+    window = OverviewWindow()
+    qtbot.addWidget(window)
+    window.load(files)
+    window.show()
+    assert window.table.rowCount() == 2
+    names = {window.table.item(r, 0).text() for r in range(2)}
+    assert names == {"Wijkplatform Noord", "Wijkplatform Oost"}
+    assert window.problems.isVisible() and "'kapot.json' is beschadigd" in window.problems.text()
+    assert window.total.text().startswith("Samen: 2 wijkplatforms")
+    window.table.sortItems(6, Qt.SortOrder.DescendingOrder)  # "Op tijd"
+    assert window.table.item(0, 0).text() == "Wijkplatform Noord"
+    shoot(window, "overzicht-test")

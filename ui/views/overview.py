@@ -1,0 +1,120 @@
+"""Overzicht van wijkplatforms: compare boards' year-summary files side by side.
+
+A window of its own (not a navigation page): the user picks files, the table shows one
+row per board (sortable by any column), and each file that could not be read gets one
+Dutch sentence above the table while the other boards are still shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp.i18n import _
+from wijkapp.overview import COLUMNS, Overview, comparison_row, load_overview, totals
+
+from ..style import set_role
+from .widgets import button, heading, hint
+
+
+class _SortItem(QTableWidgetItem):
+    """Sorts by the leading number of the cell (``"3 (75%)"`` → 3), else by text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        def key(item: QTableWidgetItem) -> tuple[int, float, str]:
+            text = item.text().split(" ")[0].rstrip("%").replace(",", ".")
+            try:
+                return (0, float(text), "")
+            except ValueError:
+                return (1, 0.0, item.text().casefold())
+
+        return key(self) < key(other)
+
+
+class OverviewWindow(QDialog):
+    """Choose year-summary files and compare the boards; ``load(paths)`` for scripts/tests."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Overzicht van wijkplatforms"))
+        self.overview = Overview()
+        self.paths: list[Path] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Overzicht van wijkplatforms"), self))
+        layout.addWidget(hint(_(
+            "Vergelijk de jaarsamenvattingen van verschillende wijkplatforms: hoeveel verzoeken "
+            "op tijd antwoord kregen, hoeveel doelen bereikt zijn en hoe vaak er vergaderd is. "
+            "Klik op een kolomkop om te sorteren."), self))
+        row = QHBoxLayout()
+        row.addWidget(button(_("&Bestanden kiezen…"), self.choose, parent=self, role="primary"))
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.PlainText)
+        set_role(self.problems, "error")
+        self.problems.hide()
+        layout.addWidget(self.problems)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName(_("Vergelijking van wijkplatforms"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # the board name (column 0) sizes to its contents
+        layout.addWidget(self.table, 1)
+        self.total = hint("", self)
+        layout.addWidget(self.total)
+        self.resize(1180, 600)
+
+    def choose(self) -> None:
+        """Let the user pick one or more year-summary files."""
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, _("Jaarsamenvattingen kiezen"), "",
+            _("Jaarsamenvattingen (*.json);;Alle bestanden (*)"))
+        if files:
+            self.load([Path(f) for f in files])
+
+    def load(self, paths: list[Path]) -> None:
+        """Read ``paths`` and show the boards; bad files are named above the table."""
+        self.paths = list(paths)
+        self.overview = load_overview(self.paths)
+        self.problems.setText("\n".join(self.overview.problems))
+        self.problems.setVisible(bool(self.overview.problems))
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.overview.boards))
+        for r, board in enumerate(self.overview.boards):
+            for c, cell in enumerate(comparison_row(board)):
+                item = _SortItem(cell)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                else:
+                    item.setToolTip(str(board.path))
+                self.table.setItem(r, c, item)
+        self.table.setSortingEnabled(True)
+        t = totals(self.overview)
+        self.total.setText(_(
+            "Samen: {boards} wijkplatforms, {meetings} vergaderingen, {sent} verzoeken "
+            "({in_time} op tijd beantwoord, {late} te laat, {none} zonder antwoord), "
+            "{achieved} doelen bereikt.").format(
+                boards=t["boards"], meetings=t["meetings_held"], sent=t["requests_sent"],
+                in_time=t["answered_in_time"], late=t["answered_late"],
+                none=t["not_answered"], achieved=t["goals_achieved"])
+            if t["boards"] else _("Kies de jaarsamenvattingen die u wilt vergelijken."))
