@@ -149,6 +149,8 @@ def start(
         welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
         welcome.exec()
         worker_pool().waitForDone(30_000)
+        QApplication.processEvents()  # deliver the last callbacks before the dialog goes
+        welcome.deleteLater()
         if not ws.has_board:
             set_app_context(None)
             ws.close()

@@ -76,7 +76,7 @@ class FirstRunDialog(QDialog):
         self.demo_button.setVisible(offer_demo)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above fields
         form.addRow(_("Naam van het wijkplatform:"), self.name_edit)
         form.addRow(_("Wijk:"), self.wijk_edit)
         form.addRow(_("Buurten (één per regel):"), self.buurten_edit)

@@ -12,7 +12,9 @@ import datetime as dt
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -106,7 +108,7 @@ class MeetingEditor(QWidget):
         self.form_error.hide()
         when_box = QGroupBox(_("Wanneer en waar"))
         form = QFormLayout(when_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above fields
         form.addRow(_("Titel:"), self.title_edit)
         form.addRow(_("Datum en tijd:"), self.when_edit)
         form.addRow(_("Plaats:"), self.place_edit)
@@ -126,13 +128,15 @@ class MeetingEditor(QWidget):
         people_box = QGroupBox(_("Genodigden"))
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(label(_("Vink aan wie er uitgenodigd is."), "hint"))
-        self.invitees.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.invitees.setWordWrap(True)
+        self.invitees.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.invitees.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         people_layout.addWidget(self.invitees, 1)
         people_layout.addLayout(invite_row)
 
-        upper = QHBoxLayout()
-        upper.addWidget(when_box, 3)
-        upper.addWidget(people_box, 2)
+        side = QVBoxLayout()
+        side.addWidget(when_box)
+        side.addWidget(people_box, 1)
 
         self.model = AgendaModel(self)
         self.model.move_requested.connect(self.move_item)
@@ -150,9 +154,7 @@ class MeetingEditor(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fit_columns()
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
         self.total_label = label("", "hint")
@@ -165,19 +167,17 @@ class MeetingEditor(QWidget):
         undo_layout.addWidget(button(_("Terugzetten"), self.undo_delete, role="primary"))
         self.undo_bar.hide()
 
-        buttons = QVBoxLayout()
+        buttons = QGridLayout()
         self.add_button = button(_("Agendapunt toevoegen"), self.add_item, role="primary")
         self.edit_button = button(_("Wijzigen"), self.edit_selected)
         self.up_button = button(_("Omhoog"), lambda: self.step_selected(-1), tip="Alt+↑")
         self.down_button = button(_("Omlaag"), lambda: self.step_selected(1), tip="Alt+↓")
         self.delete_button = button(_("Verwijderen"), self.delete_selected, role="danger")
-        for widget in (self.add_button, self.edit_button, self.up_button, self.down_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        agenda_row = QHBoxLayout()
-        agenda_row.addWidget(self.table, 1)
-        agenda_row.addLayout(buttons)
+        buttons.addWidget(self.add_button, 0, 0, 1, 2)
+        buttons.addWidget(self.edit_button, 0, 2)
+        buttons.addWidget(self.up_button, 1, 0)
+        buttons.addWidget(self.down_button, 1, 1)
+        buttons.addWidget(self.delete_button, 1, 2)
         agenda_box = QGroupBox(_("Agenda"))
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(
@@ -185,15 +185,18 @@ class MeetingEditor(QWidget):
                 _("Slepen of Alt+pijltje verplaatst een punt. Dubbelklik om te wijzigen."), "hint"
             )
         )
-        agenda_layout.addLayout(agenda_row)
+        agenda_layout.addWidget(self.table, 1)
         agenda_layout.addWidget(self.total_label)
         agenda_layout.addWidget(self.undo_bar)
+        agenda_layout.addLayout(buttons)
 
         body = QWidget()
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns.addWidget(agenda_box, 3)
+        self.columns.addLayout(side, 2)
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
-        body_layout.addLayout(upper)
-        body_layout.addWidget(agenda_box, 1)
+        body_layout.addLayout(self.columns, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -203,6 +206,26 @@ class MeetingEditor(QWidget):
         layout.addWidget(scroll, 1)
 
         self.table.installEventFilter(self)
+
+    def _fit_columns(self) -> None:
+        """The title column takes the room; the others fit their text (again after a reset)."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if column == 1:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif column == 3:  # presenter names can be long: a fixed, elided column
+                mode = QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+        header.resizeSection(3, self.fontMetrics().averageCharWidth() * 14)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        """Side by side when there is room, stacked when the text is large or the window small."""
+        narrow = self.width() < self.fontMetrics().averageCharWidth() * 120
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+        super().resizeEvent(event)  # type: ignore[arg-type]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Keys on the agenda table: Alt+Up/Down move, Delete removes, Enter edits."""
@@ -244,14 +267,16 @@ class MeetingEditor(QWidget):
         meeting = self.meeting()
         if meeting is None:
             return
-        self.heading.setText(
-            f"{meeting.title} — {date_time_label(meeting.starts_at)}"
-            + ("" if meeting.status == "planned" else f" ({meeting_status_label(meeting.status)})")
-        )
+        heading = _("Vergadering van {when}").format(when=date_time_label(meeting.starts_at))
+        if meeting.status != "planned":
+            heading += f" ({meeting_status_label(meeting.status)})"
+        self.heading.setText(heading)
         if force or not self.title_edit.hasFocus():
             self.title_edit.setText(meeting.title)
+            self.title_edit.setCursorPosition(0)
         if force or not self.place_edit.hasFocus():
             self.place_edit.setText(meeting.place)
+            self.place_edit.setCursorPosition(0)
         if (force or not self.when_edit.hasFocus()) and not self._date_timer.isActive():
             self.when_edit.blockSignals(True)
             set_qdatetime(self.when_edit, meeting.start)
@@ -282,6 +307,7 @@ class MeetingEditor(QWidget):
         keep = self._select_after_reload or self.selected_item_id()
         items = self.ws.agenda.for_meeting(self.meeting_id)
         self.model.set_items(items)
+        self._fit_columns()
         self.total_label.setText(agenda_total_label([i.minutes for i in items]))
         self._select_after_reload = None
         if keep:

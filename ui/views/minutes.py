@@ -92,7 +92,7 @@ class MinutesView(QWidget):
         self.steps.currentRowChanged.connect(self._show_step)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.steps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
+        self.steps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
 
         self.attendance = AttendancePanel(self.ws)
         self.item_title = label("", "heading")
@@ -102,7 +102,7 @@ class MinutesView(QWidget):
         self.notes.setAccessibleName(_("Aantekeningen bij dit agendapunt"))
         self.notes.setPlaceholderText(_("Typ hier wat er besproken wordt."))
         self.notes.setTabChangesFocus(True)
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focus_lost.connect(self.flush)
         self.saved_label = label("", "hint")
@@ -116,6 +116,7 @@ class MinutesView(QWidget):
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName(_("Besluiten en actiepunten bij dit punt"))
         self.outcomes.setWordWrap(True)
+        self.outcomes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outcomes.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.carried = CarriedOverPanel(self.ws)
 
@@ -123,13 +124,13 @@ class MinutesView(QWidget):
         item_layout = QVBoxLayout(item_page)
         item_layout.addWidget(self.item_title)
         item_layout.addWidget(self.item_info)
+        item_layout.addWidget(self.carried)  # only shown on "Actiepunten van vorige vergaderingen"
         item_layout.addWidget(self.notes_label)
         item_layout.addWidget(self.notes, 1)
         item_layout.addWidget(self.saved_label)
         item_layout.addLayout(actions_row)
         item_layout.addWidget(self.outcomes_label)
         item_layout.addWidget(self.outcomes)
-        item_layout.addWidget(self.carried)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -193,6 +194,9 @@ class MinutesView(QWidget):
                 title=meeting.title, when=date_time_label(meeting.starts_at)
             )
         )
+        held = meeting.status == "held"
+        self.close_button.setEnabled(not held)
+        self.close_button.setToolTip(_("Deze vergadering is al gesloten.") if held else "")
         return True
 
     def _add_step(self, text: str, key: str) -> None:

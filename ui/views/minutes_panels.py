@@ -120,7 +120,8 @@ class CarriedOverPanel(QWidget):
     def _row(self, action: Action, outcome: str | None) -> QWidget:
         frame = QFrame()
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(frame)
+        outer = QVBoxLayout(frame)
+        layout = QHBoxLayout()
         text = label(
             action_row_label(
                 action.what, action.owner_name, action.due_date, action.times_postponed
@@ -130,7 +131,8 @@ class CarriedOverPanel(QWidget):
         if is_overdue(action.due_date, action.status, today()):
             set_role(text, "error")
             text.setText(text.text() + " — " + _("te laat"))
-        layout.addWidget(text, 1)
+        outer.addWidget(text)
+        outer.addLayout(layout)
         if outcome:
             layout.addWidget(label(_("Nu: {outcome}").format(outcome=review_label(outcome)), "ok"))
         if action.status == "open":
@@ -146,6 +148,7 @@ class CarriedOverPanel(QWidget):
                 )
                 widget.setEnabled(outcome != chosen)
                 layout.addWidget(widget)
+        layout.addStretch(1)
         return frame
 
     def _done(self, action_id: str) -> None:
