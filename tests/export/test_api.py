@@ -16,7 +16,7 @@ from .conftest import Board
 
 
 def test_formats_are_named_in_dutch() -> None:
-    assert set(FORMATS) == {"agenda", "minutes", "decisions", "actions", "docx", "ics",
+    assert set(FORMATS) == {"agenda", "minutes", "summary", "decisions", "actions", "docx", "ics",
                             "vcard", "csv"}
     assert all(description[0].isupper() for description in FORMATS.values())
 

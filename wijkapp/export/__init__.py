@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 FORMATS: dict[str, str] = {
     "agenda": "Uitnodiging met agenda (PDF)",
     "minutes": "Verslag / notulen (PDF)",
+    "summary": "Samenvatting voor bewoners in gewone taal (PDF)",
     "decisions": "Besluitenlijst (PDF)",
     "actions": "Actiepuntenlijst (PDF)",
     "docx": "Verslag om verder te bewerken in Word (.docx)",
@@ -39,10 +40,10 @@ FORMATS: dict[str, str] = {
 }
 
 _SUFFIX = {
-    "agenda": ".pdf", "minutes": ".pdf", "decisions": ".pdf", "actions": ".pdf",
+    "agenda": ".pdf", "minutes": ".pdf", "summary": ".pdf", "decisions": ".pdf", "actions": ".pdf",
     "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv",
 }
-_NEEDS_MEETING = ("agenda", "minutes", "docx")
+_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx")
 
 __all__ = ["FORMATS", "export", "suggested_filename"]
 
@@ -77,6 +78,7 @@ def suggested_filename(
         "agenda": f"Agenda {when}",
         "minutes": f"Verslag {when}",
         "docx": f"Verslag {when}",
+        "summary": f"Samenvatting voor bewoners {when}",
         "decisions": f"Besluitenlijst {scope}",
         "actions": f"Actiepuntenlijst {scope}",
         "ics": f"Vergadering {when}" if when else "Vergaderingen",
@@ -129,7 +131,7 @@ def export(
 ) -> Path:
     """Write one export of the current board to ``out`` and return the path written.
 
-    ``fmt`` is a key of :data:`FORMATS`. agenda, minutes and docx need ``meeting_id``
+    ``fmt`` is a key of :data:`FORMATS`. agenda, minutes, summary and docx need ``meeting_id``
     (``"latest"`` means the most recent meeting); ics exports that meeting, or every
     planned meeting from today on when it is ``None``; decisions, actions and csv take
     an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
@@ -180,6 +182,10 @@ def _writer(
             from .minutes_pdf import write_minutes_pdf
 
             return lambda path: write_minutes_pdf(ws, chosen, path, today)
+        if fmt == "summary":
+            from .summary_pdf import write_summary_pdf
+
+            return lambda path: write_summary_pdf(ws, chosen, path, today)
         from .docx_minutes import write_minutes_docx
 
         return lambda path: write_minutes_docx(ws, chosen, path, today)
