@@ -21,6 +21,7 @@ from wijkapp.errors import (
     StorageError,
     WorkspaceLockedError,
 )
+from wijkapp.followup import startup_reminder
 from wijkapp.i18n import _, set_language
 from wijkapp.paths import default_db_path
 from wijkapp.workspace import Workspace
@@ -160,6 +161,9 @@ def start(
     window = MainWindow(ws, bus, prefs)
     context.show_status = window.show_status
     window.show()
+    reminder = startup_reminder(ws)
+    if reminder:
+        window.show_reminder(reminder, "requests")
     return window
 
 

@@ -17,11 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -58,6 +61,7 @@ VIEWS = (
     ViewSpec("requests", N_("Verzoeken aan de gemeente"), "ui.views.requests", "RequestsView"),
     ViewSpec("contacts", N_("Contacten"), "ui.views.contacts", "ContactsView"),
     ViewSpec("goals", N_("Buurtagenda"), "ui.views.goals", "GoalsView"),
+    ViewSpec("dashboard", N_("Stand van zaken"), "ui.views.dashboard", "DashboardView"),
     ViewSpec("search", N_("Zoeken"), "ui.views.search", "SearchView"),
 )
 
@@ -96,6 +100,46 @@ class Placeholder(QWidget):
         layout.addStretch(1)
 
 
+class ReminderBar(QFrame):
+    """A dismissible note above the page: what needs attention, and a button to see it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._target: str | None = None
+        set_role(self, "reminder")
+        self.setAccessibleName(_("Herinnering"))
+        row = QHBoxLayout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.go = QPushButton(_("Bekijken"))
+        self.go.setAccessibleName(_("Herinnering bekijken"))
+        self.go.clicked.connect(self._go)
+        close = QPushButton(_("Sluiten"))
+        close.setAccessibleName(_("Herinnering sluiten"))
+        close.clicked.connect(self.hide)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.go)
+        row.addWidget(close)
+        self.setStyleSheet(
+            "QFrame { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 6px; }"
+            " QLabel { border: none; font-weight: bold; }"
+        )
+        self.hide()
+
+    def show_text(self, text: str, view_key: str | None) -> None:
+        """Show ``text``; "Bekijken" opens ``view_key`` (hidden when there is none)."""
+        self.text.setText(text)
+        self._target = view_key
+        self.go.setVisible(view_key is not None)
+        self.show()
+
+    def _go(self) -> None:
+        if self._target:
+            self._window.show_view(self._target)
+        self.hide()
+
+
 class MainWindow(QMainWindow):
     """The app window over one open workspace."""
 
@@ -130,7 +174,12 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        self.reminder = ReminderBar(self)
+        right.addWidget(self.reminder)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self.statusBar().showMessage(_("Welkom. Alles wat u typt, wordt meteen bewaard."))
@@ -195,6 +244,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&Bestand"))
+        file_menu.addAction(self._action(_("Wijkplatforms vergelijken…"), self.show_overview))
+        file_menu.addSeparator()
         file_menu.addAction(self._action(_("Afsluiten"), self.close, "Ctrl+Q"))
 
         edit = bar.addMenu(_("Be&werken"))
@@ -231,6 +282,18 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("Sneltoetsen"), self.show_shortcuts))
         help_menu.addAction(self._action(_("Over Wijkapp"), self.show_about))
+
+    def show_overview(self) -> None:
+        """Bestand → Wijkplatforms vergelijken: the overview of several year summaries."""
+        from .views.overview import OverviewWindow
+
+        window = OverviewWindow(self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+
+    def show_reminder(self, text: str, view_key: str | None = None) -> None:
+        """A calm bar above the page (e.g. overdue requests) with a button to go there."""
+        self.reminder.show_text(text, view_key)
 
     # -- undo ------------------------------------------------------------------------------
     def undo(self) -> None:

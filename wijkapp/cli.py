@@ -105,9 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return _guard(lambda: leesbaarheid(argv[1:]))
     args = build_parser().parse_args(argv)
-    db = Path(args.db) if args.db else default_db_path()
     if args.command is None:
-        return _guard(lambda: _open_app(db))
+        # Without --db the app opens the last database used (or the standard one).
+        return _guard(lambda: _open_app(Path(args.db) if args.db else None))
+    db = Path(args.db) if args.db else default_db_path()
     handler = _HANDLERS[args.command]
     return _guard(lambda: handler(args, db))
 
@@ -129,7 +130,7 @@ def _guard(run: Callable[[], int]) -> int:
         return 1
 
 
-def _open_app(db: Path) -> int:
+def _open_app(db: Path | None) -> int:
     from ui.app import main as app_main
 
     return int(app_main(db))
@@ -172,6 +173,8 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
             from .exchange import export_json
 
             out = export_json(ws, args.out)
+        elif args.format in ("year-report", "year-summary"):
+            out = _export_year(ws, args.format, args.year, args.out)
         else:
             from .export import FORMATS, export
 
@@ -183,6 +186,19 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
                          year=args.year, csv_kind=args.kind)
         print(f"Gemaakt: {out}")
     return 0
+
+
+def _export_year(ws, fmt: str, year: int | None, out: Path) -> Path:  # type: ignore[no-untyped-def]
+    from .timeutil import today
+
+    year = year or today().year
+    if fmt == "year-report":
+        from .export.year_report import write_year_report
+
+        return write_year_report(ws, year, out)
+    from .export.year_summary import write_year_summary
+
+    return write_year_summary(ws, year, out)
 
 
 def _cmd_import(args: argparse.Namespace, db: Path) -> int:
@@ -262,7 +278,9 @@ def _cmd_restore(args: argparse.Namespace, db: Path) -> int:
 
 
 def _cmd_overview(args: argparse.Namespace, db: Path) -> int:
-    raise ValidationError("Het overzicht van wijkplatforms kan deze versie van Wijkapp nog niet.")
+    from .overview_cli import main as overview
+
+    return int(overview(list(args.files)))
 
 
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {

@@ -51,7 +51,7 @@ class Tx:
         self._conn = store.conn
         self._parent = parent
         # A nested write shares the outer step's undo record but reports its own changes.
-        self.step = parent.step if parent else UndoStep(step or "")
+        self.step: UndoStep = parent.step if parent else UndoStep(step or "")
         self._seen: dict[tuple[str, str], RowChange] = parent._seen if parent else {}
         self._step_name = step or ""
         self.kinds: set[str] = set()

@@ -108,11 +108,21 @@ def test_second_process_on_open_file(tmp_path: Path) -> None:
     assert "al geopend" in result.stderr
 
 
-def test_unsupported_export_is_a_dutch_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_year_exports_and_overview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "w.sqlite"
     _board(db)
-    assert main(["export", "year-summary", "--out", str(tmp_path / "x"), "--db", str(db)]) == 1
-    assert "kan deze versie van Wijkapp nog niet" in capsys.readouterr().err
+    summary = tmp_path / "samenvatting.json"
+    assert main(["export", "year-summary", "--year", "2026", "--out", str(summary), "--db", str(db)]) == 0
+    assert main(["export", "year-report", "--year", "2026", "--out", str(tmp_path / "j.pdf"), "--db", str(db)]) == 0
+    assert (tmp_path / "j.pdf").read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    assert main(["overview", str(summary)]) == 0
+    assert "Wijkplatform CLI" in capsys.readouterr().out
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{", encoding="utf-8")
+    assert main(["overview", str(summary), str(broken)]) == 1
+    captured = capsys.readouterr()
+    assert "Wijkplatform CLI" in captured.out and "kapot.json" in captured.err
 
 
 def test_export_of_unknown_meeting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
