@@ -83,13 +83,14 @@ class Figures:
     corrupt: int = 0
     lost: int = 0
     half_applied: int = 0
+    not_started: int = 0
     problems: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         """One line of figures."""
         return (
             f"kills {self.kills}, acknowledged commits {self.acknowledged}, corrupt {self.corrupt}, "
-            f"lost {self.lost}, half-applied {self.half_applied}"
+            f"lost {self.lost}, half-applied {self.half_applied}, writer did not start {self.not_started}"
         )
 
 
@@ -149,7 +150,7 @@ def run(kills: int, journal_off: bool = False, seed: int = 1, folder: Path | Non
         if ready != "READY":
             err = child.stderr.read() if child.stderr else ""
             child.kill()
-            figures.corrupt += 1
+            figures.not_started += 1
             figures.problems.append(f"writer did not start: {ready} {err[-300:]}")
             child.wait()
             continue
@@ -181,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     for problem in figures.problems[:10]:
         print("  " + problem)
     bad = figures.corrupt + figures.lost + figures.half_applied
+    if figures.not_started:
+        return 1
     return 0 if (bad == 0) != args.journal_off else 1
 
 
