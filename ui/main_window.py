@@ -100,6 +100,16 @@ class Placeholder(QWidget):
         layout.addStretch(1)
 
 
+def _optional(module: str) -> object | None:
+    """A GUI module that may not exist yet in this build (``None`` when missing)."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        if error.name != module:
+            log.exception("module %s failed to import", module)
+        return None
+
+
 class ReminderBar(QFrame):
     """A dismissible note above the page: what needs attention, and a button to see it."""
 
@@ -188,6 +198,11 @@ class MainWindow(QMainWindow):
         self.update_undo_actions()
         self.resize(1280, 800)
         self.nav.setCurrentRow(0)
+        safety = _optional("ui.safety")
+        # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
+        self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
+        if self.backups is not None:
+            self.backups.start()
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
@@ -244,7 +259,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(_("&Bestand"))
+        file_menu.addAction(self._action(_("Exporteren…"), self.show_export, "Ctrl+E"))
+        file_menu.addAction(self._action(_("Jaarverslag maken…"), self.make_year_report))
         file_menu.addAction(self._action(_("Wijkplatforms vergelijken…"), self.show_overview))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Reservekopieën…"), self.show_backups))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Afsluiten"), self.close, "Ctrl+Q"))
 
@@ -381,7 +400,11 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        """Name, version and where the data lives."""
+        """Help → Over: name, version, where the data lives and how healthy it is."""
+        safety = _optional("ui.safety")
+        if safety is not None:
+            safety.show_about(self, self.ws)
+            return
         from wijkapp import __version__
 
         QMessageBox.about(
@@ -393,6 +416,30 @@ class MainWindow(QMainWindow):
             ).format(version=__version__, path=self.ws.path),
         )
 
+    def show_backups(self) -> None:
+        """Bestand → Reservekopieën: list, make and restore backups."""
+        safety = _optional("ui.safety")
+        if safety is None:
+            self.show_status(_("Nog niet beschikbaar."))
+            return
+        safety.open_backups_dialog(self, self.ws)
+
+    def show_export(self, fmt: str | None = None) -> None:
+        """Bestand → Exporteren: agenda, verslag, lijsten, Word, agenda-afspraak, adressen."""
+        exporting = _optional("ui.exporting")
+        if exporting is None:
+            self.show_status(_("Nog niet beschikbaar."))
+            return
+        exporting.open_export_dialog(self, self.ws, fmt=fmt)
+
+    def make_year_report(self) -> None:
+        """Bestand → Jaarverslag maken (in the background, with a progress bar)."""
+        exporting = _optional("ui.exporting")
+        if exporting is None:
+            self.show_status(_("Nog niet beschikbaar."))
+            return
+        exporting.make_year_report(self, self.ws)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save anything typed, then wait for the saves to finish."""
         for view in self.views.values():
@@ -401,4 +448,6 @@ class MainWindow(QMainWindow):
                 flush()
         worker_pool().waitForDone(10_000)
         QApplication.processEvents()
+        if self.backups is not None:
+            self.backups.on_close()
         super().closeEvent(event)
