@@ -118,6 +118,14 @@ def choose_path(db_path: Path | None, prefs: preferences.Preferences) -> Path:
     return default_db_path()
 
 
+def _optional_safety():  # type: ignore[no-untyped-def]
+    try:
+        import ui.safety as safety
+    except ImportError:
+        return None
+    return safety
+
+
 def start(
     db_path: Path | None,
     demo_if_empty: bool = True,
@@ -141,8 +149,19 @@ def start(
     try:
         ws = Workspace(path)
     except StorageError as error:
-        show_error(None, *open_error_message(error, path))
-        return 1
+        restored = False
+        if isinstance(error, DamagedDatabaseError):
+            safety = _optional_safety()
+            # Offer the newest good backup; the damaged file itself is kept aside, untouched.
+            restored = safety is not None and bool(safety.offer_restore(None, path, error))
+        if not restored:
+            show_error(None, *open_error_message(error, path))
+            return 1
+        try:
+            ws = Workspace(path)
+        except StorageError as again:
+            show_error(None, *open_error_message(again, path))
+            return 1
     bus = ChangeBus()
     context = AppContext(ws, bus)
     set_app_context(context)
