@@ -118,8 +118,9 @@ def bench(args: list[str]) -> None:
 
 
 def translations(args: list[str]) -> None:
-    """Build .mo files from the .po catalogs."""
-    ensure_venv()
+    """Extract the messages, merge them into every .po catalog, and build the .mo files."""
+    python = ensure_venv("test")
+    run(python, "-m", "wijkapp.i18n_tools", *args, cwd=ROOT)
 
 
 COMMANDS = {"start": start, "test": test, "bench": bench, "translations": translations}
