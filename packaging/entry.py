@@ -1,0 +1,125 @@
+"""The entry point of the frozen Wijkapp (PyInstaller runs this file as the app).
+
+* ``Wijkapp --selftest`` runs :func:`wijkapp.selftest.run_selftest` (exit code 0 or 1).
+* ``Wijkapp FILE.wijkapp`` (a double-clicked exchange file) asks, then reads it in.
+* anything else goes to :func:`wijkapp.cli.main` (no arguments: the desktop app).
+
+Portable mode: when the frozen app finds ``portable.txt`` next to its executable, it keeps
+its data and preferences in ``Wijkapp-gegevens/`` beside it, e.g. on a USB stick. This is decided here, before anything opens a database.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import MutableMapping, Sequence
+from pathlib import Path
+
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_FOLDER = "Wijkapp-gegevens"
+#: The extension registered for the JSON exchange file (``wijkapp export json``).
+EXCHANGE_SUFFIX = ".wijkapp"
+
+
+def portable_data_dir(executable: Path) -> Path | None:
+    """``<exe dir>/Wijkapp-gegevens`` when ``portable.txt`` lies next to ``executable``."""
+    folder = Path(executable).resolve().parent
+    if (folder / PORTABLE_MARKER).is_file():
+        return folder / PORTABLE_FOLDER
+    return None
+
+
+def apply_portable_mode(
+    frozen: bool, executable: Path, environ: MutableMapping[str, str]
+) -> Path | None:
+    """Point ``WIJKAPP_DATA_DIR`` (and the preferences) at the portable folder.
+
+    Only for a frozen app (a source checkout never goes portable) and only when the user
+    has not set ``WIJKAPP_DATA_DIR`` already, which wins. Returns the data folder used,
+    or ``None`` when the app is not portable.
+    """
+    if not frozen or environ.get("WIJKAPP_DATA_DIR"):
+        return None
+    data = portable_data_dir(executable)
+    if data is None:
+        return None
+    environ["WIJKAPP_DATA_DIR"] = str(data)
+    # The preferences remember the last file; on a stick they must travel with it.
+    environ.setdefault("WIJKAPP_CONFIG_DIR", str(data / "voorkeuren"))
+    return data
+
+
+def exchange_file_argument(argv: Sequence[str]) -> Path | None:
+    """The exchange file when the only argument is one (how a double-click arrives)."""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    path = Path(argv[0])
+    if path.suffix.lower() == EXCHANGE_SUFFIX and path.is_file():
+        return path
+    return None
+
+
+def _attach_windows_console() -> None:
+    """A windowed .exe has no stdout; borrow the console it was started from, if any."""
+    if sys.platform != "win32" or sys.stdout is not None:
+        return
+    import ctypes
+
+    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+        sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        sys.stderr = sys.stdout
+    else:
+        sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+
+
+def _import_exchange_file(path: Path) -> int:
+    """Ask, then merge a double-clicked exchange file into the usual database."""
+    import contextlib
+    import io
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from wijkapp.cli import main as cli_main
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Wijkapp")
+    answer = QMessageBox.question(
+        None, "Uitwisselbestand inlezen",
+        f"Wilt u '{path.name}' inlezen in uw Wijkapp?\n\n"
+        "Nieuwe gegevens worden toegevoegd, bestaande bijgewerkt. Er wordt niets verwijderd.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return 0
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        code = cli_main(["import", str(path)])
+    text = output.getvalue().strip().removeprefix("wijkapp: ")
+    if code == 0:
+        QMessageBox.information(None, "Ingelezen", text)
+    else:
+        QMessageBox.warning(None, "Niet ingelezen", text)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the frozen app; return its exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    frozen = bool(getattr(sys, "frozen", False))
+    _attach_windows_console()
+    apply_portable_mode(frozen, Path(sys.executable), os.environ)
+    if argv[:1] == ["--selftest"]:
+        from wijkapp.selftest import run_selftest
+
+        return run_selftest()
+    exchange = exchange_file_argument(argv)
+    if exchange is not None:
+        return _import_exchange_file(exchange)
+    from wijkapp.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    if __package__ in (None, "") and not getattr(sys, "frozen", False):
+        # Run from a checkout (python packaging/entry.py): make wijkapp and ui importable.
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main())

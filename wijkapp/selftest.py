@@ -1,0 +1,150 @@
+"""The self-test of an installed or frozen Wijkapp (``Wijkapp --selftest``).
+
+Proves in a few seconds that a build works end to end: the core opens a new file in a
+temporary folder, fills it with the demo board, writes the minutes PDF (reportlab and the
+shipped fonts), then Qt starts offscreen, Qt's own Dutch translator ``qtbase_nl`` loads
+from the translations folder the app uses, and the main window is built with every view.
+
+Importing this module never imports Qt (the core stays Qt-free); Qt and ``ui`` are imported
+inside :func:`run_selftest`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: Smallest believable size of the demo minutes PDF (fonts are embedded).
+MIN_PDF_BYTES = 5_000
+
+
+class SelftestError(Exception):
+    """A step of the self-test failed; the message is one Dutch sentence."""
+
+
+def run_selftest(out: Callable[[str], None] = print) -> int:
+    """Run every step; print one Dutch line through ``out``; return 0 (passed) or 1.
+
+    The user's own data is never touched: the workspace lives in a temporary folder
+    that is removed afterwards, and the preferences are not read or written.
+    """
+    started = time.perf_counter()
+    step = "begin"
+    try:
+        with tempfile.TemporaryDirectory(prefix="wijkapp-zelftest-") as folder:
+            step = "demo"
+            facts = _core_steps(Path(folder))
+            step = "qt"
+            facts.update(_qt_steps(Path(folder)))
+    except Exception as error:  # noqa: BLE001 - the promise is one Dutch line, no traceback
+        if os.environ.get("WIJKAPP_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        reason = str(error) if isinstance(error, SelftestError) else (
+            f"{STEP_NAMES.get(step, step)}: {type(error).__name__}: {error}")
+        out(f"Zelftest mislukt: {reason}")
+        return 1
+    seconds = time.perf_counter() - started
+    out(
+        f"Zelftest geslaagd: demo '{facts['board']}', verslag-PDF {facts['pdf_kb']} kB, "
+        f"qtbase_nl geladen, hoofdvenster met {facts['views']} onderdelen ({seconds:.1f} s)."
+    )
+    return 0
+
+
+STEP_NAMES = {
+    "begin": "voorbereiden",
+    "demo": "demo-wijkplatform of verslag-PDF",
+    "qt": "Qt of het hoofdvenster",
+}
+
+
+def _core_steps(folder: Path) -> dict[str, Any]:
+    """Create the demo board and write the latest meeting's minutes as PDF."""
+    from .demo import create_demo
+    from .export import export
+    from .workspace import Workspace
+
+    with Workspace(folder / "zelftest.sqlite") as ws:
+        create_demo(ws)
+        board = ws.board.name
+        pdf = export(ws, "minutes", folder / "verslag.pdf", meeting_id="latest")
+    data = pdf.read_bytes()
+    if not data.startswith(b"%PDF") or len(data) < MIN_PDF_BYTES:
+        raise SelftestError(f"het verslag-PDF is onvolledig ({len(data)} bytes).")
+    return {"board": board, "pdf_kb": round(len(data) / 1024)}
+
+
+def _qt_steps(folder: Path) -> dict[str, Any]:
+    """Start Qt offscreen, load ``qtbase_nl``, build the main window with every view."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "wijkapp"])
+    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if not translator.load("qtbase_nl", translations) or translator.isEmpty():
+        raise SelftestError(f"Qt's Nederlandse vertaling (qtbase_nl) ontbreekt in {translations}.")
+    app.installTranslator(translator)
+    try:
+        views = _main_window_steps(folder, app)
+    finally:
+        app.removeTranslator(translator)
+    return {"views": views}
+
+
+def _main_window_steps(folder: Path, app: Any) -> int:
+    """Open the demo file as the app does and build every view; the number of views.
+
+    Returns 0 when this build has no main window yet (``ui.main_window`` missing).
+    """
+    try:
+        from ui.bus import ChangeBus
+        from ui.main_window import VIEWS, MainWindow, Placeholder
+    except ModuleNotFoundError as error:
+        if (error.name or "").startswith("ui"):
+            return 0
+        raise
+    from ui.operations.base import worker_pool
+    from ui.operations.context import AppContext, set_app_context
+    from ui.preferences import Preferences
+
+    from .workspace import Workspace
+
+    ws = Workspace(folder / "zelftest.sqlite")
+    bus = ChangeBus()
+    context = AppContext(ws, bus)
+    set_app_context(context)
+    window = None
+    try:
+        window = MainWindow(ws, bus, Preferences())
+        context.show_status = window.show_status
+        window.show()
+        app.processEvents()
+        for spec in VIEWS:
+            widget = window.show_view(spec.key)
+            app.processEvents()
+            if isinstance(widget, Placeholder):
+                raise SelftestError(f"het onderdeel '{spec.title}' kon niet worden geladen.")
+        if not window.isVisible():
+            raise SelftestError("het hoofdvenster is niet zichtbaar geworden.")
+        return len(VIEWS)
+    finally:
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        worker_pool().waitForDone(30_000)
+        app.processEvents()
+        set_app_context(None)
+        ws.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_selftest())
