@@ -1,6 +1,7 @@
 """The entry point of the frozen Wijkapp (PyInstaller runs this file as the app).
 
 * ``Wijkapp --selftest`` runs :func:`wijkapp.selftest.run_selftest` (exit code 0 or 1).
+* ``Wijkapp --startup-probe DB`` opens the window on DB and quits (for bench/startup.py).
 * ``Wijkapp FILE.wijkapp`` (a double-clicked exchange file) asks, then reads it in.
 * anything else goes to :func:`wijkapp.cli.main` (no arguments: the desktop app).
 
@@ -100,6 +101,30 @@ def _import_exchange_file(path: Path) -> int:
     return code
 
 
+def _startup_probe(db: Path) -> int:
+    """For bench/startup.py: start the app on ``db`` as usual, say when the window is up, quit.
+
+    Prints ``venster-klaar`` once the main window is shown and its first events are
+    processed (a usable window); the bench measures the time until that line.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import start
+    from ui.operations.base import worker_pool
+    from ui.operations.context import set_app_context
+
+    window = start(db, demo_if_empty=False, show_error=lambda parent, title, text: print(text))
+    if isinstance(window, int):
+        return 1
+    QApplication.processEvents()
+    print("venster-klaar", flush=True)
+    window.close()
+    worker_pool().waitForDone(30_000)
+    set_app_context(None)
+    window.ws.close()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the frozen app; return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -110,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wijkapp.selftest import run_selftest
 
         return run_selftest()
+    if argv[:1] == ["--startup-probe"] and len(argv) == 2:
+        return _startup_probe(Path(argv[1]))
     exchange = exchange_file_argument(argv)
     if exchange is not None:
         return _import_exchange_file(exchange)
