@@ -305,6 +305,7 @@ def cmd_tarball(args: argparse.Namespace) -> None:
         "install.sh": linux / "install.sh",
         f"share/applications/{APP_ID}.desktop": linux / f"{APP_ID}.desktop",
         f"share/metainfo/{APP_ID}.metainfo.xml": linux / f"{APP_ID}.metainfo.xml",
+        f"share/mime/packages/{APP_ID}.mime.xml": linux / f"{APP_ID}.mime.xml",
         f"share/icons/hicolor/scalable/apps/{APP_ID}.svg": ICONS / "wijkapp.svg",
     }
     for size in PNG_SIZES:
