@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, check_choice, clean_text, from_row
+from .base import Cleaner, Manager, check_choice, date, from_row, text
 from .changes import Changes
 from .errors import ValidationError
 from .timeutil import maybe_date, to_iso_date, today
@@ -14,7 +14,6 @@ from .timeutil import maybe_date, to_iso_date, today
 ACTION_STATUSES = ("open", "done", "cancelled")
 REVIEW_OUTCOMES = ("done", "postponed", "kept", "cancelled")
 
-_FIELDS = ("what", "owner_id", "owner_name", "due_date", "notes", "goal_id", "agenda_item_id")
 
 
 @dataclass(frozen=True)
@@ -63,28 +62,16 @@ class Actions(Manager[Action]):
     label = "Actiepunt"
     order_by = "due_date IS NULL, due_date, created_at"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "what":
-                out[key] = clean_text(value, "Wat er moet gebeuren", required=True)
-            elif key == "owner_id":
-                self._require_ref(self._ws.contacts, value, "Deze persoon")
-                out[key] = value or None
-            elif key == "due_date":
-                out[key] = to_iso_date(value, "datum waarop het klaar moet zijn")
-            elif key == "goal_id":
-                self._require_ref(self._ws.goals, value, "Dit doel")
-                out[key] = value or None
-            elif key == "agenda_item_id":
-                self._require_ref(self._ws.agenda, value, "Dit agendapunt")
-                out[key] = value or None
-            else:
-                out[key] = clean_text(value, "Dit veld", limit=10_000 if key == "owner_name" else 1_000_000)
-        return out
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "what": text("Wat er moet gebeuren", required=True),
+            "owner_id": self._ref(self._ws.contacts, "Deze persoon"),
+            "owner_name": text("De naam van wie het doet", limit=10_000),
+            "due_date": date("datum waarop het klaar moet zijn"),
+            "notes": text("De aantekeningen"),
+            "goal_id": self._ref(self._ws.goals, "Dit doel"),
+            "agenda_item_id": self._ref(self._ws.agenda, "Dit agendapunt"),
+        }
 
     def add(self, meeting_id: str | None, what: str, owner_id: str | None = None, due_date: Any = None, **fields: Any) -> Changes:
         """Agree an action (in a meeting, or outside one with ``meeting_id=None``)."""

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, check_choice, clean_text
+from .base import Cleaner, Manager, choice, clean_text, text
 from .boards import AGENDA_KINDS, TRAILING_STANDARD
 from .changes import Changes
 from .errors import ValidationError
-
-_FIELDS = ("title", "kind", "presenter", "minutes", "notes", "summary", "goal_id")
 
 
 @dataclass(frozen=True)
@@ -33,6 +31,14 @@ class AgendaItem:
     updated_at: str
 
 
+def _minutes(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 600:
+        return value
+    raise ValidationError("Het aantal minuten moet een heel getal tussen 0 en 600 zijn.")
+
+
 class AgendaItems(Manager[AgendaItem]):
     """Agenda items; positions are kept 0..n-1 per meeting."""
 
@@ -41,29 +47,16 @@ class AgendaItems(Manager[AgendaItem]):
     label = "Agendapunt"
     order_by = "position"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "title":
-                out[key] = clean_text(value, "De titel van het agendapunt", required=True, limit=500).strip()
-            elif key == "kind":
-                out[key] = check_choice(value, AGENDA_KINDS, "Soort agendapunt")
-            elif key == "minutes":
-                if value in (None, ""):
-                    out[key] = None
-                elif isinstance(value, int) and 0 <= value <= 600:
-                    out[key] = value
-                else:
-                    raise ValidationError("Het aantal minuten moet een heel getal tussen 0 en 600 zijn.")
-            elif key == "goal_id":
-                self._require_ref(self._ws.goals, value, "Dit doel")
-                out[key] = value or None
-            else:
-                out[key] = clean_text(value, "Dit veld")
-        return out
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "title": text("De titel van het agendapunt", required=True, limit=500, strip=True),
+            "kind": choice(AGENDA_KINDS, "Soort agendapunt"),
+            "presenter": text("De inleider"),
+            "minutes": _minutes,
+            "notes": text("De aantekeningen"),
+            "summary": text("De samenvatting"),
+            "goal_id": self._ref(self._ws.goals, "Dit doel"),
+        }
 
     def for_meeting(self, meeting_id: str) -> list[AgendaItem]:
         """The meeting's items in agenda order."""

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .timeutil import to_iso_date, to_iso_datetime
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -47,6 +48,39 @@ def check_choice(value: str, allowed: Sequence[str], label: str) -> str:
     if value not in allowed:
         raise ValidationError(f"{label} '{value}' bestaat niet; kies uit: {', '.join(allowed)}.")
     return value
+
+
+Cleaner = Callable[[Any], Any]
+
+
+def text(label: str, *, required: bool = False, limit: int = MAX_TEXT, strip: bool = False) -> Cleaner:
+    """A cleaner for typed text (kept as typed; stripped for names and titles)."""
+
+    def clean(value: Any) -> str:
+        result = clean_text(value, label, required=required, limit=limit)
+        return result.strip() if strip else result
+
+    return clean
+
+
+def choice(allowed: Sequence[Any], label: str) -> Cleaner:
+    """A cleaner that accepts only the values in ``allowed``."""
+    return lambda value: check_choice(value, allowed, label)
+
+
+def date(label: str) -> Cleaner:
+    """A cleaner for an ISO date (``None`` or ``""`` for no date)."""
+    return lambda value: to_iso_date(value, label)
+
+
+def datetime(label: str) -> Cleaner:
+    """A cleaner for a date with time, stored in Amsterdam time with its offset."""
+    return lambda value: to_iso_datetime(value, label)
+
+
+def flag(value: Any) -> int:
+    """A yes/no stored as 1/0."""
+    return 1 if value else 0
 
 
 class Manager(Generic[T]):
@@ -111,3 +145,24 @@ class Manager(Generic[T]):
     def _require_ref(self, manager: Manager[Any], record_id: str | None, label: str) -> None:
         if record_id and not manager.exists(record_id):
             raise ValidationError(f"{label} bestaat niet (meer); kies een andere.")
+
+    def _ref(self, manager: Manager[Any], label: str) -> Cleaner:
+        """A cleaner for a link to a live record of ``manager`` (``None`` for no link)."""
+
+        def clean(value: Any) -> str | None:
+            self._require_ref(manager, value, label)
+            return value or None
+
+        return clean
+
+    def _cleaners(self) -> dict[str, Cleaner]:
+        """Per editable field, the function that checks and normalises a typed value."""
+        raise NotImplementedError
+
+    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
+        """Check every given field; unknown fields and bad values get a Dutch sentence."""
+        cleaners = self._cleaners()
+        unknown = set(fields) - set(cleaners)
+        if unknown:
+            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+        return {key: cleaners[key](value) for key, value in fields.items()}

@@ -6,14 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, check_choice, clean_text
+from .base import Cleaner, Manager, choice, clean_text, date, flag, text
 from .changes import Changes
 from .errors import ValidationError
 from .timeutil import to_iso_date, today
 
 ORGANISATION_KINDS = ("municipality", "partner", "residents", "care", "police", "other")
 
-_PERSON_FIELDS = ("name", "role", "organisation_id", "phone", "email", "topics", "notes", "last_contact", "board_member")
 _ORG_FIELDS = ("name", "kind", "phone", "email", "website", "notes")
 
 
@@ -52,7 +51,7 @@ class Person:
     updated_at: str
 
 
-def _clean_email(value: Any) -> str:
+def _email(value: Any) -> str:
     text = clean_text(value, "Het e-mailadres", limit=320).strip()
     if text and ("@" not in text or " " in text):
         raise ValidationError(f"'{text}' is geen geldig e-mailadres.")
@@ -67,21 +66,15 @@ class Organisations(Manager[Organisation]):
     label = "Organisatie"
     order_by = "name COLLATE NOCASE"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_ORG_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "name":
-                out[key] = clean_text(value, "De naam van de organisatie", required=True, limit=300).strip()
-            elif key == "kind":
-                out[key] = check_choice(value, ORGANISATION_KINDS, "Soort organisatie")
-            elif key == "email":
-                out[key] = _clean_email(value)
-            else:
-                out[key] = clean_text(value, "Dit veld")
-        return out
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "name": text("De naam van de organisatie", required=True, limit=300, strip=True),
+            "kind": choice(ORGANISATION_KINDS, "Soort organisatie"),
+            "phone": text("Het telefoonnummer"),
+            "email": _email,
+            "website": text("De website"),
+            "notes": text("De aantekeningen"),
+        }
 
     def add(self, name: str, **fields: Any) -> Changes:
         """Add an organisation."""
@@ -108,26 +101,18 @@ class Contacts(Manager[Person]):
     label = "Contact"
     order_by = "name COLLATE NOCASE"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_PERSON_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "name":
-                out[key] = clean_text(value, "De naam", required=True, limit=300).strip()
-            elif key == "email":
-                out[key] = _clean_email(value)
-            elif key == "organisation_id":
-                self._require_ref(self._ws.organisations, value, "Deze organisatie")
-                out[key] = value or None
-            elif key == "last_contact":
-                out[key] = to_iso_date(value, "datum van het laatste contact")
-            elif key == "board_member":
-                out[key] = 1 if value else 0
-            else:
-                out[key] = clean_text(value, "Dit veld")
-        return out
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "name": text("De naam", required=True, limit=300, strip=True),
+            "role": text("De rol"),
+            "organisation_id": self._ref(self._ws.organisations, "Deze organisatie"),
+            "phone": text("Het telefoonnummer"),
+            "email": _email,
+            "topics": text("De onderwerpen"),
+            "notes": text("De aantekeningen"),
+            "last_contact": date("datum van het laatste contact"),
+            "board_member": flag,
+        }
 
     def add(self, name: str, **fields: Any) -> Changes:
         """Add a person; ``Changes.id`` is the new person's id."""

@@ -5,12 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, clean_text
+from .base import Cleaner, Manager, date, text
 from .changes import Changes
-from .errors import ValidationError
-from .timeutil import to_iso_date
-
-_FIELDS = ("received_on", "sender", "subject", "summary", "handling", "meeting_id", "attachment_id")
 
 
 @dataclass(frozen=True)
@@ -38,25 +34,16 @@ class Documents(Manager[Document]):
     label = "Ingekomen stuk"
     order_by = "received_on DESC, created_at DESC"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "subject":
-                out[key] = clean_text(value, "Het onderwerp", required=True, limit=1000).strip()
-            elif key == "received_on":
-                out[key] = to_iso_date(value, "datum van ontvangst")
-            elif key == "meeting_id":
-                self._require_ref(self._ws.meetings, value, "Deze vergadering")
-                out[key] = value or None
-            elif key == "attachment_id":
-                self._require_ref(self._ws.attachments, value, "Deze bijlage")
-                out[key] = value or None
-            else:
-                out[key] = clean_text(value, "Dit veld")
-        return out
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "subject": text("Het onderwerp", required=True, limit=1000, strip=True),
+            "received_on": date("datum van ontvangst"),
+            "sender": text("De afzender"),
+            "summary": text("De samenvatting"),
+            "handling": text("De afhandeling"),
+            "meeting_id": self._ref(self._ws.meetings, "Deze vergadering"),
+            "attachment_id": self._ref(self._ws.attachments, "Deze bijlage"),
+        }
 
     def add(self, subject: str, **fields: Any) -> Changes:
         """Register a received document."""

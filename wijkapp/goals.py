@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, check_choice, clean_text, from_row
+from .base import Cleaner, Manager, check_choice, choice, from_row, text
 from .changes import Changes
 from .errors import ValidationError
 
@@ -22,7 +22,6 @@ BUILDING_BLOCKS = {
 GOAL_STATUSES = ("idea", "running", "achieved", "not_achieved", "stopped")
 LINK_KINDS = ("decisions", "actions", "requests", "documents", "agenda_items")
 
-_FIELDS = ("area_id", "building_block", "title", "how", "who", "due", "status", "evidence", "evaluation")
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,12 @@ class GoalLink:
     target_id: str
 
 
+def _building_block(value: Any) -> int:
+    if isinstance(value, bool) or value not in BUILDING_BLOCKS:
+        raise ValidationError("Kies een bouwsteen van 1 tot en met 7.")
+    return int(value)
+
+
 class Goals(Manager[Goal]):
     """Goals of the current board's buurtagenda."""
 
@@ -62,26 +67,18 @@ class Goals(Manager[Goal]):
     label = "Doel"
     order_by = "building_block, title COLLATE NOCASE"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "title":
-                out[key] = clean_text(value, "Wat (het doel)", required=True, limit=1000).strip()
-            elif key == "building_block":
-                if value not in BUILDING_BLOCKS:
-                    raise ValidationError("Kies een bouwsteen van 1 tot en met 7.")
-                out[key] = int(value)
-            elif key == "status":
-                out[key] = check_choice(value, GOAL_STATUSES, "Status")
-            elif key == "area_id":
-                self._require_ref(self._ws.areas, value, "Deze buurt")
-                out[key] = value or None
-            else:
-                out[key] = clean_text(value, "Dit veld")
-        return out
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "title": text("Wat (het doel)", required=True, limit=1000, strip=True),
+            "building_block": _building_block,
+            "status": choice(GOAL_STATUSES, "Status"),
+            "area_id": self._ref(self._ws.areas, "Deze buurt"),
+            "how": text("Hoe"),
+            "who": text("Wie"),
+            "due": text("Wanneer"),
+            "evidence": text("Het bewijs"),
+            "evaluation": text("De evaluatie"),
+        }
 
     def add(self, title: str, building_block: int, **fields: Any) -> Changes:
         """Add a goal (status 'idee' unless given)."""

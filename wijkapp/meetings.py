@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, check_choice, clean_text, from_row
+from .base import Cleaner, Manager, check_choice, choice, clean_text, datetime, from_row, text
 from .changes import Changes
 from .errors import ValidationError
 from .timeutil import TZ, maybe_datetime, to_iso_date, to_iso_datetime, today
@@ -14,7 +14,6 @@ from .timeutil import TZ, maybe_datetime, to_iso_date, to_iso_datetime, today
 MEETING_STATUSES = ("planned", "held", "cancelled")
 ATTENDANCE_STATUSES = ("invited", "present", "absent_notice", "absent")
 
-_FIELDS = ("title", "starts_at", "ends_at", "place", "status", "chair_id", "secretary_id", "notes", "closed_at")
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,12 @@ class Attendance:
     name: str = ""
 
 
+def _start(value: Any) -> str | None:
+    if not value:
+        raise ValidationError("Vul de datum en tijd van de vergadering in.")
+    return to_iso_datetime(value, "begintijd")
+
+
 class Meetings(Manager[Meeting]):
     """The meetings of the current board."""
 
@@ -75,27 +80,21 @@ class Meetings(Manager[Meeting]):
     label = "Vergadering"
     order_by = "starts_at"
 
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "title": text("De titel van de vergadering", required=True, limit=300, strip=True),
+            "starts_at": _start,
+            "ends_at": datetime("eindtijd"),
+            "closed_at": datetime("sluitingstijd"),
+            "place": text("De plaats"),
+            "status": choice(MEETING_STATUSES, "Status"),
+            "chair_id": self._ref(self._ws.contacts, "Deze persoon"),
+            "secretary_id": self._ref(self._ws.contacts, "Deze persoon"),
+            "notes": text("De aantekeningen"),
+        }
+
     def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        for key, value in fields.items():
-            if key == "title":
-                out[key] = clean_text(value, "De titel van de vergadering", required=True, limit=300).strip()
-            elif key == "starts_at":
-                if not value:
-                    raise ValidationError("Vul de datum en tijd van de vergadering in.")
-                out[key] = to_iso_datetime(value, "begintijd")
-            elif key in ("ends_at", "closed_at"):
-                out[key] = to_iso_datetime(value, "eindtijd")
-            elif key == "status":
-                out[key] = check_choice(value, MEETING_STATUSES, "Status")
-            elif key in ("chair_id", "secretary_id"):
-                self._require_ref(self._ws.contacts, value, "Deze persoon")
-                out[key] = value or None
-            else:
-                out[key] = clean_text(value, "Dit veld")
+        out = super()._clean(fields)
         if out.get("ends_at") and out.get("starts_at") and out["ends_at"] < out["starts_at"]:
             raise ValidationError("De eindtijd ligt voor de begintijd.")
         return out

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, check_choice, clean_text
+from .base import Cleaner, Manager, check_choice, choice, clean_text, date, text
 from .changes import Changes
 from .errors import ValidationError
 from .timeutil import add_weeks, maybe_date, to_iso_date, today
@@ -15,10 +15,6 @@ REQUEST_KINDS = ("request", "signal")
 REQUEST_STATUSES = ("draft", "sent", "answered", "closed")
 DEFAULT_ANSWER_WEEKS = 6
 
-_FIELDS = (
-    "kind", "subject", "text", "area_id", "sent_to_id", "sent_to_name", "sent_on",
-    "answer_due", "answered_on", "answer_text", "meeting_id", "goal_id",
-)
 
 
 @dataclass(frozen=True)
@@ -64,31 +60,21 @@ class Requests(Manager[Request]):
     label = "Verzoek"
     order_by = "COALESCE(sent_on, created_at) DESC"
 
-    def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
-        unknown = set(fields) - set(_FIELDS)
-        if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
-        out: dict[str, Any] = {}
-        refs: dict[str, tuple[Manager[Any], str]] = {
-            "area_id": (self._ws.areas, "Deze buurt"),
-            "sent_to_id": (self._ws.contacts, "Deze persoon"),
-            "meeting_id": (self._ws.meetings, "Deze vergadering"),
-            "goal_id": (self._ws.goals, "Dit doel"),
+    def _cleaners(self) -> dict[str, Cleaner]:
+        return {
+            "kind": choice(REQUEST_KINDS, "Soort"),
+            "subject": text("Het onderwerp", required=True, limit=1000, strip=True),
+            "text": text("De tekst"),
+            "area_id": self._ref(self._ws.areas, "Deze buurt"),
+            "sent_to_id": self._ref(self._ws.contacts, "Deze persoon"),
+            "sent_to_name": text("Aan wie"),
+            "sent_on": date("verzenddatum"),
+            "answer_due": date("beloofde antwoorddatum"),
+            "answered_on": date("antwoorddatum"),
+            "answer_text": text("Het antwoord"),
+            "meeting_id": self._ref(self._ws.meetings, "Deze vergadering"),
+            "goal_id": self._ref(self._ws.goals, "Dit doel"),
         }
-        for key, value in fields.items():
-            if key == "subject":
-                out[key] = clean_text(value, "Het onderwerp", required=True, limit=1000).strip()
-            elif key == "kind":
-                out[key] = check_choice(value, REQUEST_KINDS, "Soort")
-            elif key in refs:
-                manager, label = refs[key]
-                self._require_ref(manager, value, label)
-                out[key] = value or None
-            elif key in ("sent_on", "answer_due", "answered_on"):
-                out[key] = to_iso_date(value, "datum")
-            else:
-                out[key] = clean_text(value, "Dit veld")
-        return out
 
     def add(self, subject: str, text: str = "", **fields: Any) -> Changes:
         """Write a new request as a draft (concept)."""

@@ -54,6 +54,15 @@ def check_header(path: Path) -> None:
         )
 
 
+def damaged(path: Path, detail: str = "") -> DamagedDatabaseError:
+    """The error for a damaged file, in one Dutch sentence."""
+    extra = f" ({detail})" if detail else ""
+    return DamagedDatabaseError(
+        f"'{path.name}' is beschadigd{extra}. Het bestand is niet veranderd; "
+        "zet een reservekopie terug (Bestand → Reservekopieën, of 'wijkapp restore')."
+    )
+
+
 def quick_check(path: Path) -> None:
     """Run ``PRAGMA quick_check`` read-only; raise when the file is damaged."""
     uri = path.resolve().as_uri() + "?mode=ro"
@@ -64,15 +73,9 @@ def quick_check(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(
-            f"'{path.name}' is beschadigd ({error}). Het bestand is niet veranderd; "
-            "zet een reservekopie terug met 'wijkapp restore'."
-        ) from None
+        raise damaged(path, str(error)) from None
     if [r[0] for r in rows] != ["ok"]:
-        raise DamagedDatabaseError(
-            f"'{path.name}' is beschadigd. Het bestand is niet veranderd; "
-            "zet een reservekopie terug met 'wijkapp restore'."
-        )
+        raise damaged(path)
 
 
 FULL_CHECK_DAYS = 7
@@ -139,15 +142,9 @@ def light_check(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise DamagedDatabaseError(
-            f"'{path.name}' is beschadigd ({error}). Het bestand is niet veranderd; "
-            "zet een reservekopie terug met 'wijkapp restore'."
-        ) from None
+        raise damaged(path, str(error)) from None
     if [r[0] for r in rows] != ["ok"]:
-        raise DamagedDatabaseError(
-            f"'{path.name}' is beschadigd. Het bestand is niet veranderd; "
-            "zet een reservekopie terug met 'wijkapp restore'."
-        )
+        raise damaged(path)
 
 
 def mark_closed(path: Path) -> None:

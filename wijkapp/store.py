@@ -216,30 +216,23 @@ class Store:
 
     def undo(self) -> Changes:
         """Reverse the last named step; empty ``Changes`` when there is none."""
-        with self.lock:
-            if not self.undo_stack:
-                return Changes()
-            step = self.undo_stack.pop()
-            try:
-                changes = self._apply(step, reverse=True)
-            except BaseException:
-                self.undo_stack.append(step)
-                raise
-            self.redo_stack.append(step)
-            return changes
+        return self._replay(self.undo_stack, self.redo_stack, reverse=True)
 
     def redo(self) -> Changes:
         """Repeat the last undone step."""
+        return self._replay(self.redo_stack, self.undo_stack, reverse=False)
+
+    def _replay(self, source: list[UndoStep], target: list[UndoStep], *, reverse: bool) -> Changes:
         with self.lock:
-            if not self.redo_stack:
+            if not source:
                 return Changes()
-            step = self.redo_stack.pop()
+            step = source.pop()
             try:
-                changes = self._apply(step, reverse=False)
+                changes = self._apply(step, reverse=reverse)
             except BaseException:
-                self.redo_stack.append(step)
+                source.append(step)  # nothing changed: the step stays where it was
                 raise
-            self.undo_stack.append(step)
+            target.append(step)
             return changes
 
     def _apply(self, step: UndoStep, *, reverse: bool) -> Changes:

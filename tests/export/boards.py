@@ -152,20 +152,20 @@ def build_hostile(ws: Workspace) -> dict[str, Any]:
     org = ws.organisations.add(hostile(300), kind="other", notes=hostile(5000)).id
     person = ws.contacts.add(hostile(300), role=hostile(5000), organisation_id=org,
                              phone=hostile(40), topics=hostile(5000), notes=hostile(5000)).id
-    empty = ws.contacts.add("🎉", role="", board_member=True).id
+    empty = ws.contacts.add("🎉 Eén", role="", board_member=True).id
     meeting = ws.meetings.create("2026-11-12 19:30", title=hostile(300), place=hostile(5000),
                                  chair_id=person, notes=hostile(5000)).id
-    bare = ws.meetings.create("2026-12-03 19:30", title="🎉", place="", from_template=False).id
+    bare = ws.meetings.create("2026-12-03 19:30", title="🎉 2", place="", from_template=False).id
     item = ws.agenda.add(meeting, hostile(500), kind="deciding", presenter=hostile(5000),
                          minutes=600, notes=hostile(5000), summary=hostile(5000)).id
-    ws.agenda.add(meeting, "👍", kind="informing", presenter="", notes="")
+    ws.agenda.add(meeting, "👍 3", kind="informing", presenter="", notes="")
     for item_id in [i.id for i in ws.agenda.for_meeting(meeting)][:3]:
         ws.agenda.set_notes(item_id, hostile(5000))
     ws.decisions.add(meeting, hostile(5000), item)
-    ws.decisions.add(meeting, "🎉")
+    ws.decisions.add(meeting, "🎉 4")
     ws.actions.add(meeting, hostile(5000), person, "2026-11-01", agenda_item_id=item,
                    owner_name=hostile(5000), notes=hostile(5000))
-    ws.actions.add(None, "🎉", None, None, owner_name="")
+    ws.actions.add(None, "🎉 5", None, None, owner_name="")
     ws.meetings.set_attendance(meeting, person, "absent_notice", hostile(1000))
     ws.meetings.set_attendance(meeting, empty, "present")
     ws.meetings.mark_held(meeting, "2026-11-12 23:59")
