@@ -75,7 +75,13 @@ class ActionsView(QWidget):
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
         outer = QVBoxLayout(self)
-        outer.addWidget(heading(self.nav_title, self))
+        top = QHBoxLayout()
+        top.addWidget(heading(self.nav_title, self), 1)
+        self.export_button = button(
+            _("Actiepuntenlijst maken"), self.make_list,
+            _("De lijst als PDF: maken, afdrukken of mailen als bijlage"), self, role="primary")
+        top.addWidget(self.export_button)
+        outer.addLayout(top)
         outer.addWidget(hint(_("Wat is afgesproken, wie het doet en wanneer het klaar moet zijn. "
                                "Te late actiepunten staan bovenaan, in rood."), self))
 
@@ -355,6 +361,13 @@ class ActionsView(QWidget):
         return True
 
     # -- buttons -----------------------------------------------------------------------
+    def make_list(self) -> None:
+        """The export dialog, set to the actiepuntenlijst (PDF maken / Afdrukken / Mailen)."""
+        from ..exporting import open_export_dialog
+
+        self.saver.flush()
+        open_export_dialog(self.window(), self.ws, fmt="actions")
+
     def mark_done(self) -> None:
         """Mark the selected action as done today."""
         if self.current_id:

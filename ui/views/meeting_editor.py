@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QBoxLayout,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,33 +30,19 @@ from wijkapp.meetings import Meeting
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..formatting import agenda_total_label, date_time_label, meeting_status_label
-from ..models.agenda import AgendaModel, step_position
+from ..formatting import date_time_label, meeting_status_label
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
-from ..operations.base import CoreOp
+from .meeting_agenda import UNDO_DELETE_STEP, AgendaEditing, table_key_action
 from .meeting_dialogs import AgendaItemDialog, required_problem
+from .meeting_send import SendAgendaBox
 from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_qdatetime
 
+__all__ = ["UNDO_DELETE_STEP", "MeetingEditor", "table_key_action"]
 _KINDS = ("meetings", "agenda_items", "attendance", "people")
-UNDO_DELETE_STEP = "Agendapunt verwijderd"
 
 
-def table_key_action(key: int, modifiers: Qt.KeyboardModifier) -> tuple[str, int] | None:
-    """What a key on the agenda table does: ("move", ±1), ("delete", 0), ("edit", 0) or None."""
-    alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
-    if alt and key == Qt.Key.Key_Up:
-        return ("move", -1)
-    if alt and key == Qt.Key.Key_Down:
-        return ("move", 1)
-    if key == Qt.Key.Key_Delete and not alt:
-        return ("delete", 0)
-    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not alt:
-        return ("edit", 0)
-    return None
-
-
-class MeetingEditor(QWidget):
+class MeetingEditor(AgendaEditing, QWidget):
     """The editor of one meeting; ``load(meeting_id)`` shows it."""
 
     back_requested = Signal()
@@ -137,58 +119,8 @@ class MeetingEditor(QWidget):
         side = QVBoxLayout()
         side.addWidget(when_box)
         side.addWidget(people_box, 1)
-
-        self.model = AgendaModel(self)
-        self.model.move_requested.connect(self.move_item)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Agendapunten"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.table.setDragDropOverwriteMode(False)
-        self.table.setDropIndicatorShown(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._fit_columns()
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 11)
-        self.total_label = label("", "hint")
-
-        self.undo_bar = QWidget()
-        undo_layout = QHBoxLayout(self.undo_bar)
-        undo_layout.setContentsMargins(0, 0, 0, 0)
-        self.undo_label = label("", "")
-        undo_layout.addWidget(self.undo_label, 1)
-        undo_layout.addWidget(button(_("Terugzetten"), self.undo_delete, role="primary"))
-        self.undo_bar.hide()
-
-        buttons = QGridLayout()
-        self.add_button = button(_("Agendapunt toevoegen"), self.add_item, role="primary")
-        self.edit_button = button(_("Wijzigen"), self.edit_selected)
-        self.up_button = button(_("Omhoog"), lambda: self.step_selected(-1), tip="Alt+↑")
-        self.down_button = button(_("Omlaag"), lambda: self.step_selected(1), tip="Alt+↓")
-        self.delete_button = button(_("Verwijderen"), self.delete_selected, role="danger")
-        buttons.addWidget(self.add_button, 0, 0, 1, 2)
-        buttons.addWidget(self.edit_button, 0, 2)
-        buttons.addWidget(self.up_button, 1, 0)
-        buttons.addWidget(self.down_button, 1, 1)
-        buttons.addWidget(self.delete_button, 1, 2)
-        agenda_box = QGroupBox(_("Agenda"))
-        agenda_layout = QVBoxLayout(agenda_box)
-        agenda_layout.addWidget(
-            label(
-                _("Slepen of Alt+pijltje verplaatst een punt. Dubbelklik om te wijzigen."), "hint"
-            )
-        )
-        agenda_layout.addWidget(self.table, 1)
-        agenda_layout.addWidget(self.total_label)
-        agenda_layout.addWidget(self.undo_bar)
-        agenda_layout.addLayout(buttons)
+        agenda_box = self._build_agenda_box()
+        self.send_box = SendAgendaBox(self.ws)
 
         body = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -197,6 +129,7 @@ class MeetingEditor(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
         body_layout.addLayout(self.columns, 1)
+        body_layout.addWidget(self.send_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -204,20 +137,6 @@ class MeetingEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-
-        self.table.installEventFilter(self)
-
-    def _fit_columns(self) -> None:
-        """The title column takes the room; the others fit their text (again after a reset)."""
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.ResizeToContents
-            if column == 1:
-                mode = QHeaderView.ResizeMode.Stretch
-            elif column == 3:  # presenter names can be long: a fixed, elided column
-                mode = QHeaderView.ResizeMode.Interactive
-            header.setSectionResizeMode(column, mode)
-        header.resizeSection(3, self.fontMetrics().averageCharWidth() * 14)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         """Side by side when there is room, stacked when the text is large or the window small."""
@@ -227,28 +146,13 @@ class MeetingEditor(QWidget):
             self.columns.setDirection(direction)
         super().resizeEvent(event)  # type: ignore[arg-type]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Keys on the agenda table: Alt+Up/Down move, Delete removes, Enter edits."""
-        if watched is self.table and event.type() == QEvent.Type.KeyPress:
-            action = table_key_action(event.key(), event.modifiers())  # type: ignore[attr-defined]
-            if action is not None:
-                action_name, delta = action
-                if action_name == "move":
-                    self.step_selected(delta)
-                elif action_name == "delete":
-                    self.delete_selected()
-                else:
-                    self.edit_selected()
-                return True
-        return super().eventFilter(watched, event)
-
-    # -- loading --------------------------------------------------------------------
     def load(self, meeting_id: str, select_item: str | None = None) -> None:
         """Show one meeting (and select an agenda item)."""
         if self.meeting_id != meeting_id:
             self.undo_bar.hide()
             self.form_error.hide()
         self.meeting_id = meeting_id
+        self.send_box.set_meeting(meeting_id)
         self._select_after_reload = select_item
         self._load_form()
         self._load_invitees()
@@ -300,18 +204,6 @@ class MeetingEditor(QWidget):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.invitees.addItem(item)
         self.invitees.blockSignals(False)
-
-    def _load_agenda(self) -> None:
-        if not self.meeting_id:
-            return
-        keep = self._select_after_reload or self.selected_item_id()
-        items = self.ws.agenda.for_meeting(self.meeting_id)
-        self.model.set_items(items)
-        self._fit_columns()
-        self.total_label.setText(agenda_total_label([i.minutes for i in items]))
-        self._select_after_reload = None
-        if keep:
-            self.select_item(keep)
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what ``changes`` touched (everything for ``None``)."""
@@ -383,26 +275,6 @@ class MeetingEditor(QWidget):
         meeting_ops.invite_new_person(self, self.meeting_id, name).run()
 
     # -- agenda ------------------------------------------------------------------------
-    def selected_item_id(self) -> str | None:
-        """The id of the selected agenda item."""
-        rows = self.table.selectionModel().selectedRows()
-        item = self.model.item_at(rows[0].row()) if rows else None
-        return item.id if item else None
-
-    def select_item(self, item_id: str) -> None:
-        """Select (and show) an agenda item."""
-        row = self.model.row_of(item_id)
-        if row < 0:
-            return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-
     def add_item(self) -> None:
         """Ask for a new topic and add it before Rondvraag."""
         if not self.meeting_id:
@@ -424,45 +296,6 @@ class MeetingEditor(QWidget):
         dialog = AgendaItemDialog(self.ws.agenda.get(item_id), self)
         if dialog.exec() == AgendaItemDialog.DialogCode.Accepted:
             agenda_ops.update_item(self, item_id, **dialog.values()).run()
-
-    def step_selected(self, delta: int) -> None:
-        """Move the selected item one place up (-1) or down (+1)."""
-        item_id = self.selected_item_id()
-        if not item_id:
-            return
-        target = step_position(self.model.row_of(item_id), delta, self.model.rowCount())
-        if target is not None:
-            self.move_item(item_id, target)
-
-    def move_item(self, item_id: str, new_position: int) -> None:
-        """Move an item (from a drop or the keyboard) and keep it selected."""
-        self._select_after_reload = item_id
-        agenda_ops.move_item(self, item_id, new_position).success(
-            lambda _c: self._after_reload(item_id)
-        ).run()
-
-    def delete_selected(self) -> None:
-        """Remove the selected item; the bar below offers "Terugzetten"."""
-        item_id = self.selected_item_id()
-        if not item_id:
-            return
-        title = self.ws.agenda.get(item_id).title
-        agenda_ops.delete_item(self, item_id).success(lambda _c: self._show_undo(title)).run()
-
-    def _show_undo(self, title: str) -> None:
-        self.undo_label.setText(_("‘{title}’ is verwijderd.").format(title=title))
-        self.undo_bar.show()
-
-    def undo_delete(self) -> None:
-        """Undo the deletion when it is still the last step."""
-        self.undo_bar.hide()
-        if self.ws.undo_name == UNDO_DELETE_STEP:
-            CoreOp(self, lambda ws: ws.undo()).with_message(_("Agendapunt teruggezet.")).run()
-
-    def _after_reload(self, item_id: str) -> None:
-        self._select_after_reload = item_id
-        self._load_agenda()
-        self.table.setFocus()
 
     def _start_minutes(self) -> None:
         self.flush()

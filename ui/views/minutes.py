@@ -9,13 +9,11 @@ nothing typed is lost. Decisions and actions are added per item; the standard it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -41,22 +39,13 @@ from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
 from ..operations.decisions import add_decision
 from .meeting_dialogs import ActionDialog, DecisionDialog
+from .meeting_send import AfterCloseDialog
 from .meeting_widgets import button, label
-from .minutes_panels import AttendancePanel, CarriedOverPanel
+from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
 
 SAVE_DELAY_MS = 300
 ATTENDANCE_STEP = "attendance"
 ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
-
-
-class NotesEdit(QPlainTextEdit):
-    """A plain-text notes editor that reports losing focus."""
-
-    focus_lost = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        self.focus_lost.emit()
-        super().focusOutEvent(event)
 
 
 class MinutesView(QWidget):
@@ -73,6 +62,7 @@ class MinutesView(QWidget):
         self.item_id: str | None = None  # the item whose notes are in the editor
         self._dirty = False
         self._unsaved: dict[str, str] = {}  # item id -> text sent but not yet confirmed
+        self.after_close: AfterCloseDialog | None = None  # offered after closing
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._build()
@@ -84,6 +74,10 @@ class MinutesView(QWidget):
         top = QHBoxLayout()
         top.addWidget(button(_("← Terug naar voorbereiden"), self._back))
         top.addStretch(1)
+        self.export_button = button(
+            _("Exporteren…"), self.show_export, name=_("Verslag of lijst exporteren"),
+            tip=_("Verslag, besluitenlijst of actiepuntenlijst als PDF, of in Word."))
+        top.addWidget(self.export_button)
         self.close_button = button(_("Vergadering sluiten"), self.close_meeting, role="primary")
         top.addWidget(self.close_button)
 
@@ -373,8 +367,21 @@ class MinutesView(QWidget):
         self.flush()
         meeting_id = self.meeting_id
         meeting_ops.close_meeting(self, meeting_id).success(
-            lambda _c: self.meeting_closed.emit(meeting_id)
+            lambda _c: self._closed(meeting_id)
         ).run()
+
+    def _closed(self, meeting_id: str) -> None:
+        """Back to the list, with "Verslag maken" and "Actiepuntenlijst versturen" offered."""
+        self.meeting_closed.emit(meeting_id)
+        self.after_close = AfterCloseDialog(self.ws, meeting_id, self.window())
+        self.after_close.open()
+
+    def show_export(self) -> None:
+        """The export dialog, set to this meeting's verslag."""
+        from ..exporting import open_export_dialog
+
+        self.flush()
+        open_export_dialog(self.window(), self.ws, fmt="minutes", meeting_id=self.meeting_id)
 
     def _back(self) -> None:
         self.flush()

@@ -1,16 +1,19 @@
-"""Panels of minutes mode: attendance ticks and the open actions of earlier meetings.
+"""Parts of minutes mode: attendance ticks, the open actions of earlier meetings, notes editor.
 
 Both rebuild from the core on demand (``load``) and write through operations.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +30,16 @@ from ..style import set_role
 from .meeting_widgets import button, label
 
 ATTENDANCE_CHOICES = ("present", "absent_notice", "absent")
+
+
+class NotesEdit(QPlainTextEdit):
+    """A plain-text notes editor that reports losing focus."""
+
+    focus_lost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.focus_lost.emit()
+        super().focusOutEvent(event)
 
 
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:

@@ -1,0 +1,512 @@
+"""Bestand → Exporteren and Bestand → Jaarverslag maken.
+
+:func:`open_export_dialog` shows one clear dialog: 1. what to make (every entry of
+``wijkapp.export.FORMATS``, grouped "voor / na de vergadering"), 2. for which meeting or
+year, 3. where (the remembered export folder), and the big buttons of
+:class:`~ui.export_buttons.ExportButtons` ("PDF maken", "Afdrukken", "Mailen als bijlage").
+
+:func:`make_year_report` asks for the year, writes the jaarverslag on the worker with a
+progress dialog fed by a Qt signal (the worker never touches a widget), then offers
+"Openen" and "Map tonen".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wijkapp import export as export_module
+from wijkapp.export import FORMATS
+from wijkapp.export.csv_export import CSV_KINDS
+from wijkapp.i18n import N_, _
+from wijkapp.workspace import Workspace
+
+from . import export_buttons
+from .export_buttons import (
+    ExportButtons,
+    ExportRequest,
+    alive,
+    ensure_folder,
+    export_folder,
+    remember_export_folder,
+)
+from .labels import meeting_label
+from .operations.base import error_sentence, run_in_background
+from .style import set_role
+
+__all__ = ["ExportButtons", "ExportDialog", "make_year_report", "open_export_dialog"]
+
+#: Formats about one meeting (the core's own list when it has one, plus ours).
+MEETING_FORMATS = frozenset({"agenda", "minutes", "summary", "docx"}) | frozenset(
+    getattr(export_module, "_NEEDS_MEETING", ())
+)
+YEAR_FORMATS = frozenset({"decisions", "actions", "csv"})
+GROUPS = (
+    (N_("Voor de vergadering"), ("agenda", "ics")),
+    (N_("Na de vergadering"), ("minutes", "summary", "docx", "decisions", "actions")),
+)
+OTHER_GROUP = N_("Adressen en lijsten")
+ALL_UPCOMING = "__upcoming__"
+
+
+def format_groups(formats: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """The dialog's groups of formats; formats we do not know yet land in the last group."""
+    placed: set[str] = set()
+    groups = []
+    for title, keys in GROUPS:
+        present = [key for key in keys if key in formats]
+        placed.update(present)
+        groups.append((_(title), present))
+    groups.append((_(OTHER_GROUP), [key for key in formats if key not in placed]))
+    return [(title, keys) for title, keys in groups if keys]
+
+
+def default_meeting(ws: Workspace, fmt: str) -> str | None:
+    """The meeting an export is most likely about: the next one for an agenda or
+    invitation, else the most recent one."""
+    if fmt in ("agenda", "ics"):
+        upcoming = ws.meetings.upcoming()
+        if upcoming:
+            return upcoming[0].id
+    latest = ws.meetings.latest()
+    return latest.id if latest else None
+
+
+def meeting_in_view(parent: QWidget | None) -> str | None:
+    """The meeting the main window shows or has selected (``None`` when there is none)."""
+    views = getattr(parent, "views", None)
+    meetings = views.get("meetings") if isinstance(views, dict) else None
+    if meetings is None:
+        return None
+    page = getattr(getattr(meetings, "pages", None), "currentIndex", lambda: 0)()
+    for index, name in ((1, "editor"), (2, "minutes")):
+        if page == index:
+            return getattr(getattr(meetings, name, None), "meeting_id", None)
+    selected = getattr(meetings, "selected_meeting_id", None)
+    return selected() if callable(selected) else None
+
+
+def pick_folder(parent: QWidget | None, start: Path) -> Path | None:
+    """Ask for a folder (a seam for tests); ``None`` when the user cancels."""
+    chosen = QFileDialog.getExistingDirectory(parent, _("Kies de map voor uw bestanden"),
+                                              str(start))
+    return Path(chosen) if chosen else None
+
+
+class FolderChooser(QWidget):
+    """The export folder in words, with "Andere map…"; a new choice is remembered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = export_folder()
+        self.path_label = QLabel(self)
+        self.path_label.setWordWrap(True)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setAccessibleName(_("Map waarin het bestand komt"))
+        self.choose_button = QPushButton(_("Andere map…"), self)
+        self.choose_button.setAccessibleName(_("Andere map kiezen"))
+        self.choose_button.clicked.connect(lambda _c=False: self.choose())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path_label, 1)
+        row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._show()
+
+    def choose(self) -> None:
+        """Ask for another folder."""
+        chosen = pick_folder(self, self.folder)
+        if chosen is not None:
+            self.set_folder(chosen)
+
+    def set_folder(self, folder: Path) -> None:
+        """Use (and remember) ``folder``."""
+        self.folder = Path(folder)
+        remember_export_folder(self.folder)
+        self._show()
+
+    def _show(self) -> None:
+        self.path_label.setText(str(self.folder))
+
+
+def _heading(text: str, role: str = "heading") -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    set_role(widget, role)
+    return widget
+
+
+class ExportDialog(QDialog):
+    """Choose what, for which meeting or year, and where; then one big button."""
+
+    def __init__(self, ws: Workspace, fmt: str | None = None, meeting_id: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.setWindowTitle(_("Exporteren — Wijkapp"))
+        self._chosen_meeting = meeting_id
+        self.radios: dict[str, QRadioButton] = {}
+        self.kinds = QButtonGroup(self)
+        what_box = QGroupBox(_("1. Wat wilt u maken?"))
+        what_layout = QVBoxLayout(what_box)
+        for title, keys in format_groups(FORMATS):
+            what_layout.addWidget(_heading(title, "subheading"))
+            for key in keys:
+                radio = QRadioButton(_(FORMATS[key]))
+                radio.setAccessibleName(_(FORMATS[key]))
+                radio.setProperty("fmt", key)
+                self.kinds.addButton(radio)
+                self.radios[key] = radio
+                what_layout.addWidget(radio)
+        what_layout.addStretch(1)
+
+        self.scope_box = QGroupBox(_("2. Van welke vergadering?"))
+        scope = QVBoxLayout(self.scope_box)
+        self.meeting_combo = QComboBox()
+        self.meeting_combo.setAccessibleName(_("Vergadering"))
+        self.meeting_combo.activated.connect(lambda _i: self._meeting_chosen())
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(_("Jaar"))
+        self.csv_label = QLabel(_("Welke lijst?"))
+        self.csv_combo = QComboBox()
+        self.csv_combo.setAccessibleName(_("Welke lijst voor Excel"))
+        self.csv_label.setBuddy(self.csv_combo)
+        for key, words in CSV_KINDS.items():
+            self.csv_combo.addItem(_(words).capitalize(), key)
+        select = self.csv_combo.findData("actions")
+        self.csv_combo.setCurrentIndex(max(select, 0))
+        self.scope_note = QLabel()
+        self.scope_note.setWordWrap(True)
+        set_role(self.scope_note, "hint")
+        for widget in (self.meeting_combo, self.csv_label, self.csv_combo, self.year_combo,
+                       self.scope_note):
+            scope.addWidget(widget)
+        self._fill_meetings()
+        self._fill_years()
+
+        where_box = QGroupBox(_("3. Waar bewaren?"))
+        where = QVBoxLayout(where_box)
+        self.folder = FolderChooser()
+        where.addWidget(self.folder)
+
+        right = QVBoxLayout()
+        right.addWidget(self.scope_box)
+        right.addWidget(where_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addWidget(what_box, 3)
+        columns.addLayout(right, 2)
+
+        make_box = QGroupBox(_("4. Maken"))
+        make = QVBoxLayout(make_box)
+        self.buttons = ExportButtons(ws, "agenda")
+        make.addWidget(self.buttons)
+        make.addWidget(_heading(
+            _("Afdrukken opent het bestand in uw PDF-programma; kies daar Afdrukken. "
+              "Zo werkt het op elke computer."), "hint"))
+
+        self.close_button = QPushButton(_("Sluiten"))
+        self.close_button.setAccessibleName(_("Venster sluiten"))
+        self.close_button.clicked.connect(lambda _c=False: self.close())
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(_("Een bestand maken")))
+        layout.addWidget(_heading(_("Kies wat u wilt maken. Klik daarna op een van de "
+                                    "grote knoppen onderaan."), "hint"))
+        layout.addLayout(columns, 1)
+        layout.addWidget(make_box)
+        layout.addLayout(bottom)
+
+        for widget in (self.year_combo, self.csv_combo, self.meeting_combo):
+            widget.currentIndexChanged.connect(lambda _i: self._update_request())
+        self.kinds.buttonToggled.connect(lambda _b, on: on and self._format_changed())
+        self.set_format(fmt if fmt in FORMATS else next(iter(FORMATS)))
+
+    # -- choices ---------------------------------------------------------------------------
+    def _fill_meetings(self) -> None:
+        meetings = sorted(self.ws.meetings.all(), key=lambda m: m.starts_at, reverse=True)
+        today = dt.date.today().isoformat()
+        for meeting in meetings:
+            text = meeting_label(meeting.starts_at, meeting.title)
+            if meeting.status == "planned" and meeting.starts_at[:10] >= today:
+                text += " " + _("(komt nog)")
+            self.meeting_combo.addItem(text, meeting.id)
+
+    def _fill_years(self) -> None:
+        this_year = dt.date.today().year
+        years = {this_year} | {int(m.starts_at[:4]) for m in self.ws.meetings.all()}
+        self.year_combo.addItem(_("Alle jaren"), None)
+        for year in sorted(years, reverse=True):
+            self.year_combo.addItem(str(year), year)
+
+    def format(self) -> str:
+        """The chosen format key."""
+        checked = self.kinds.checkedButton()
+        return str(checked.property("fmt")) if checked else next(iter(FORMATS))
+
+    def set_format(self, fmt: str) -> None:
+        """Choose a format (as if its radio button was clicked)."""
+        radio = self.radios.get(fmt)
+        if radio is not None:
+            radio.setChecked(True)
+            self._format_changed()
+
+    def set_meeting(self, meeting_id: str | None) -> None:
+        """Choose a meeting (``None``: all upcoming, for the agenda file)."""
+        self._chosen_meeting = meeting_id
+        self._select_meeting(meeting_id)
+
+    def set_year(self, year: int | None) -> None:
+        """Choose a year (``None``: all years)."""
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
+
+    def set_csv_kind(self, kind: str) -> None:
+        """Choose which list goes to Excel."""
+        self.csv_combo.setCurrentIndex(max(self.csv_combo.findData(kind), 0))
+
+    def _meeting_chosen(self) -> None:
+        data = self.meeting_combo.currentData()
+        self._chosen_meeting = None if data == ALL_UPCOMING else data
+
+    def _select_meeting(self, meeting_id: str | None) -> None:
+        index = self.meeting_combo.findData(meeting_id or ALL_UPCOMING)
+        if index >= 0:
+            self.meeting_combo.setCurrentIndex(index)
+
+    def _format_changed(self) -> None:
+        fmt = self.format()
+        needs_meeting = fmt in MEETING_FORMATS or fmt == "ics"
+        has_upcoming = self.meeting_combo.findData(ALL_UPCOMING) >= 0
+        if fmt == "ics" and not has_upcoming:
+            self.meeting_combo.insertItem(0, _("Alle komende vergaderingen"), ALL_UPCOMING)
+        elif fmt != "ics" and has_upcoming:
+            self.meeting_combo.removeItem(self.meeting_combo.findData(ALL_UPCOMING))
+        if needs_meeting:
+            self._select_meeting(self._chosen_meeting or default_meeting(self.ws, fmt))
+        self.meeting_combo.setVisible(needs_meeting)
+        self.year_combo.setVisible(fmt in YEAR_FORMATS)
+        self.csv_label.setVisible(fmt == "csv")
+        self.csv_combo.setVisible(fmt == "csv")
+        if needs_meeting:
+            self.scope_box.setTitle(_("2. Van welke vergadering?"))
+            empty = self.meeting_combo.count() == 0
+            self.scope_note.setText(_("Er zijn nog geen vergaderingen.") if empty else "")
+        elif fmt in YEAR_FORMATS:
+            self.scope_box.setTitle(_("2. Over welk jaar?"))
+            self.scope_note.setText(_("Bij ‘Alle jaren’ komt alles erin, ook van vroeger."))
+        else:
+            self.scope_box.setTitle(_("2. Wat komt erin?"))
+            self.scope_note.setText(_("Alle contacten uit Wijkapp.") if fmt == "vcard" else "")
+        self.scope_note.setVisible(bool(self.scope_note.text()))
+        self._update_request()
+
+    def request(self) -> ExportRequest:
+        """What "PDF maken" would export now."""
+        fmt = self.format()
+        meeting = self.meeting_combo.currentData()
+        needs_meeting = fmt in MEETING_FORMATS or fmt == "ics"
+        return ExportRequest(
+            fmt,
+            meeting_id=meeting if needs_meeting and meeting != ALL_UPCOMING else None,
+            year=self.year_combo.currentData() if fmt in YEAR_FORMATS else None,
+            csv_kind=self.csv_combo.currentData() or "actions",
+        )
+
+    def _update_request(self) -> None:
+        self.buttons.set_request(self.request())
+
+
+def open_export_dialog(parent: QWidget | None, ws: Workspace, fmt: str | None = None,
+                       meeting_id: str | None = None) -> ExportDialog:
+    """Show the export dialog (not blocking) and return it.
+
+    ``fmt`` preselects a format; ``meeting_id`` a meeting (default: the one the main
+    window shows or has selected, else the next meeting for an agenda and the latest
+    for everything else). A dialog already open for ``parent`` is reused.
+    """
+    meeting_id = meeting_id or meeting_in_view(parent)
+    dialog = getattr(parent, "_export_dialog", None)
+    if isinstance(dialog, ExportDialog) and alive(dialog) and dialog.ws is ws:
+        if meeting_id:
+            dialog.set_meeting(meeting_id)
+        if fmt:
+            dialog.set_format(fmt)
+    else:
+        dialog = ExportDialog(ws, fmt, meeting_id, parent)
+        if parent is not None:
+            parent._export_dialog = dialog  # type: ignore[attr-defined]
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
+
+
+# -- year report ------------------------------------------------------------------------
+class YearReportDialog(QDialog):
+    """Asks which year (default this year) and where; "Jaarverslag maken" accepts."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Jaarverslag maken — Wijkapp"))
+        this_year = dt.date.today().year
+        years = {this_year} | {int(m.starts_at[:4]) for m in ws.meetings.all()}
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(_("Van welk jaar"))
+        for year in sorted(years, reverse=True):
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(this_year))
+        year_label = QLabel(_("Van welk &jaar?"))
+        year_label.setBuddy(self.year_combo)
+        self.folder = FolderChooser()
+        self.make_button = QPushButton(_("Jaarverslag maken"))
+        set_role(self.make_button, "big")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(lambda _c=False: self.accept())
+        cancel = QPushButton(_("Annuleren"))
+        cancel.clicked.connect(lambda _c=False: self.reject())
+        row = QHBoxLayout()
+        row.addWidget(year_label)
+        row.addWidget(self.year_combo)
+        row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.make_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(_("Jaarverslag maken")))
+        layout.addWidget(_heading(_("Een PDF voor de gemeente en de gemeenteraad: wat het "
+                                    "wijkplatform in dat jaar deed, met grafieken."), "hint"))
+        layout.addLayout(row)
+        layout.addWidget(_heading(_("Waar bewaren?"), "subheading"))
+        layout.addWidget(self.folder)
+        layout.addLayout(buttons)
+
+    def year(self) -> int:
+        """The chosen year."""
+        return int(self.year_combo.currentData())
+
+
+def ask_year(parent: QWidget | None, ws: Workspace) -> tuple[int, Path] | None:
+    """Ask for the year and folder; ``None`` when the user cancels (a seam for tests)."""
+    dialog = YearReportDialog(ws, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.year(), dialog.folder.folder
+
+
+class YearReportRun(QObject):
+    """One jaarverslag being written: a progress dialog, then "Openen" / "Map tonen"."""
+
+    progressed = Signal(int, int)  # emitted on the worker, handled on the GUI thread
+
+    def __init__(self, parent: QWidget | None, ws: Workspace, year: int, folder: Path) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.ws = ws
+        self.year = year
+        self.folder = folder
+        self.percent = 0
+        self.path: Path | None = None
+        self.error: str | None = None
+        self.result_box: QMessageBox | None = None
+        self.progress = QProgressDialog(
+            _("Het jaarverslag van {year} wordt gemaakt…").format(year=year), "", 0, 100, parent)
+        self.progress.setWindowTitle(_("Jaarverslag maken"))
+        self.progress.setCancelButton(None)  # the worker cannot stop halfway; it is quick
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progressed.connect(self._on_progress)
+
+    def start(self) -> None:
+        """Write the report on the worker."""
+        from wijkapp.export.year_report import write_year_report
+
+        self.progress.setValue(0)
+        self.progress.show()
+        ws, year, folder, report = self.ws, self.year, self.folder, self.progressed.emit
+
+        def work() -> Path:
+            return write_year_report(ws, year, ensure_folder(folder), report)
+
+        run_in_background(work, self._done, self._failed)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.percent = round(100 * done / total) if total else 100
+        if alive(self.progress):
+            self.progress.setValue(self.percent)
+
+    def _done(self, path: Path) -> None:
+        self.path = Path(path)
+        self._on_progress(1, 1)
+        if alive(self.progress):
+            self.progress.close()
+        box = QMessageBox(self.parent_widget)
+        box.setWindowTitle(_("Jaarverslag gemaakt"))
+        box.setText(_("Gemaakt: {name}\nin de map {folder}").format(
+            name=self.path.name, folder=self.path.parent))
+        opener = box.addButton(_("Openen"), QMessageBox.ButtonRole.AcceptRole)
+        folder = box.addButton(_("Map tonen"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(_("Sluiten"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(opener)
+        box.buttonClicked.connect(
+            lambda clicked: self.open_result() if clicked is opener
+            else self.show_folder() if clicked is folder else None)
+        self.result_box = box
+        box.open()
+
+    def _failed(self, error: BaseException) -> None:
+        if alive(self.progress):
+            self.progress.close()
+        self.error = error_sentence(error)
+        export_buttons.warn(self.parent_widget, self.error)
+
+    def open_result(self) -> None:
+        """Open the report in the PDF program."""
+        self._act(export_buttons.open_file)
+
+    def show_folder(self) -> None:
+        """Show the report in the file manager."""
+        self._act(export_buttons.reveal_file)
+
+    def _act(self, action: object) -> None:
+        if self.path is None:
+            return
+        try:
+            action(self.path)  # type: ignore[operator]
+        except Exception as error:  # noqa: BLE001 - shown in Dutch
+            export_buttons.warn(self.parent_widget, error_sentence(error))
+
+
+def make_year_report(parent: QWidget | None, ws: Workspace, *, year: int | None = None,
+                     folder: Path | None = None) -> YearReportRun | None:
+    """Bestand → Jaarverslag maken: ask the year (unless given), then write the report
+    in the background with a progress dialog. Returns the run, or ``None`` on cancel."""
+    if year is None:
+        chosen = ask_year(parent, ws)
+        if chosen is None:
+            return None
+        year, folder = chosen
+    run = YearReportRun(parent, ws, year, folder or export_folder())
+    run.start()
+    return run
