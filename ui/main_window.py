@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,7 @@ from .formatting import redo_text, undo_text, window_title
 from .operations.base import CoreOp, worker_pool
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
-from .views.meeting_widgets import label
+from .views.meeting_widgets import CurrentPageStack, label
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +86,27 @@ def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
     except Exception:  # noqa: BLE001 - a broken view must not stop the app
         log.exception("view %s could not be loaded", spec.module)
         return None
+
+
+def nav_width(nav: QListWidget) -> int:
+    """The navigation's width in pixels for its current font: narrow enough for a laptop.
+
+    A title longer than about 15 average characters ("Verzoeken aan de gemeente") wraps
+    onto a second line instead of widening the whole window; no single word is ever cut.
+    Includes the item padding and the focus frame from the stylesheet.
+    """
+    metrics = nav.fontMetrics()
+    titles = [nav.item(row).text() for row in range(nav.count())]
+    widest_word = max((metrics.horizontalAdvance(word) for t in titles for word in t.split()),
+                      default=0)
+    widest_title = max((metrics.horizontalAdvance(t) for t in titles), default=0)
+    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 15))
+    return text + 2 * metrics.averageCharWidth() + 24
+
+
+def initial_size(available: QSize) -> QSize:
+    """The window's first size: 1280 × 800, but never more than the screen offers."""
+    return QSize(min(1280, available.width()), min(800, available.height()))
 
 
 class Placeholder(QWidget):
@@ -168,7 +188,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         set_role(self.nav, "nav")
         self.nav.setAccessibleName(_("Onderdelen van Wijkapp"))
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self._page_of: dict[str, QWidget] = {}
         for spec in VIEWS:
             entry = QListWidgetItem(_(spec.title))
@@ -178,7 +198,9 @@ class MainWindow(QMainWindow):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(holder)
             self._page_of[spec.key] = holder
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setFixedWidth(nav_width(self.nav))
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -196,7 +218,7 @@ class MainWindow(QMainWindow):
         bus.changed.connect(self._on_changed)
         self.update_title()
         self.update_undo_actions()
-        self.resize(1280, 800)
+        self.resize(initial_size(self.screen().availableGeometry().size()))
         self.nav.setCurrentRow(0)
         safety = _optional("ui.safety")
         # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
@@ -358,7 +380,7 @@ class MainWindow(QMainWindow):
             apply_style(app, percent)
         if percent in self.size_actions:
             self.size_actions[percent].setChecked(True)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
+        self.nav.setFixedWidth(nav_width(self.nav))
         preferences.save(self.prefs)
         self.show_status(_("Tekstgrootte: {percent} %").format(percent=percent))
 

@@ -8,8 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QDate, QDateTime, QLocale, QSize, QTime
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from wijkapp.i18n import language
 from wijkapp.timeutil import TZ
@@ -100,3 +107,27 @@ def read_qdate(edit: QDateEdit) -> dt.date:
     """The field's date."""
     day = edit.date()
     return dt.date(day.year(), day.month(), day.day())
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stacked widget that asks only for the room its *current* page needs.
+
+    A plain :class:`QStackedWidget` is as wide as its widest page, hidden or not, so one
+    wide screen (minutes mode, the action list) would make every other screen too wide
+    for a laptop. Here the size hints follow the shown page and are re-announced on
+    every page switch; the window grows only if the page shown needs it.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The current page's size hint (the stack's own when it is empty)."""
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """The current page's minimum size hint (the stack's own when it is empty)."""
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()

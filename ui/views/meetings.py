@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from ..bus import ChangeBus
 from ..formatting import meeting_row_label
 from ..operations import meetings as meeting_ops
 from .meeting_editor import MeetingEditor
-from .meeting_widgets import button, label
+from .meeting_widgets import CurrentPageStack, button, label
 from .minutes import MinutesView
 
 _KINDS = ("meetings", "agenda_items", "decisions", "actions", "attendance")
@@ -66,7 +65,7 @@ class MeetingsView(QWidget):
         self.ws = ws
         self.bus = bus
         self._stale = False
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self.pages.addWidget(self._build_list())
         self.editor = MeetingEditor(ws, bus)
         self.editor.back_requested.connect(self.show_list)

@@ -73,6 +73,7 @@ class RecordPanel(QWidget):
         self.tree = list_tree(list(headers), list_name, left, keep)
         left_layout.addWidget(self.tree, 1)
         self.count_label = QLabel(left)
+        self.count_label.setWordWrap(True)  # a long count must not widen the window
         left_layout.addWidget(self.count_label)
         self.buttons = QHBoxLayout()
         self.new_button = button(new_label, self.start_new, "", left, role="primary")

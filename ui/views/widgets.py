@@ -131,7 +131,7 @@ class PersonCombo(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(label)
         self.lineEdit().setPlaceholderText(_("Kies een persoon of typ een naam"))
-        self.setMinimumContentsLength(16)
+        self.setMinimumContentsLength(12)  # wider names show when there is room
 
     def set_people(self, people: list[tuple[str, str]]) -> None:
         """Fill the list with ``(person_id, name)`` pairs, keeping the typed text."""
