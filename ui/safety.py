@@ -1,0 +1,338 @@
+"""Keeping the volunteer's data safe from the GUI: automatic backups, restore, Over Wijkapp.
+
+The main window and the app start call into this module (all optional hooks):
+
+* :class:`BackupScheduler` — a backup at start-up (in the background), every 30 minutes
+  when something changed, and on close (synchronously; the close always goes on);
+* :func:`open_backups_dialog` — Bestand → Reservekopieën;
+* :func:`show_about` — Help → Over Wijkapp;
+* :func:`offer_restore` — a damaged file at start: offer the newest good backup;
+* :func:`restore_in_app` — put a backup back while the app is open, by closing the
+  workspace, restoring, reopening and rebuilding the window's views.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from wijkapp.backups import (
+    BackupInfo,
+    backup_dir,
+    backup_if_changed,
+    make_backup,
+    newest_good_backup,
+    restore,
+)
+from wijkapp.errors import StorageError, WijkappError, WriteFailedError
+from wijkapp.i18n import _
+from wijkapp.workspace import Workspace
+
+from .operations.base import error_sentence, run_in_background, worker_pool
+from .views.backups import BackupsDialog, Tell, backup_when_text, show_info
+
+log = logging.getLogger(__name__)
+
+#: Automatic backups while the app is open: every half hour (when something changed).
+BACKUP_INTERVAL_MS = 30 * 60 * 1000
+
+
+def _alive(widget: object) -> bool:
+    """False once Qt has deleted the C++ side of ``widget`` (a late callback must not crash)."""
+    try:
+        import shiboken6
+
+        return widget is not None and shiboken6.isValid(widget)
+    except ImportError:  # pragma: no cover - shiboken6 ships with PySide6
+        return widget is not None
+
+
+class BackupScheduler(QObject):
+    """Automatic backups of the window's workspace.
+
+    ``start()``: one backup in the background when the file changed since the newest
+    backup, then a timer every ``interval_ms``. ``on_close()``: a last backup, synchronously,
+    that never raises. A failure is a calm Dutch status message, never a crash.
+    ``clock`` names the backups (tests pass a clock that moves on).
+    """
+
+    def __init__(
+        self,
+        ws: Workspace,
+        window: QWidget | None = None,
+        *,
+        interval_ms: int = BACKUP_INTERVAL_MS,
+        clock: Callable[[], dt.datetime] = dt.datetime.now,
+    ) -> None:
+        super().__init__(window)
+        self.ws = ws
+        self._window = window
+        self._clock = clock
+        self._busy = False
+        self._closed = False
+        self.made: list[Path] = []
+        self.failures: list[str] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.backup_soon)
+
+    def start(self) -> None:
+        """The start-up backup (in the background) and the half-hourly timer."""
+        self.backup_soon()
+        self.timer.start()
+
+    def use(self, ws: Workspace) -> None:
+        """Back up ``ws`` from now on (after a restore reopened the file)."""
+        self.ws = ws
+
+    def backup_soon(self) -> None:
+        """Back up in the background if the file changed; skipped while one is running."""
+        if self._busy or self._closed:
+            return
+        self._busy = True
+        ws, now = self.ws, self._clock()
+        run_in_background(lambda: backup_if_changed(ws, now), self._done, self._failed)
+
+    def _done(self, path: Path | None) -> None:
+        self._busy = False
+        if path is not None:
+            self.made.append(path)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        self._report(error)
+
+    def _report(self, error: BaseException) -> None:
+        log.warning("automatic backup failed: %s", error)
+        reason = str(error) if isinstance(error, WijkappError) else error_sentence(error)
+        text = _("De automatische reservekopie is niet gelukt. Uw werk zelf is wel bewaard. "
+                 "{reason}").format(reason=reason)
+        self.failures.append(text)
+        window = self._window
+        if _alive(window) and hasattr(window, "show_status"):
+            window.show_status(text)
+
+    def on_close(self) -> Path | None:
+        """The last backup before the window closes; returns its path (``None``: none needed).
+
+        Runs on the GUI thread after the worker is idle; any failure is logged, so the
+        close always goes on.
+        """
+        self.timer.stop()
+        self._closed = True
+        try:
+            worker_pool().waitForDone(10_000)
+            path = backup_if_changed(self.ws, self._clock())
+        except Exception as error:  # noqa: BLE001 - never stop the window from closing
+            log.warning("backup on close failed: %s", error)
+            self.failures.append(str(error))
+            return None
+        if path is not None:
+            self.made.append(path)
+        return path
+
+
+# -- Bestand → Reservekopieën and Help → Over -----------------------------------------------
+def open_backups_dialog(window: QWidget, ws: Workspace, **options: Any) -> BackupsDialog:
+    """Show the "Reservekopieën" dialog for the main window's workspace (modal)."""
+    dialog = BackupsDialog(window, ws, **options)
+    dialog.exec()
+    return dialog
+
+
+def show_about(window: QWidget | None, ws: Workspace, **options: Any) -> QWidget:
+    """Show "Over Wijkapp": version, where the data lives, its health, the newest backup."""
+    from .views.about import AboutDialog
+
+    dialog = AboutDialog(window, ws, **options)
+    dialog.exec()
+    return dialog
+
+
+# -- a damaged file at start ----------------------------------------------------------------
+def restore_offer_box(parent: QWidget | None, path: Path, backup: BackupInfo,
+                      now: dt.datetime | None = None) -> QMessageBox:
+    """The question for a damaged file: "Reservekopie terugzetten" or "Niet nu"."""
+    when = backup_when_text(backup.taken_at, now or dt.datetime.now())
+    text = _(
+        "Wijkapp kan uw bestand niet goed lezen. Het is beschadigd. Wijkapp heeft er niets "
+        "aan veranderd.\n\n"
+        "Er is een goede reservekopie van {when}. Wilt u die terugzetten? Wat u daarna hebt "
+        "ingevoerd, staat er niet in.\n\n"
+        "Het beschadigde bestand gooit Wijkapp niet weg. Het blijft onder een andere naam "
+        "in dezelfde map staan:\n{folder}"
+    ).format(when=when, folder=path.parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, _("Het bestand is beschadigd"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.restore_button = box.addButton(  # type: ignore[attr-defined]
+        _("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(_("Niet nu"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(box.restore_button)  # type: ignore[attr-defined]
+    box.setEscapeButton(later)
+    return box
+
+
+def _ask_restore(parent: QWidget | None, path: Path, backup: BackupInfo) -> bool:
+    box = restore_offer_box(parent, path, backup)
+    box.exec()
+    return box.clickedButton() is box.restore_button  # type: ignore[attr-defined]
+
+
+def offer_restore(
+    parent: QWidget | None,
+    path: Path,
+    error: BaseException,
+    *,
+    ask: Callable[[QWidget | None, Path, BackupInfo], bool] | None = None,
+    tell: Tell | None = None,
+) -> bool:
+    """Offer the newest good backup for the damaged file at ``path``.
+
+    Returns ``True`` when the backup was put back (the caller opens the file again);
+    ``False`` when there is no good backup, the user chose "Niet nu", or it failed —
+    then the damaged file is exactly as it was. On success the damaged file is kept
+    aside under a new name, and ``tell`` says where.
+    """
+    ask = ask or _ask_restore
+    tell = tell or show_info
+    path = Path(path)
+    log.warning("damaged database %s: %s", path, error)
+    backup = newest_good_backup(path)
+    if backup is None or not ask(parent, path, backup):
+        return False
+    try:
+        aside = restore(backup.path, path)
+    except StorageError as failure:
+        tell(parent, _("Terugzetten niet gelukt"), str(failure))
+        return False
+    text = _("De reservekopie is teruggezet. Wijkapp opent nu.")
+    if aside is not None:
+        text += "\n\n" + _("Het beschadigde bestand is bewaard als:\n{aside}").format(aside=aside)
+    tell(parent, _("Teruggezet"), text)
+    return True
+
+
+# -- restoring while the app is open ---------------------------------------------------------
+@dataclass(frozen=True)
+class RestoreResult:
+    """What :func:`restore_in_app` did: the reopened workspace and where the old data went."""
+
+    workspace: Workspace
+    safety_backup: Path
+    aside: Path | None
+
+    def message(self, when: str) -> str:
+        """The Dutch sentence for the user afterwards."""
+        return _(
+            "De reservekopie van {when} is teruggezet. U ziet nu die gegevens.\n\n"
+            "Hoe het vlak daarvoor was, is bewaard als reservekopie. U vindt die bovenaan "
+            "in de lijst, als u dit toch niet wilde."
+        ).format(when=when)
+
+
+def restore_in_app(
+    window: Any, backup_path: Path, *, now: Callable[[], dt.datetime] = dt.datetime.now
+) -> RestoreResult:
+    """Put ``backup_path`` back as the window's database while the app is open.
+
+    Steps: save what views still hold, wait for the worker, copy the chosen backup (so
+    thinning cannot remove it), make a fresh backup of the current state, close the
+    workspace, :func:`wijkapp.backups.restore` (the current file is moved aside, never
+    overwritten), reopen, and give the window the new workspace (its views are rebuilt).
+    Raises a :class:`WijkappError` when it could not; the window then has a working
+    workspace again (the old file, or the fresh backup).
+    """
+    old: Workspace = window.ws
+    path = old.path
+    for view in list(getattr(window, "views", {}).values()):
+        flush = getattr(view, "flush", None)
+        if callable(flush):
+            flush()
+    worker_pool().waitForDone(30_000)
+    QApplication.processEvents()
+    chosen = backup_dir(path) / f"{path.stem}.terug-te-zetten{path.suffix}"
+    try:
+        shutil.copy2(backup_path, chosen)
+    except OSError as error:
+        raise WriteFailedError(_(
+            "De reservekopie kan niet worden gelezen of gekopieerd ({reason}). Er is niets "
+            "veranderd."
+        ).format(reason=error.strerror or error)) from None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        safety = make_backup(old, now())
+        board_id = old.board_id if old.has_board else None
+        old.close()
+        try:
+            aside = restore(chosen, path)
+        except Exception:
+            _reopen(window, path, board_id, fallback=safety)
+            raise
+        _reopen(window, path, board_id, fallback=safety)
+    finally:
+        QApplication.restoreOverrideCursor()
+        for suffix in ("", "-wal", "-shm"):  # reading it in WAL mode leaves these beside it
+            chosen.with_name(chosen.name + suffix).unlink(missing_ok=True)
+    return RestoreResult(window.ws, safety, aside)
+
+
+def _reopen(window: Any, path: Path, board_id: str | None, fallback: Path) -> None:
+    """Open ``path`` again (else put ``fallback`` back first) and hand it to the window."""
+    try:
+        ws = Workspace(path) if path.exists() else None
+    except StorageError:
+        ws = None
+    if ws is None:
+        restore(fallback, path)
+        ws = Workspace(path)
+    if board_id is not None:
+        try:
+            ws.use_board(board_id)
+        except WijkappError:
+            pass  # the backup predates this board: the file's first board is shown
+    replace_workspace(window, ws)
+
+
+def replace_workspace(window: Any, ws: Workspace) -> None:
+    """Give ``window`` (the main window) a newly opened workspace and rebuild its views.
+
+    Uses ``window.replace_workspace(ws)`` when the window has one; otherwise swaps
+    ``window.ws``, the app context's workspace and the backup scheduler's, drops the
+    built views and builds the current one again.
+    """
+    own = getattr(window, "replace_workspace", None)
+    if callable(own):
+        own(ws)
+        return
+    window.ws = ws
+    from .operations.context import app_context
+
+    try:
+        app_context().workspace = ws
+    except RuntimeError:
+        pass  # no running app (a test without a context)
+    scheduler = getattr(window, "backups", None)
+    if scheduler is not None:
+        scheduler.use(ws)
+    views: dict[str, QWidget] = getattr(window, "views", {})
+    for view in list(views.values()):
+        view.setParent(None)
+        view.deleteLater()
+    views.clear()
+    nav = getattr(window, "nav", None)
+    if nav is not None and nav.currentRow() >= 0:
+        from .main_window import VIEWS
+
+        window.show_view(VIEWS[nav.currentRow()].key)
+    for refresh in ("update_title", "update_undo_actions"):
+        method = getattr(window, refresh, None)
+        if callable(method):
+            method()

@@ -1,0 +1,178 @@
+""""Persoonsgegevens" for one contact (AVG): save everything about them, or erase them.
+
+Saving writes the JSON of :func:`wijkapp.privacy.person_data`; erasing calls
+:func:`wijkapp.privacy.erase_person` after a confirmation that says plainly what stays
+behind (old backups, until they are thinned away: at most about a year). Both run as
+operations on the worker; the change is broadcast so the contacts view refreshes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from wijkapp.i18n import _, ngettext
+from wijkapp.privacy import ERASED_NAME, erase_person, person_data
+from wijkapp.workspace import Workspace
+
+from ..operations.base import CoreOp
+from .backups import Confirm, Tell, ask_yes_no, show_info
+from .meeting_widgets import button, label
+
+#: ``choose_file(parent, suggested) -> Path | None``; tests return a path in tmp_path.
+ChooseFile = Callable[[QWidget | None, Path], Path | None]
+
+
+def choose_save_file(parent: QWidget | None, suggested: Path) -> Path | None:
+    """The "Opslaan als" dialog for a JSON file; ``None`` when cancelled."""
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Gegevens opslaan"), str(suggested), _("JSON-bestand (*.json)"))
+    return Path(name) if name else None
+
+
+def export_file_name(name: str) -> str:
+    """``persoonsgegevens-Jan-de-Vries.json`` (safe on every system)."""
+    safe = "".join(c if c.isalnum() else "-" for c in name).strip("-") or "contact"
+    return f"persoonsgegevens-{'-'.join(p for p in safe.split('-') if p)}.json"
+
+
+def where_text(data: dict[str, Any]) -> str:
+    """Where the person appears, e.g. ``Staat bij 2 actiepunten en 3 aanwezigheidslijsten.``"""
+    def count(table: str) -> int:
+        return len(data.get(table) or [])
+
+    parts = [text.format(n=n) for n, text in (
+        (count("attendance"), ngettext(
+            "{n} aanwezigheidslijst", "{n} aanwezigheidslijsten", count("attendance"))),
+        (count("actions"), ngettext("{n} actiepunt", "{n} actiepunten", count("actions"))),
+        (count("requests"), ngettext(
+            "{n} verzoek aan de gemeente", "{n} verzoeken aan de gemeente", count("requests"))),
+        (count("meetings"), ngettext(
+            "{n} vergadering als voorzitter of notulist",
+            "{n} vergaderingen als voorzitter of notulist", count("meetings"))),
+    ) if n]
+    if not parts:
+        return _("Deze persoon staat verder nergens in.")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" en ") + parts[-1]
+    return _("Staat bij {where}.").format(where=listed)
+
+
+class PersonDataDialog(QDialog):
+    """The "Persoonsgegevens" dialog for ``person_id``.
+
+    ``choose_file``, ``confirm`` and ``tell`` replace the modal dialogs in tests.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        ws: Workspace,
+        person_id: str,
+        *,
+        choose_file: ChooseFile = choose_save_file,
+        confirm: Confirm = ask_yes_no,
+        tell: Tell = show_info,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.person_id = person_id
+        self._choose_file = choose_file
+        self._confirm = confirm
+        self._tell = tell
+        self.saved_to: Path | None = None
+        self.setWindowTitle(_("Persoonsgegevens"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.title = label("", "heading")
+        layout.addWidget(self.title)
+        layout.addWidget(label(_(
+            "Iemand mag vragen wat Wijkapp over hem of haar bewaart, en mag vragen om dat te "
+            "wissen (de AVG). Hier kunt u allebei doen."), "hint"))
+        self.summary = label("")
+        self.summary.setAccessibleName(_("Wat er over deze persoon is bewaard"))
+        layout.addWidget(self.summary)
+        self.status = label("", "hint")
+        self.status.setAccessibleName(_("Melding"))
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        self.save_button = button(_("Alles over deze persoon opslaan…"), self.save,
+                                  role="primary")
+        self.erase_button = button(_("Persoon wissen…"), self.erase, role="danger",
+                                   name=_("Deze persoon wissen"))
+        close = button(_("Sluiten"), self.accept)
+        row.addWidget(self.save_button)
+        row.addWidget(self.erase_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the person's name and where they appear."""
+        data = person_data(self.ws, self.person_id)
+        person = data["person"]
+        self.name = person["name"]
+        self.title.setText(_("Persoonsgegevens van {name}").format(name=self.name))
+        lines = [where_text(data)]
+        contact = [v for v in (person.get("phone"), person.get("email")) if v]
+        if contact:
+            lines.insert(0, _("Contactgegevens: {data}").format(data=", ".join(contact)))
+        self.summary.setText("\n".join(lines))
+        self.erase_button.setEnabled(self.name != ERASED_NAME)
+
+    def save(self) -> None:
+        """Ask where, then write everything stored about the person as JSON."""
+        target = self._choose_file(self, Path.home() / export_file_name(self.name))
+        if target is None:
+            return
+        if target.suffix.lower() != ".json":
+            target = target.with_name(target.name + ".json")
+
+        def write(data: dict[str, Any]) -> None:
+            try:
+                target.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str),
+                                  encoding="utf-8")
+            except OSError as error:
+                self._tell(self, _("Opslaan niet gelukt"), _(
+                    "Het bestand kan niet worden opgeslagen ({reason}). Kies een andere map, "
+                    "bijvoorbeeld Documenten.").format(reason=error.strerror or error))
+                return
+            self.saved_to = target
+            self.status.setText(_("Opgeslagen in {file}").format(file=target))
+
+        CoreOp(self, lambda ws: person_data(ws, self.person_id)).success(write).run()
+
+    def erase(self) -> None:
+        """Ask plainly, then erase the person's name and contact data."""
+        question = _(
+            "Wilt u {name} wissen?\n\n"
+            "De naam wordt vervangen door '{erased}'. Telefoonnummer, e-mailadres, "
+            "onderwerpen en notities worden gewist. Verslagen en actiepunten blijven staan, "
+            "maar tonen '{erased}'. Dit kunt u niet ongedaan maken.\n\n"
+            "Let op: oude reservekopieën bevatten de gegevens nog. Wijkapp ruimt die vanzelf "
+            "op; dat duurt hooguit ongeveer een jaar."
+        ).format(name=self.name, erased=ERASED_NAME)
+        if not self._confirm(self, _("Persoon wissen"), question, _("Ja, wissen")):
+            return
+        name = self.name
+
+        def done(_changes: object) -> None:
+            self.refresh()
+            self.status.setText(_("De gegevens van {name} zijn gewist.").format(name=name))
+
+        CoreOp(self, lambda ws: erase_person(ws, self.person_id)).with_message(
+            _("Persoon gewist")).success(done).run()
+
+
+def open_person_data_dialog(
+    parent: QWidget | None, ws: Workspace, person_id: str, **options: Any
+) -> PersonDataDialog:
+    """Show "Persoonsgegevens" for one contact (modal) and return the dialog after it closes."""
+    dialog = PersonDataDialog(parent, ws, person_id, **options)
+    dialog.exec()
+    return dialog
