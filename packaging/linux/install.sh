@@ -20,7 +20,7 @@ rm -rf "$target/_internal"
 cp -R "$here/Wijkapp" "$here/_internal" "$target/"
 ln -sf "$target/Wijkapp" "$HOME/.local/bin/wijkapp"
 for sub in applications metainfo mime/packages; do mkdir -p "$prefix/$sub"; done
-sed "s|^Exec=Wijkapp|Exec=$target/Wijkapp|" "$here/share/applications/$id.desktop" \
+sed "s|^Exec=Wijkapp|Exec=\"$target/Wijkapp\"|" "$here/share/applications/$id.desktop" \
     > "$prefix/applications/$id.desktop"
 cp "$here/share/metainfo/$id.metainfo.xml" "$prefix/metainfo/"
 cp "$here/share/mime/packages/$id.mime.xml" "$prefix/mime/packages/"
