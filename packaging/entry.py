@@ -61,12 +61,24 @@ def exchange_file_argument(argv: Sequence[str]) -> Path | None:
 
 
 def _attach_windows_console() -> None:
-    """A windowed .exe has no stdout; borrow the console it was started from, if any."""
+    """A windowed .exe has no stdout: use a redirected handle, else the parent's console."""
     if sys.platform != "win32" or sys.stdout is not None:
         return
     import ctypes
+    import msvcrt
 
-    if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+    kernel32 = ctypes.windll.kernel32
+    kernel32.GetStdHandle.restype = ctypes.c_void_p
+    handle = kernel32.GetStdHandle(-11)  # STD_OUTPUT_HANDLE: set when output is redirected
+    if handle and handle != ctypes.c_void_p(-1).value:
+        try:
+            descriptor = msvcrt.open_osfhandle(handle, os.O_WRONLY)
+            sys.stdout = open(descriptor, "w", encoding="utf-8", errors="replace", buffering=1)  # noqa: SIM115
+            sys.stderr = sys.stdout
+            return
+        except OSError:
+            pass
+    if kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
         sys.stdout = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
         sys.stderr = sys.stdout
     else:

@@ -40,6 +40,8 @@ DROP_QT_LIBS = re.compile(
 )
 #: Pillow's AVIF codec (≈ 5 MB); Pillow imports it lazily and works without it.
 DROP_PILLOW = re.compile(r"^(_avif\..*|libavif.*)$")
+#: Qt's software OpenGL for Windows (≈ 20 MB); a widgets app draws without OpenGL.
+DROP_FILES = {"opengl32sw.dll"}
 #: Folders of tests, documentation and examples inside packages.
 DROP_DIRS = {"tests", "test", "testing", "docs", "doc", "examples", "demos"}
 
@@ -57,6 +59,8 @@ def drop_reason(path: str | PurePath) -> str | None:
     name = parts[-1]
     folders = parts[:-1]
     in_qt = "PySide6" in folders or any(p.startswith("Qt") for p in folders)
+    if name in DROP_FILES:
+        return "Qt-software-OpenGL"
     if in_qt and "translations" in folders and name.endswith(".qm"):
         return None if name in KEEP_QT_TRANSLATIONS else "Qt-vertaling"
     if "plugins" in folders:
