@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from wijkapp.backups import (
     BackupInfo,
@@ -37,6 +37,7 @@ from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
 from .operations.base import error_sentence, run_in_background, worker_pool
+from .style import set_role
 from .views.backups import BackupsDialog, Tell, backup_when_text, show_info
 
 log = logging.getLogger(__name__)
@@ -162,18 +163,21 @@ def restore_offer_box(parent: QWidget | None, path: Path, backup: BackupInfo,
                       now: dt.datetime | None = None) -> QMessageBox:
     """The question for a damaged file: "Reservekopie terugzetten" or "Niet nu"."""
     when = backup_when_text(backup.taken_at, now or dt.datetime.now())
+    title = _("Het bestand is beschadigd")
     text = _(
-        "Wijkapp kan uw bestand niet goed lezen. Het is beschadigd. Wijkapp heeft er niets "
-        "aan veranderd.\n\n"
+        "Wijkapp kan uw bestand niet goed lezen. Wijkapp heeft er niets aan veranderd.\n\n"
         "Er is een goede reservekopie van {when}. Wilt u die terugzetten? Wat u daarna hebt "
         "ingevoerd, staat er niet in.\n\n"
         "Het beschadigde bestand gooit Wijkapp niet weg. Het blijft onder een andere naam "
         "in dezelfde map staan:\n{folder}"
     ).format(when=when, folder=path.parent)
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Het bestand is beschadigd"), text,
+    box = QMessageBox(QMessageBox.Icon.Warning, title, title,
                       QMessageBox.StandardButton.NoButton, parent)
+    set_role(box.findChild(QLabel, "qt_msgbox_label"), "subheading")
+    box.setInformativeText(text)
     box.restore_button = box.addButton(  # type: ignore[attr-defined]
         _("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)
+    set_role(box.restore_button, "primary")  # type: ignore[attr-defined]
     later = box.addButton(_("Niet nu"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(box.restore_button)  # type: ignore[attr-defined]
     box.setEscapeButton(later)

@@ -88,7 +88,6 @@ def at_sizes(qapp: QApplication, build: Any, shoot: Any, name: str) -> None:
         apply_style(qapp, percent)
         widget = build()
         widget.show()
-        widget.adjustSize()
         QApplication.processEvents()
         shoot(widget, f"{name}-{percent}")
         widget.close()
@@ -210,7 +209,7 @@ def test_about_shows_version_path_health_and_backup_age(
     text = dialog.text()
     assert f"Wijkapp {__version__}" in text
     assert str(ws.path) in text
-    assert "3 dagen geleden" in text and "1 reservekopie in totaal" in text
+    assert "3 dagen geleden" in text and "Er is 1 reservekopie." in text
     assert "In orde" in text
     assert "schema-versie" in text and "SQLite" in text
     assert not dialog.warning.isVisibleTo(dialog)
@@ -342,7 +341,7 @@ def test_backups_dialog_lists_makes_and_restores(
     dialog = build()
     rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert rows[0].startswith("vandaag om 09:05") and rows[0].endswith("kB")
-    assert rows[1].startswith("3 dagen geleden (")
+    assert rows[1].startswith("3 dagen geleden\nwoensdag 25 november 2026, 14:05")
     at_sizes(qapp, build, shoot, "gui-backups")
 
     dialog.make_button.click()

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from wijkapp import __version__
 from wijkapp.i18n import _, ngettext
@@ -22,7 +22,7 @@ from wijkapp.workspace import Workspace
 
 from ..operations.base import error_sentence, run_in_background
 from ..style import set_role
-from .backups import backup_when_text
+from .backups import backup_when_text, fit_to_text
 from .meeting_widgets import button, label
 
 
@@ -32,12 +32,15 @@ def open_folder(folder: Path) -> None:
 
 
 def backup_line(newest: str | None, count: int, now: dt.datetime) -> str:
-    """``vandaag om 14:05 (6 reservekopieën in totaal)``, or what to do when there is none."""
+    """``vandaag om 14:05`` and on the next line ``Er zijn 6 reservekopieën.``.
+
+    Without a backup: what to do to make one.
+    """
     if not newest:
         return _("Er is nog geen reservekopie. Kies Bestand → Reservekopieën om er een te maken.")
     when = backup_when_text(dt.datetime.fromisoformat(newest), now)
-    total = ngettext("{n} reservekopie in totaal", "{n} reservekopieën in totaal", count)
-    return f"{when} ({total.format(n=count)})"
+    total = ngettext("Er is {n} reservekopie.", "Er zijn {n} reservekopieën.", count)
+    return f"{when}\n{total.format(n=count)}"
 
 
 def health_line(report: dict[str, Any]) -> tuple[str, bool]:
@@ -65,23 +68,25 @@ class AboutDialog(QDialog):
         self._open_folder = open_folder
         self._now = now
         self.setWindowTitle(_("Over Wijkapp"))
-        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
+        # The dialog grows with its text (150-200 % text size), never cuts it off.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(label(_("Wijkapp {version}").format(version=__version__), "heading"))
         layout.addWidget(label(_("Het geheugen en de stem van het wijkplatform."), "hint"))
-        fields = QFormLayout()
-        fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        fields.setVerticalSpacing(10)
+        fields = QVBoxLayout()
+        fields.setSpacing(4)
         self.path = self._field(fields, _("Uw gegevens staan in"), str(ws.path))
         self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning = label("", "error")
         self.warning.setAccessibleName(_("Waarschuwing over de map"))
         self.warning.hide()
-        fields.addRow(self.warning)
-        self.health = self._field(fields, _("Controle van het bestand"), _("Bezig met controleren…"))
+        fields.addWidget(self.warning)
+        self.health = self._field(fields, _("Controle van het bestand"),
+                                  _("Bezig met controleren…"))
         self.backup = self._field(fields, _("Nieuwste reservekopie"), _("Bezig met kijken…"))
         self.technical = self._field(fields, _("Technische gegevens"), "")
         layout.addLayout(fields)
+        layout.addSpacing(12)
         layout.addStretch(1)
         row = QHBoxLayout()
         self.open_button = button(
@@ -93,15 +98,24 @@ class AboutDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         close.setDefault(True)
+        close.setFocus()
         self.report: dict[str, Any] | None = None
         run_in_background(ws.check, self.show_report, self._check_failed)
 
-    def _field(self, fields: QFormLayout, caption: str, text: str) -> QLabel:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Size the dialog for its text once the stylesheet fonts apply."""
+        super().showEvent(event)
+        fit_to_text(self)
+
+    def _field(self, fields: QVBoxLayout, caption: str, text: str) -> QLabel:
         value = label(text)
         value.setAccessibleName(caption)
-        title = label(caption + ":", "subheading")
+        title = QLabel(caption)
+        set_role(title, "subheading")
         title.setBuddy(value)
-        fields.addRow(title, value)
+        fields.addSpacing(8)
+        fields.addWidget(title)
+        fields.addWidget(value)
         return value
 
     def text(self) -> str:
@@ -121,6 +135,8 @@ class AboutDialog(QDialog):
         warnings = report.get("warnings") or []
         self.warning.setText(_("Let op: {text}").format(text=" ".join(warnings)))
         self.warning.setVisible(bool(warnings))
+        if self.isVisible():
+            fit_to_text(self)
 
     def _check_failed(self, error: BaseException) -> None:
         self.health.setText(error_sentence(error))

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -72,8 +74,26 @@ def size_text(size: int) -> str:
 
 
 def backup_row_text(backup: BackupInfo, now: dt.datetime) -> str:
-    """One line of the list: when (in words) and how big."""
-    return f"{backup_when_text(backup.taken_at, now)}  —  {size_text(backup.size)}"
+    """Two lines of the list: when in words; then the full date and how big."""
+    age = backup_age_text(backup.taken_at, now)
+    return f"{age}\n{date_time_label(backup.taken_at)}  ·  {size_text(backup.size)}"
+
+
+def fit_to_text(dialog: QWidget, chars: int = 62) -> None:
+    """Size ``dialog`` for its text: about ``chars`` characters wide, tall enough for all of it.
+
+    Word-wrapped labels only know their height for a given width, and the stylesheet
+    fonts apply when the dialog is shown; so call this on show and after the text changed.
+    """
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = max(dialog.width(), chars * dialog.fontMetrics().averageCharWidth(),
+                layout.totalMinimumSize().width())
+    height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    dialog.resize(width, max(height, dialog.height() if dialog.isVisible() else 0))
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, yes_text: str) -> bool:
@@ -115,8 +135,9 @@ class BackupsDialog(QDialog):
         self._tell = tell
         self._now = now
         self.setWindowTitle(_("Reservekopieën"))
-        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
+        # The dialog grows with its text (150-200 % text size), never cuts it off.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(label(_("Reservekopieën"), "heading"))
         layout.addWidget(label(_(
             "Wijkapp maakt zelf een reservekopie als u Wijkapp opent, elk half uur als u "
@@ -124,6 +145,9 @@ class BackupsDialog(QDialog):
         ), "hint"))
         self.list = QListWidget()
         self.list.setAccessibleName(_("Reservekopieën, de nieuwste bovenaan"))
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.list.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         layout.addWidget(self.list, 1)
@@ -149,6 +173,11 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.folder)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Size the dialog for its text once the stylesheet fonts apply."""
+        super().showEvent(event)
+        fit_to_text(self)
+
     def backups(self) -> list[BackupInfo]:
         """The backups shown, newest first (the list's rows in order)."""
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
@@ -169,8 +198,13 @@ class BackupsDialog(QDialog):
                 self.list.setCurrentItem(item)
         if not found:
             self.status.setText(_("Er is nog geen reservekopie. Maak er nu een."))
-        elif self.list.currentRow() < 0:
-            self.list.setCurrentRow(0)
+        else:
+            if not self.status.text():
+                self.status.setText(_(
+                    "Wilt u terug naar een eerdere stand? Kies die in de lijst en klik op "
+                    "Terugzetten…"))
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

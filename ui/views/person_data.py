@@ -13,14 +13,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wijkapp.i18n import _, ngettext
 from wijkapp.privacy import ERASED_NAME, erase_person, person_data
 from wijkapp.workspace import Workspace
 
 from ..operations.base import CoreOp
-from .backups import Confirm, Tell, ask_yes_no, show_info
+from .backups import Confirm, Tell, ask_yes_no, fit_to_text, show_info
 from .meeting_widgets import button, label
 
 #: ``choose_file(parent, suggested) -> Path | None``; tests return a path in tmp_path.
@@ -85,8 +95,8 @@ class PersonDataDialog(QDialog):
         self._tell = tell
         self.saved_to: Path | None = None
         self.setWindowTitle(_("Persoonsgegevens"))
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.title = label("", "heading")
         layout.addWidget(self.title)
         layout.addWidget(label(_(
@@ -98,19 +108,35 @@ class PersonDataDialog(QDialog):
         self.status = label("", "hint")
         self.status.setAccessibleName(_("Melding"))
         layout.addWidget(self.status)
-        layout.addStretch(1)
-        row = QHBoxLayout()
         self.save_button = button(_("Alles over deze persoon opslaan…"), self.save,
                                   role="primary")
         self.erase_button = button(_("Persoon wissen…"), self.erase, role="danger",
                                    name=_("Deze persoon wissen"))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(12)
+        for row, (action, why) in enumerate((
+            (self.save_button, _("Maakt één bestand met alles wat Wijkapp over deze persoon "
+                                 "weet. Dat bestand kunt u aan de persoon geven.")),
+            (self.erase_button, _("Wist de naam en de contactgegevens. U krijgt eerst nog een "
+                                  "vraag.")),
+        )):
+            grid.addWidget(action, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label(why, "hint"), row, 1)
+        layout.addSpacing(8)
+        layout.addLayout(grid)
+        layout.addStretch(1)
         close = button(_("Sluiten"), self.accept)
-        row.addWidget(self.save_button)
-        row.addWidget(self.erase_button)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Size the dialog for its text once the stylesheet fonts apply."""
+        super().showEvent(event)
+        fit_to_text(self, chars=76)
 
     def refresh(self) -> None:
         """Show the person's name and where they appear."""
