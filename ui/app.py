@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wijkapp.errors import (
@@ -23,7 +24,7 @@ from wijkapp.errors import (
 )
 from wijkapp.followup import startup_reminder
 from wijkapp.i18n import _, set_language
-from wijkapp.paths import default_db_path
+from wijkapp.paths import default_db_path, resource_path
 from wijkapp.workspace import Workspace
 
 from . import preferences
@@ -143,6 +144,9 @@ def start(
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Wijkapp")
+    icon = resource_path("icons", "wijkapp-256.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, prefs.language)
     apply_style(app, prefs.text_size)
     path = choose_path(db_path, prefs)
