@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from wijkapp.documents import Document
-from wijkapp.i18n import _
+from wijkapp.i18n import _, language
 from wijkapp.workspace import Workspace
 
 from ..labels import Row, date_text, required_text_problem
@@ -15,6 +16,12 @@ from ..operations.base import CoreOp
 from ..operations.requests import add_document, delete_document, update_document
 from .record_panel import RecordPanel
 from .widgets import DateField, set_text
+
+
+@lru_cache(maxsize=8192)
+def _received_text(day: str, lang: str) -> str:
+    """``date_text`` of an ISO day, remembered per language (a board gets many per week)."""
+    return date_text(day) or "—"
 
 
 class IncomingPanel(RecordPanel):
@@ -44,7 +51,7 @@ class IncomingPanel(RecordPanel):
 
     def row(self, record: Document) -> Row:
         day = record.received_on or ""
-        return Row((date_text(record.received_on) or "—", record.subject, record.sender), False,
+        return Row((_received_text(day, language()), record.subject, record.sender), False,
                    (day == "", "".join(chr(0x10FFFF - ord(c)) for c in day)))
 
     def count_text(self, count: int, late: int) -> str:

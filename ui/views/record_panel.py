@@ -61,6 +61,7 @@ class RecordPanel(QWidget):
         self.creating = False
         self.saver = AutoSaver(self._save, parent=self)
         self.fields: list[QWidget] = []
+        self._behind = False  # a refresh was put off while the panel was out of sight
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +114,8 @@ class RecordPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda _a, _b: self._selection_changed())
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        """Never let the splitter squeeze the editor below what its fields need."""
+        """Catch up on a put-off refresh; never let the splitter squeeze the editor."""
+        self.catch_up()
         bar = self.scroll.verticalScrollBar().sizeHint().width()
         self.scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 4)
         super().showEvent(event)
@@ -223,7 +225,8 @@ class RecordPanel(QWidget):
         return _("{n} in de lijst.").format(n=count)
 
     def items(self) -> list[QTreeWidgetItem]:
-        """Every record row in the list, in display order."""
+        """Every record row in the list, in display order (catching up first)."""
+        self.catch_up()
         found = []
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while stack:
@@ -327,6 +330,8 @@ class RecordPanel(QWidget):
     # -- contract helpers -----------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None, kinds: Sequence[str] = ()) -> None:
         """Reload when ``changes`` touch :attr:`kind` or ``kinds`` (always when ``None``)."""
+        if self._behind:
+            self._behind, changes = False, None
         if changes is not None and not changes.touches(self.kind, *kinds):
             return
         if self.current_id and not self.get(self.current_id):
@@ -337,6 +342,20 @@ class RecordPanel(QWidget):
                       or not self.current_id):
             self.reload_editor()
         self.select_first()
+
+    def refresh_later(self, changes: Changes | None = None, kinds: Sequence[str] = ()) -> None:
+        """Like :meth:`refresh`, but for a panel out of sight (a background tab): only
+        remember it; the panel catches up when shown or asked for its rows.
+
+        Keeps opening a screen quick when a hidden tab holds hundreds of records.
+        """
+        if changes is None or changes.touches(self.kind, *kinds):
+            self._behind = True
+
+    def catch_up(self) -> None:
+        """Do a refresh put off by :meth:`refresh_later` now (nothing when up to date)."""
+        if self._behind:
+            self.refresh()
 
     def open_record(self, record_id: str) -> bool:
         """Select ``record_id`` and focus the editor; ``False`` when it is not listed."""

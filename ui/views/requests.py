@@ -215,11 +215,17 @@ class RequestsView(QWidget):
         bus.changed.connect(lambda changes, _source: self.refresh(changes))
 
     def refresh(self, changes: Changes | None = None) -> None:
-        """Reload what the changes touch (requests, documents, people, buurten)."""
+        """Reload what the changes touch (requests, documents, people, buurten).
+
+        The tab not shown only notes it is behind and catches up when it is shown.
+        """
         if changes is None or changes.touches("people", "areas"):
             self.requests.fill_choices()
-        self.requests.refresh(changes, ("people", "areas"))
-        self.incoming.refresh(changes)
+        for panel, kinds in ((self.requests, ("people", "areas")), (self.incoming, ())):
+            if panel is self.tabs.currentWidget():
+                panel.refresh(changes, kinds)
+            else:
+                panel.refresh_later(changes, kinds)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Open a request (``requests``) or an incoming document (``documents``)."""

@@ -284,12 +284,15 @@ class _ColumnFitter(QObject):
         tree.model().modelReset.connect(lambda *_a: self._timer.start())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
         return False
 
     def fit(self) -> None:
+        """Fit the columns now; skipped while the tree is hidden (it fits when shown)."""
         tree, header = self._tree, self._tree.header()
+        if not tree.isVisible():  # measuring every row of a hidden tab only costs time
+            return
         count = header.count()
         pad = tree.fontMetrics().horizontalAdvance("MM")
         wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
@@ -300,12 +303,19 @@ class _ColumnFitter(QObject):
 
 
 def mark_late(item: QTreeWidgetItem, late: bool) -> None:
-    """Red, bold text for a late row (the row's words say "te laat" as well)."""
+    """Red, bold text for a late row (the row's words say "te laat" as well).
+
+    A row that is not late and was never marked is left alone, so filling a long list
+    costs nothing extra.
+    """
+    if not late and item.data(0, Qt.ItemDataRole.FontRole) is None:
+        return
+    font = QFont()
+    font.setBold(late)
+    brush = QBrush(LATE_COLOR) if late else QBrush()
     for column in range(item.columnCount()):
-        font = QFont()
-        font.setBold(late)
         item.setFont(column, font)
-        item.setForeground(column, QBrush(LATE_COLOR) if late else QBrush())
+        item.setForeground(column, brush)
 
 
 def button(text: str, slot: Callable[[], Any], tip: str = "", parent: QWidget | None = None,
