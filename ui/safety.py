@@ -201,9 +201,9 @@ def offer_restore(
     """Offer the newest good backup for the damaged file at ``path``.
 
     Returns ``True`` when the backup was put back (the caller opens the file again);
-    ``False`` when there is no good backup, the user chose "Niet nu", or it failed —
-    then the damaged file is exactly as it was. On success the damaged file is kept
-    aside under a new name, and ``tell`` says where.
+    ``False`` when there is no good backup, the user chose "Niet nu", or it failed.
+    The damaged file's bytes are never changed: declined, it stays where it is; restored,
+    it is moved aside under a new name in the same folder, and ``tell`` says where.
     """
     ask = ask or _ask_restore
     tell = tell or show_info
@@ -214,8 +214,9 @@ def offer_restore(
         return False
     try:
         aside = restore(backup.path, path)
-    except StorageError as failure:
-        tell(parent, _("Terugzetten niet gelukt"), str(failure))
+    except Exception as failure:  # noqa: BLE001 - told in Dutch; the app shows its own message
+        log.exception("restore of %s failed", path)
+        tell(parent, _("Terugzetten niet gelukt"), error_sentence(failure))
         return False
     text = _("De reservekopie is teruggezet. Wijkapp opent nu.")
     if aside is not None:

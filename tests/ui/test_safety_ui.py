@@ -369,6 +369,27 @@ def test_backups_dialog_lists_makes_and_restores(
     window.ws.close()
 
 
+def test_a_damaged_backup_is_refused_and_the_app_keeps_working(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.ws.contacts.add("Blijft Bestaan")
+    broken = make_backup(window.ws, NOON - dt.timedelta(days=1))
+    broken.write_bytes(broken.read_bytes()[:5000])
+    told: list[str] = []
+    dialog = BackupsDialog(window, window.ws, now=lambda: NOON, confirm=lambda *_a: True,
+                           tell=lambda _p, title, text: told.append(f"{title}: {text}"))
+    qtbot.addWidget(dialog)
+    row = next(i for i, b in enumerate(dialog.backups()) if b.path == broken)
+    dialog.list.setCurrentRow(row)
+    dialog.restore_button.click()
+    assert told and told[0].startswith("Terugzetten niet gelukt")
+    assert dialog.ws is window.ws
+    assert "Blijft Bestaan" in [p.name for p in window.ws.contacts.all()]
+    window.ws.contacts.add("Gewoon Verder")  # reopened and writable
+    window.close()
+    window.ws.close()
+
+
 def test_declining_the_restore_changes_nothing(window: MainWindow, qtbot: Any) -> None:
     ws = window.ws
     dialog = BackupsDialog(window, ws, confirm=lambda *_a: False)
