@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DamagedDatabaseError, StorageError, WriteFailedError
-from .storage import acquire_lock, backup_to, check_header, quick_check
+from .storage import acquire_lock, backup_to, check_header, quick_check, read_state, write_state
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -20,7 +20,7 @@ KEEP_LATEST = 5
 KEEP_DAYS = 12
 KEEP_WEEKS = 10
 KEEP_MONTHS = 12
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite$")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
             match = _NAME.match(path.name)
             if match and match["stem"] == db_path.stem:
                 taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+                taken += dt.timedelta(microseconds=int(match["n"] or 0))  # keeps the order
                 found.append(BackupInfo(path, taken, path.stat().st_size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
@@ -61,6 +62,10 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
             f"De map voor reservekopieën kan niet worden gemaakt ({error.strerror})."
         ) from None
     final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
+    number = 1
+    while final.exists():  # two backups in one second: number the later one
+        number += 1
+        final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}-{number}.sqlite"
     partial = final.with_suffix(".deel")
     partial.unlink(missing_ok=True)
     try:
@@ -75,6 +80,8 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
             "controleer of er ruimte op de schijf is."
         ) from None
     thin(ws.path, now)
+    ws.store.changed_since_backup = False
+    write_state(ws.path, changed_since_backup=False)
     return final
 
 
@@ -125,17 +132,15 @@ def newest_good_backup(db_path: Path) -> BackupInfo | None:
 
 
 def backup_if_changed(ws: Workspace, now: dt.datetime | None = None) -> Path | None:
-    """Back up when the file changed since the newest backup (for start-up, timer and close)."""
-    backups = list_backups(ws.path)
-    if backups:
-        newest = backups[0].path.stat().st_mtime
-        changed = max(
-            (p.stat().st_mtime for p in (ws.path, ws.path.with_name(ws.path.name + "-wal"))
-             if p.exists()),
-            default=0.0,
-        )
-        if changed <= newest:
-            return None
+    """Back up when something was saved since the last backup (start-up, timer and close).
+
+    Wijkapp's own commits set the flag (kept in the state file beside the database, so it
+    survives a restart); a file without backups is always backed up.
+    """
+    if list_backups(ws.path) and not (
+        ws.store.changed_since_backup or read_state(ws.path).get("changed_since_backup", True)
+    ):
+        return None
     return make_backup(ws, now)
 
 

@@ -216,6 +216,8 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     dest = sqlite3.connect(str(target))
     try:
         conn.backup(dest)
+        # A copy is a plain file on its own: no -wal/-shm beside it when read later.
+        dest.execute("PRAGMA journal_mode=DELETE")
     finally:
         dest.close()
     return target
@@ -323,12 +325,14 @@ def _check_known_schema(path: Path) -> None:
         )
 
 
-#: Folder names of sync services that copy files while they are open.
-SYNCED_FOLDER_NAMES = (
-    "onedrive", "dropbox", "google drive", "googledrive", "my drive", "mijn drive",
-    "icloud drive", "icloud~", "mobile documents", "nextcloud", "owncloud", "stack", "box sync",
-    "sync.com", "pcloud", "surfdrive",
-)
+#: Folder names of sync services that copy files while they are open, and their names.
+SYNCED_FOLDER_NAMES = {
+    "onedrive": "OneDrive", "dropbox": "Dropbox", "google drive": "Google Drive",
+    "googledrive": "Google Drive", "my drive": "Google Drive", "mijn drive": "Google Drive",
+    "icloud drive": "iCloud", "icloud~": "iCloud", "mobile documents": "iCloud",
+    "nextcloud": "Nextcloud", "owncloud": "ownCloud", "stack": "Stack", "box sync": "Box",
+    "sync.com": "Sync.com", "pcloud": "pCloud", "surfdrive": "SURFdrive",
+}
 
 
 def location_warning(path: Path) -> str | None:
@@ -341,11 +345,11 @@ def location_warning(path: Path) -> str | None:
     text = str(resolved).replace("\\", "/")
     lowered = text.lower()
     parts = [p.lower() for p in resolved.parts]
-    for name in SYNCED_FOLDER_NAMES:
+    for name, service in SYNCED_FOLDER_NAMES.items():
         if any(part == name or part.startswith(name + " -") or part.startswith(name + "-")
                for part in parts) or f"/{name}/" in lowered:
             return (
-                f"Het bestand staat in een map die wordt gesynchroniseerd ({name}). "
+                f"Het bestand staat in een map die wordt gesynchroniseerd ({service}). "
                 "Dat kan het bestand beschadigen terwijl Wijkapp open is. Zet het liever in "
                 "een gewone map op deze computer en maak reservekopieën."
             )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -144,6 +144,10 @@ class Store:
         self.redo_stack: list[UndoStep] = []
         self._depth = 0
         self._current: Tx | None = None
+        #: True once a commit happened since the last backup (set here, cleared by backups).
+        self.changed_since_backup = False
+        #: Called once when the first change after a backup is committed.
+        self.on_first_change: Callable[[], None] | None = None
 
     # -- reads --------------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
@@ -195,6 +199,8 @@ class Store:
                 raise WriteFailedError(_write_failure_sentence(error)) from error
             finally:
                 self._current = None
+            if tx.step.rows:
+                self._committed()
             if step and tx.step.rows:
                 self.undo_stack.append(tx.step)
                 del self.undo_stack[:-UNDO_LIMIT]
@@ -254,7 +260,14 @@ class Store:
                 raise
         except sqlite3.Error as error:
             raise WriteFailedError(_write_failure_sentence(error)) from error
+        self._committed()
         return Changes(frozenset(kinds), frozenset(ids), step.name)
+
+    def _committed(self) -> None:
+        if not self.changed_since_backup:
+            self.changed_since_backup = True
+            if self.on_first_change is not None:
+                self.on_first_change()
 
     def _restore(self, table: str, row_id: str, target: Row | None) -> None:
         if target is None:

@@ -23,7 +23,7 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
-from .storage import mark_closed, open_database
+from .storage import mark_closed, open_database, write_state
 from .store import Store
 
 
@@ -39,6 +39,7 @@ class Workspace:
         self.path = Path(path) if path else default_db_path()
         db, self._lock = open_database(self.path)
         self.store = Store(db)
+        self.store.on_first_change = lambda: write_state(self.path, changed_since_backup=True)
         self._board_id: str | None = None
         self.boards = Boards(self)
         self.areas = Areas(self)

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from wijkapp import schema
-from wijkapp.backups import backup_if_changed, list_backups, make_backup, newest_good_backup
+from wijkapp.backups import (
+    backup_dir,
+    backup_if_changed,
+    list_backups,
+    make_backup,
+    newest_good_backup,
+)
 from wijkapp.errors import DamagedDatabaseError, StorageError, WriteFailedError
 from wijkapp.exchange import export_data
 from wijkapp.storage import location_warning
@@ -76,6 +82,7 @@ def test_write_to_a_read_only_connection_says_so(ws: Workspace) -> None:
 def test_synced_folders_get_a_warning(tmp_path: Path, folder: str) -> None:
     warning = location_warning(tmp_path / folder / "Wijkplatform" / "wijkapp.sqlite")
     assert warning is not None and "gesynchroniseerd" in warning
+    assert folder.split(" -")[0] in warning  # the service's own name, as written
 
 
 def test_ordinary_and_network_folders(tmp_path: Path) -> None:
@@ -88,8 +95,17 @@ def test_backup_only_when_changed(ws: Workspace) -> None:
     assert backup_if_changed(ws) is not None
     assert backup_if_changed(ws) is None
     ws.contacts.add("Nieuw")
-    assert backup_if_changed(ws, dt.datetime.now() + dt.timedelta(seconds=1)) is not None
-    assert len(list_backups(ws.path)) == 2
+    assert backup_if_changed(ws) is not None
+    assert len(list_backups(ws.path)) == 2  # same second: numbered, not overwritten
+    path = ws.path
+    ws.close()
+    with Workspace(path) as again:  # a clean close and reopen is no change
+        assert backup_if_changed(again) is None
+        again.contacts.add("Nog een")
+    with Workspace(path) as again:  # a change before the close is remembered
+        assert backup_if_changed(again) is not None
+    names = sorted(p.name for p in backup_dir(path).iterdir())
+    assert not [n for n in names if n.endswith(("-wal", "-shm", ".deel"))], names
 
 
 def test_failed_migration_leaves_the_file_as_it_was(db_path: Path) -> None:
