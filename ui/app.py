@@ -33,6 +33,7 @@ from .first_run import FirstRunDialog
 from .main_window import MainWindow
 from .operations.base import worker_pool
 from .operations.context import AppContext, set_app_context
+from .qt_guard import protect_none
 from .style import apply_style
 
 ErrorDialog = Callable[[QWidget | None, str, str], None]
@@ -143,6 +144,7 @@ def start(
     set_language(prefs.language)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    protect_none()
     app.setApplicationName("Wijkapp")
     icon = resource_path("icons", "wijkapp-256.png")
     if icon.is_file():
