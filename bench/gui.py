@@ -104,17 +104,10 @@ def raw_ms(work: Callable[[], object], repeat: int) -> float:
 
 
 def keep_none_alive() -> None:
-    """Stop PySide6 6.12.0 on Python 3.11 from freeing ``None`` during a long run.
+    """Guard a long run against a PySide6 that loses references to ``None`` (see ui.qt_guard)."""
+    from ui.qt_guard import protect_none
 
-    Measured here: every call of a PySide6 method that returns nothing (``setText``,
-    ``setData``, ``setEnabled``, ...) drops one reference to ``None`` it never took, so a
-    process aborts with "none_dealloc: deallocating None" after some ten thousand such
-    calls. Python 3.12 made ``None`` immortal; this gives it the same huge count on 3.11.
-    """
-    if sys.version_info < (3, 12):
-        import ctypes
-
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    protect_none()
 
 
 # -- the in-process app --------------------------------------------------------------------
