@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DamagedDatabaseError, StorageError, WriteFailedError
-from .storage import acquire_lock, backup_to, check_header, quick_check, read_state, write_state
+from .storage import (
+    BUSY_TIMEOUT_MS,
+    acquire_lock,
+    backup_to,
+    check_header,
+    quick_check,
+    read_state,
+    write_state,
+)
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -69,8 +77,15 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
     partial = final.with_suffix(".deel")
     partial.unlink(missing_ok=True)
     try:
-        with ws.store.lock:
-            backup_to(ws.store.conn, partial)
+        # A read-only connection of its own reads one consistent snapshot (WAL), so the
+        # app's connection stays free for typing while the copy is made.
+        source = sqlite3.connect(
+            ws.path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        try:
+            backup_to(source, partial)
+        finally:
+            source.close()
         quick_check(partial)
         os.replace(partial, final)
     except (OSError, sqlite3.Error, StorageError) as error:

@@ -142,3 +142,22 @@ def test_fixture_of_every_schema_version_opens(tmp_path: Path) -> None:
             assert ws.board.name == "Wijkplatform Fixture"
             assert ws.check()["healthy"]
             assert ws.search.query("speeltuin")
+
+
+def test_backup_does_not_hold_the_app_connection(ws: Workspace) -> None:
+    import threading
+
+    for n in range(200):
+        ws.contacts.add(f"Bewoner {n}", notes="tekst " * 200)
+    done = threading.Event()
+
+    def copy() -> None:
+        make_backup(ws)
+        done.set()
+
+    thread = threading.Thread(target=copy)
+    with ws.store.lock:  # the app is busy: the backup must not need this lock
+        thread.start()
+        assert done.wait(10)
+    thread.join()
+    assert len(list_backups(ws.path)) == 1
