@@ -168,6 +168,23 @@ def warn(parent: QWidget | None, text: str) -> None:
     QMessageBox.warning(parent, _("Niet gelukt"), text)
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for its wrapped text at its current width.
+
+    Qt sizes a top-level window from its layout's minimum, ignoring height-for-width
+    (wrapped labels), so at large text sizes buttons were cut off; call this from
+    ``showEvent`` and ``resizeEvent``.
+    """
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    need = layout.totalHeightForWidth(window.width())
+    if need > window.minimumHeight():
+        window.setMinimumHeight(need)
+    if need > window.height():
+        window.resize(window.width(), need)
+
+
 def alive(widget: QWidget | None) -> bool:
     """``True`` while the C++ side of ``widget`` still exists."""
     return widget is not None and isValid(widget)
@@ -294,15 +311,21 @@ class ExportButtons(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for mode in modes:
             widget = QPushButton(self)
-            set_role(widget, "big" if mode == modes[0] else "primary")
+            set_role(widget, "big")
             widget.clicked.connect(lambda _c=False, m=mode: self.run(m))
             self.buttons[mode] = widget
             row.addWidget(widget)
         row.addStretch(1)
+        # The app style paints big buttons blue even when disabled; busy must look busy.
+        self.setStyleSheet('QPushButton[role="big"]:disabled { background: #f0f0f0;'
+                           ' color: #6b6b6b; border-color: #c8c8c8; }')
         self.result = ResultLine(self)
         self.mail_hint = QLabel(self)
         self.mail_hint.setWordWrap(True)
-        set_role(self.mail_hint, "hint")
+        self.mail_hint.setAccessibleName(_("Zo voegt u het bestand toe aan uw e-mail"))
+        # The one step left to do, so it stands out like the app's reminder bar.
+        self.mail_hint.setStyleSheet("QLabel { background: #fff4d6; border: 1px solid #e0b44c;"
+                                     " border-radius: 6px; padding: 6px; }")
         self.mail_hint.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -339,11 +362,9 @@ class ExportButtons(QWidget):
             widget.setEnabled(not self.busy)
         printer = self.buttons.get("print")
         if printer is not None:
-            printable = fmt in PRINTABLE
-            printer.setEnabled(printable and not self.busy)
+            printer.setVisible(fmt in PRINTABLE)  # a calendar or address file is not printed
             printer.setToolTip(
-                _("Opent het bestand in uw PDF-programma. Kies daar Afdrukken (Ctrl+P).")
-                if printable else _("Dit soort bestand kunt u niet afdrukken. Kies een PDF."))
+                _("Opent het bestand in uw PDF-programma. Kies daar Afdrukken (Ctrl+P)."))
         mail = self.buttons.get("mail")
         if mail is not None:
             mail.setToolTip(_("Bewaart het bestand en laat het zien in de map. "
@@ -382,9 +403,9 @@ class ExportButtons(QWidget):
         elif mode == "mail":
             self.result.done(path, _("Bewaard: {name}\nin de map {folder}").format(
                 name=path.name, folder=path.parent))
-            self.mail_hint.setText(_("De map is geopend en het bestand is gekozen. Sleep het "
-                                     "bestand in uw e-mail, of kies in uw e-mail ‘Bijlage "
-                                     "toevoegen’ en zoek het op in deze map."))
+            self.mail_hint.setText(_("<b>Sleep het bestand in uw e-mail.</b> De map staat open "
+                                     "en het bestand is gekozen. Of kies in uw e-mail "
+                                     "‘Bijlage toevoegen’ en zoek het op in deze map."))
             self.mail_hint.show()
             try:
                 reveal_file(path)

@@ -16,6 +16,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -45,9 +47,10 @@ from .export_buttons import (
     alive,
     ensure_folder,
     export_folder,
+    grow_to_fit,
     remember_export_folder,
 )
-from .labels import meeting_label
+from .formatting import date_label
 from .operations.base import error_sentence, run_in_background
 from .style import set_role
 
@@ -76,6 +79,13 @@ def format_groups(formats: dict[str, str]) -> list[tuple[str, list[str]]]:
         groups.append((_(title), present))
     groups.append((_(OTHER_GROUP), [key for key in formats if key not in placed]))
     return [(title, keys) for title, keys in groups if keys]
+
+
+def meeting_choice_label(starts_at: str, title: str) -> str:
+    """``dinsdag 8 december 2026`` plus the title when it is not the usual one."""
+    day = date_label(starts_at[:10])
+    usual = ("", "Vergadering wijkplatform", _("Vergadering wijkplatform"))
+    return day if title.strip() in usual else f"{day} – {title.strip()}"
 
 
 def default_meeting(ws: Workspace, fmt: str) -> str | None:
@@ -165,7 +175,9 @@ class ExportDialog(QDialog):
         self.kinds = QButtonGroup(self)
         what_box = QGroupBox(_("1. Wat wilt u maken?"))
         what_layout = QVBoxLayout(what_box)
-        for title, keys in format_groups(FORMATS):
+        for number, (title, keys) in enumerate(format_groups(FORMATS)):
+            if number:
+                what_layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
             what_layout.addWidget(_heading(title, "subheading"))
             for key in keys:
                 radio = QRadioButton(_(FORMATS[key]))
@@ -182,7 +194,9 @@ class ExportDialog(QDialog):
         self.meeting_combo.setAccessibleName(_("Vergadering"))
         self.meeting_combo.activated.connect(lambda _i: self._meeting_chosen())
         self.year_combo = QComboBox()
-        self.year_combo.setAccessibleName(_("Jaar"))
+        self.year_combo.setAccessibleName(_("Over welk jaar"))
+        self.year_label = QLabel(_("Over welk jaar?"))
+        self.year_label.setBuddy(self.year_combo)
         self.csv_label = QLabel(_("Welke lijst?"))
         self.csv_combo = QComboBox()
         self.csv_combo.setAccessibleName(_("Welke lijst voor Excel"))
@@ -194,8 +208,8 @@ class ExportDialog(QDialog):
         self.scope_note = QLabel()
         self.scope_note.setWordWrap(True)
         set_role(self.scope_note, "hint")
-        for widget in (self.meeting_combo, self.csv_label, self.csv_combo, self.year_combo,
-                       self.scope_note):
+        for widget in (self.meeting_combo, self.csv_label, self.csv_combo, self.year_label,
+                       self.year_combo, self.scope_note):
             scope.addWidget(widget)
         self._fill_meetings()
         self._fill_years()
@@ -216,10 +230,10 @@ class ExportDialog(QDialog):
         make_box = QGroupBox(_("4. Maken"))
         make = QVBoxLayout(make_box)
         self.buttons = ExportButtons(ws, "agenda")
-        make.addWidget(self.buttons)
         make.addWidget(_heading(
             _("Afdrukken opent het bestand in uw PDF-programma; kies daar Afdrukken. "
               "Zo werkt het op elke computer."), "hint"))
+        make.addWidget(self.buttons)
 
         self.close_button = QPushButton(_("Sluiten"))
         self.close_button.setAccessibleName(_("Venster sluiten"))
@@ -229,6 +243,7 @@ class ExportDialog(QDialog):
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never clip a button
         layout.addWidget(_heading(_("Een bestand maken")))
         layout.addWidget(_heading(_("Kies wat u wilt maken. Klik daarna op een van de "
                                     "grote knoppen onderaan."), "hint"))
@@ -241,12 +256,21 @@ class ExportDialog(QDialog):
         self.kinds.buttonToggled.connect(lambda _b, on: on and self._format_changed())
         self.set_format(fmt if fmt in FORMATS else next(iter(FORMATS)))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
+        super().showEvent(event)
+        grow_to_fit(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        grow_to_fit(self)
+
     # -- choices ---------------------------------------------------------------------------
     def _fill_meetings(self) -> None:
         meetings = sorted(self.ws.meetings.all(), key=lambda m: m.starts_at, reverse=True)
         today = dt.date.today().isoformat()
         for meeting in meetings:
-            text = meeting_label(meeting.starts_at, meeting.title)
+            text = meeting_choice_label(meeting.starts_at, meeting.title)
             if meeting.status == "planned" and meeting.starts_at[:10] >= today:
                 text += " " + _("(komt nog)")
             self.meeting_combo.addItem(text, meeting.id)
@@ -304,6 +328,7 @@ class ExportDialog(QDialog):
             self._select_meeting(self._chosen_meeting or default_meeting(self.ws, fmt))
         self.meeting_combo.setVisible(needs_meeting)
         self.year_combo.setVisible(fmt in YEAR_FORMATS)
+        self.year_label.setVisible(fmt == "csv")
         self.csv_label.setVisible(fmt == "csv")
         self.csv_combo.setVisible(fmt == "csv")
         if needs_meeting:
@@ -311,7 +336,7 @@ class ExportDialog(QDialog):
             empty = self.meeting_combo.count() == 0
             self.scope_note.setText(_("Er zijn nog geen vergaderingen.") if empty else "")
         elif fmt in YEAR_FORMATS:
-            self.scope_box.setTitle(_("2. Over welk jaar?"))
+            self.scope_box.setTitle(_("2. Welke lijst?") if fmt == "csv" else _("2. Over welk jaar?"))
             self.scope_note.setText(_("Bij ‘Alle jaren’ komt alles erin, ook van vroeger."))
         else:
             self.scope_box.setTitle(_("2. Wat komt erin?"))
@@ -392,6 +417,7 @@ class YearReportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(_heading(_("Jaarverslag maken")))
         layout.addWidget(_heading(_("Een PDF voor de gemeente en de gemeenteraad: wat het "
                                     "wijkplatform in dat jaar deed, met grafieken."), "hint"))
@@ -399,6 +425,15 @@ class YearReportDialog(QDialog):
         layout.addWidget(_heading(_("Waar bewaren?"), "subheading"))
         layout.addWidget(self.folder)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
+        super().showEvent(event)
+        grow_to_fit(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        grow_to_fit(self)
 
     def year(self) -> int:
         """The chosen year."""
@@ -425,6 +460,7 @@ class YearReportRun(QObject):
         self.year = year
         self.folder = folder
         self.percent = 0
+        self.shown: list[int] = []  # every percentage the progress dialog showed
         self.path: Path | None = None
         self.error: str | None = None
         self.result_box: QMessageBox | None = None
@@ -453,6 +489,7 @@ class YearReportRun(QObject):
 
     def _on_progress(self, done: int, total: int) -> None:
         self.percent = round(100 * done / total) if total else 100
+        self.shown.append(self.percent)
         if alive(self.progress):
             self.progress.setValue(self.percent)
 

@@ -74,6 +74,10 @@ class MeetingEditor(AgendaEditing, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        self.send_button = button(
+            _("Agenda versturen"), self.show_send_box, role="primary",
+            tip=_("Naar onderaan: de uitnodiging met agenda maken, afdrukken of mailen."))
+        top.addWidget(self.send_button)
         top.addWidget(self.minutes_button)
 
         self.title_edit = QLineEdit()
@@ -130,13 +134,19 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addWidget(self.heading)
         body_layout.addLayout(self.columns, 1)
         body_layout.addWidget(self.send_box)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+
+    def show_send_box(self) -> None:
+        """Scroll to "Agenda versturen" and put the focus on "PDF maken"."""
+        self.flush()
+        self.scroll.ensureWidgetVisible(self.send_box)
+        self.send_box.agenda.buttons["save"].setFocus()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         """Side by side when there is room, stacked when the text is large or the window small."""

@@ -11,12 +11,21 @@ the GUI thread and errors are Dutch message boxes.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
-from ..export_buttons import ExportButtons
+from ..export_buttons import ExportButtons, grow_to_fit
 from .meeting_widgets import label
 
 
@@ -76,7 +85,18 @@ class AfterCloseDialog(QDialog):
                          1)
         bottom.addWidget(self.done_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(_("De vergadering is gesloten. Wat wilt u nu doen?"), "heading"))
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never clip a button
+        layout.addWidget(label(_("De vergadering is gesloten"), "heading"))
+        layout.addWidget(label(_("Wat wilt u nu doen?"), "subheading"))
         layout.addWidget(minutes_box)
         layout.addWidget(actions_box)
         layout.addLayout(bottom)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
+        super().showEvent(event)
+        grow_to_fit(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        grow_to_fit(self)
