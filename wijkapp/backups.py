@@ -76,6 +76,10 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}-{number}.sqlite"
     partial = final.with_suffix(".deel")
     partial.unlink(missing_ok=True)
+    # Cleared before the copy: a change saved while copying marks the file changed again.
+    with ws.store.lock:
+        ws.store.changed_since_backup = False
+        write_state(ws.path, changed_since_backup=False)
     try:
         # A read-only connection of its own reads one consistent snapshot (WAL), so the
         # app's connection stays free for typing while the copy is made.
@@ -90,13 +94,13 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         os.replace(partial, final)
     except (OSError, sqlite3.Error, StorageError) as error:
         partial.unlink(missing_ok=True)
+        ws.store.changed_since_backup = True
+        write_state(ws.path, changed_since_backup=True)
         raise WriteFailedError(
             f"De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
             "controleer of er ruimte op de schijf is."
         ) from None
     thin(ws.path, now)
-    ws.store.changed_since_backup = False
-    write_state(ws.path, changed_since_backup=False)
     return final
 
 
