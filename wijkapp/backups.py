@@ -17,7 +17,6 @@ from .storage import (
     backup_to,
     check_header,
     quick_check,
-    read_state,
     write_state,
 )
 
@@ -77,9 +76,8 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
     partial = final.with_suffix(".deel")
     partial.unlink(missing_ok=True)
     # Cleared before the copy: a change saved while copying marks the file changed again.
-    with ws.store.lock:
-        ws.store.changed_since_backup = False
-        write_state(ws.path, changed_since_backup=False)
+    ws.store.changed_since_backup = False
+    write_state(ws.path, changed_since_backup=False)
     try:
         # A read-only connection of its own reads one consistent snapshot (WAL), so the
         # app's connection stays free for typing while the copy is made.
@@ -156,9 +154,7 @@ def backup_if_changed(ws: Workspace, now: dt.datetime | None = None) -> Path | N
     Wijkapp's own commits set the flag (kept in the state file beside the database, so it
     survives a restart); a file without backups is always backed up.
     """
-    if list_backups(ws.path) and not (
-        ws.store.changed_since_backup or read_state(ws.path).get("changed_since_backup", True)
-    ):
+    if list_backups(ws.path) and not ws.store.changed_since_backup:
         return None
     return make_backup(ws, now)
 

@@ -23,7 +23,7 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
-from .storage import mark_closed, open_database, write_state
+from .storage import mark_closed, open_database, read_state, write_state
 from .store import Store
 
 
@@ -40,6 +40,8 @@ class Workspace:
         db, self._lock = open_database(self.path)
         self.store = Store(db)
         self.store.on_first_change = lambda: write_state(self.path, changed_since_backup=True)
+        # Changes saved in an earlier session and not yet backed up still count.
+        self.store.changed_since_backup = bool(read_state(self.path).get("changed_since_backup", True))
         self._board_id: str | None = None
         self.boards = Boards(self)
         self.areas = Areas(self)
@@ -69,6 +71,7 @@ class Workspace:
             except Exception:  # noqa: BLE001 - closing must not fail on a busy checkpoint
                 pass
             self.store.conn.close()
+        write_state(self.path, changed_since_backup=self.store.changed_since_backup)
         mark_closed(self.path)
         self._lock.release()
 
