@@ -11,26 +11,23 @@ bar shows, then, back on the GUI thread:
   (:func:`wijkapp.export.open_file.open_with_system`), where the print dialog is one click
   away: the one route that works the same on Windows, macOS and Linux;
 * **Mailen als bijlage** — saves into the export folder and shows the file selected in the
-  file manager (:func:`reveal_file`), with the hint "Sleep het bestand in uw e-mail".
+  file manager (:func:`ui.export_files.reveal_file`), with the hint "Sleep het bestand in
+  uw e-mail".
 
-The export folder is remembered in ``export.json`` beside the app preferences; by
-default it is ``Documenten/Wijkapp`` (QStandardPaths). Errors become a Dutch message box
-and a red line under the buttons; a file that was there stays whole (atomic writes).
+Errors become a Dutch message box (:func:`warn`) and a red line under the buttons; a file
+that was there stays whole (atomic writes). Also here: :class:`FolderChooser` (the
+remembered export folder with "Andere map…") and :func:`grow_to_fit` for dialogs.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -41,127 +38,17 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from wijkapp.errors import ValidationError, WriteFailedError
-from wijkapp.export import export
-from wijkapp.export import open_file as open_file_module
+from wijkapp.errors import ValidationError
 from wijkapp.i18n import N_, _
 from wijkapp.workspace import Workspace
 
+from . import export_files as files
+from .export_files import MODES, PDF_FORMATS, PRINTABLE, ExportRequest
 from .operations.base import error_sentence, run_in_background
-from .preferences import config_dir
 from .style import set_role
 
-PDF_FORMATS = frozenset({"agenda", "minutes", "summary", "decisions", "actions"})
-#: Formats "Afdrukken" can open in a viewer with a print button (Word prints .docx).
-PRINTABLE = PDF_FORMATS | {"docx"}
-MODES = ("save", "print", "mail")
-EXPORT_PREFS = "export.json"
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What to export: a key of ``wijkapp.export.FORMATS`` and its scope."""
-
-    fmt: str
-    meeting_id: str | None = None
-    year: int | None = None
-    csv_kind: str = "actions"
-
-
-# -- the export folder -------------------------------------------------------------------
-def default_export_folder() -> Path:
-    """``<Documenten>/Wijkapp`` (the user's home when the system names no documents folder)."""
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return (Path(docs) if docs else Path.home()) / "Wijkapp"
-
-
-def export_folder() -> Path:
-    """The folder the user chose last time, else :func:`default_export_folder`."""
-    try:
-        data = json.loads((config_dir() / EXPORT_PREFS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    folder = data.get("folder") if isinstance(data, dict) else None
-    return Path(folder) if isinstance(folder, str) and folder else default_export_folder()
-
-
-def remember_export_folder(folder: Path) -> bool:
-    """Store ``folder`` for next time; ``False`` when the settings cannot be written."""
-    path = config_dir() / EXPORT_PREFS
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(".tmp")
-        temp.write_text(json.dumps({"folder": str(folder)}, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, path)
-    except OSError:
-        return False
-    return True
-
-
-def print_folder() -> Path:
-    """Where "Afdrukken" puts its file: a Wijkapp folder in the system's temp folder."""
-    return Path(tempfile.gettempdir()) / "Wijkapp afdrukken"
-
-
-def ensure_folder(folder: Path) -> Path:
-    """Create ``folder`` when needed; a Dutch :class:`WriteFailedError` when that fails."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-    if not folder.is_dir():
-        raise WriteFailedError(
-            _("De map '{folder}' kan niet worden gemaakt of gebruikt. "
-              "Kies een andere map met 'Andere map…'.").format(folder=folder)
-        )
-    return folder
-
-
-def write_export(ws: Workspace, request: ExportRequest, mode: str, folder: Path) -> Path:
-    """Write one export (on the worker); "print" goes to :func:`print_folder`."""
-    target = ensure_folder(print_folder() if mode == "print" else folder)
-    return export(ws, request.fmt, target, meeting_id=request.meeting_id, year=request.year,
-                  csv_kind=request.csv_kind)
-
-
-# -- showing the file ---------------------------------------------------------------------
-def reveal_command(path: Path, platform: str = sys.platform) -> str | list[str]:
-    """The command that shows ``path`` in the file manager (selected where possible).
-
-    Windows: ``explorer /select,"path"`` (one string: explorer needs its own quoting);
-    macOS: ``open -R path``; Linux: the folder is opened (no common "select" there).
-    """
-    if platform.startswith("win"):
-        return f'explorer /select,"{path}"'
-    if platform == "darwin":
-        return ["open", "-R", str(path)]
-    return ["xdg-open", str(path.parent)]
-
-
-def reveal_file(path: Path | str) -> None:
-    """Show ``path`` in the file manager; returns at once.
-
-    Raises :class:`ValidationError` with a Dutch sentence when nothing could be started.
-    """
-    path = Path(path).resolve()
-    try:
-        subprocess.Popen(  # noqa: S603 - fixed program, the path is one argument
-            reveal_command(path),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    except OSError:
-        raise ValidationError(
-            _("De map kon niet worden geopend. U vindt het bestand hier: {path}").format(path=path)
-        ) from None
-
-
-def open_file(path: Path | str) -> None:
-    """Open ``path`` in its program (looked up at call time, so tests can replace it)."""
-    open_file_module.open_with_system(path)
-
+__all__ = ["ExportButtons", "ExportRequest", "FolderChooser", "ResultLine", "MODES",
+           "PDF_FORMATS", "PRINTABLE"]
 
 def warn(parent: QWidget | None, text: str) -> None:
     """A Dutch message box (a seam for tests)."""
@@ -221,10 +108,10 @@ class ResultLine(QWidget):
         self.text.setAccessibleName(_("Uitkomst van de export"))
         self.open_button = QPushButton(_("Openen"), self)
         self.open_button.setAccessibleName(_("Gemaakt bestand openen"))
-        self.open_button.clicked.connect(lambda _c=False: self._act(open_file))
+        self.open_button.clicked.connect(lambda _c=False: self._act(files.open_file))
         self.folder_button = QPushButton(_("Map tonen"), self)
         self.folder_button.setAccessibleName(_("Map met het gemaakte bestand tonen"))
-        self.folder_button.clicked.connect(lambda _c=False: self._act(reveal_file))
+        self.folder_button.clicked.connect(lambda _c=False: self._act(files.reveal_file))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.busy)
@@ -316,9 +203,6 @@ class ExportButtons(QWidget):
             self.buttons[mode] = widget
             row.addWidget(widget)
         row.addStretch(1)
-        # The app style paints big buttons blue even when disabled; busy must look busy.
-        self.setStyleSheet('QPushButton[role="big"]:disabled { background: #f0f0f0;'
-                           ' color: #6b6b6b; border-color: #c8c8c8; }')
         self.result = ResultLine(self)
         self.mail_hint = QLabel(self)
         self.mail_hint.setWordWrap(True)
@@ -359,7 +243,6 @@ class ExportButtons(QWidget):
                 save_caption(fmt) if mode == "save" else _(DEFAULT_CAPTIONS[mode]))
             widget.setText(caption)
             widget.setAccessibleName(caption + what)
-            widget.setEnabled(not self.busy)
         printer = self.buttons.get("print")
         if printer is not None:
             printer.setVisible(fmt in PRINTABLE)  # a calendar or address file is not printed
@@ -372,17 +255,21 @@ class ExportButtons(QWidget):
 
     # -- running ---------------------------------------------------------------------------
     def run(self, mode: str) -> None:
-        """Make the file for ``mode`` ("save", "print" or "mail") in the background."""
+        """Make the file for ``mode`` ("save", "print" or "mail") in the background.
+
+        While busy a second click is ignored; the buttons stay enabled so the keyboard
+        focus never jumps away (to "Sluiten", say) while the file is made.
+        """
         if self.busy:
             return
         request = self._request
-        folder = export_folder()
+        folder = files.export_folder()
         self.busy = True
         self._update_buttons()
         self.mail_hint.hide()
         self.result.working(_("Bezig met maken… U kunt gewoon verder werken."))
         run_in_background(
-            lambda: write_export(self.ws, request, mode, folder),
+            lambda: files.write_export(self.ws, request, mode, folder),
             lambda path: self._done(mode, Path(path)),
             self._failed,
         )
@@ -394,7 +281,7 @@ class ExportButtons(QWidget):
         self._update_buttons()
         if mode == "print":
             try:
-                open_file(path)
+                files.open_file(path)
             except ValidationError as error:
                 self._failed(error)
                 return
@@ -408,7 +295,7 @@ class ExportButtons(QWidget):
                                      "‘Bijlage toevoegen’ en zoek het op in deze map."))
             self.mail_hint.show()
             try:
-                reveal_file(path)
+                files.reveal_file(path)
             except ValidationError as error:
                 warn(self, str(error))
         else:
@@ -426,3 +313,52 @@ class ExportButtons(QWidget):
         self.failed.emit(text)
         warn(self, text)
 
+
+def pick_folder(parent: QWidget | None, start: Path) -> Path | None:
+    """Ask for a folder (a seam for tests); ``None`` when the user cancels."""
+    chosen = QFileDialog.getExistingDirectory(parent, _("Kies de map voor uw bestanden"),
+                                              str(start))
+    return Path(chosen) if chosen else None
+
+
+class FolderChooser(QWidget):
+    """The export folder in words, with "Andere map…"; a new choice is remembered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = files.export_folder()
+        self.path_label = QLabel(self)
+        self.path_label.setWordWrap(True)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setAccessibleName(_("Map waarin het bestand komt"))
+        self.choose_button = QPushButton(_("Andere map…"), self)
+        self.choose_button.setAccessibleName(_("Andere map kiezen"))
+        self.choose_button.clicked.connect(lambda _c=False: self.choose())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path_label, 1)
+        row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._show()
+
+    def choose(self) -> None:
+        """Ask for another folder."""
+        chosen = pick_folder(self, self.folder)
+        if chosen is not None:
+            self.set_folder(chosen)
+
+    def set_folder(self, folder: Path) -> None:
+        """Use (and remember) ``folder``."""
+        self.folder = Path(folder)
+        files.remember_export_folder(self.folder)
+        self._show()
+
+    def _show(self) -> None:
+        self.path_label.setText(str(self.folder))
+
+
+def heading_label(text: str, role: str = "heading") -> QLabel:
+    """A wrapping label with a stylesheet role (heading, subheading, hint)."""
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    set_role(widget, role)
+    return widget

@@ -1,33 +1,26 @@
-"""Bestand → Exporteren and Bestand → Jaarverslag maken.
+"""Bestand → Exporteren (and, re-exported for the main window, Jaarverslag maken).
 
 :func:`open_export_dialog` shows one clear dialog: 1. what to make (every entry of
 ``wijkapp.export.FORMATS``, grouped "voor / na de vergadering"), 2. for which meeting or
 year, 3. where (the remembered export folder), and the big buttons of
 :class:`~ui.export_buttons.ExportButtons` ("PDF maken", "Afdrukken", "Mailen als bijlage").
 
-:func:`make_year_report` asks for the year, writes the jaarverslag on the worker with a
-progress dialog fed by a Qt signal (the worker never touches a widget), then offers
-"Openen" and "Map tonen".
+:func:`make_year_report` lives in :mod:`ui.year_report_dialog`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLayout,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -40,19 +33,17 @@ from wijkapp.export.csv_export import CSV_KINDS
 from wijkapp.i18n import N_, _
 from wijkapp.workspace import Workspace
 
-from . import export_buttons
 from .export_buttons import (
     ExportButtons,
     ExportRequest,
+    FolderChooser,
     alive,
-    ensure_folder,
-    export_folder,
     grow_to_fit,
-    remember_export_folder,
+    heading_label,
 )
 from .formatting import date_label
-from .operations.base import error_sentence, run_in_background
 from .style import set_role
+from .year_report_dialog import make_year_report
 
 __all__ = ["ExportButtons", "ExportDialog", "make_year_report", "open_export_dialog"]
 
@@ -113,54 +104,6 @@ def meeting_in_view(parent: QWidget | None) -> str | None:
     return selected() if callable(selected) else None
 
 
-def pick_folder(parent: QWidget | None, start: Path) -> Path | None:
-    """Ask for a folder (a seam for tests); ``None`` when the user cancels."""
-    chosen = QFileDialog.getExistingDirectory(parent, _("Kies de map voor uw bestanden"),
-                                              str(start))
-    return Path(chosen) if chosen else None
-
-
-class FolderChooser(QWidget):
-    """The export folder in words, with "Andere map…"; a new choice is remembered."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.folder = export_folder()
-        self.path_label = QLabel(self)
-        self.path_label.setWordWrap(True)
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.path_label.setAccessibleName(_("Map waarin het bestand komt"))
-        self.choose_button = QPushButton(_("Andere map…"), self)
-        self.choose_button.setAccessibleName(_("Andere map kiezen"))
-        self.choose_button.clicked.connect(lambda _c=False: self.choose())
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.path_label, 1)
-        row.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignTop)
-        self._show()
-
-    def choose(self) -> None:
-        """Ask for another folder."""
-        chosen = pick_folder(self, self.folder)
-        if chosen is not None:
-            self.set_folder(chosen)
-
-    def set_folder(self, folder: Path) -> None:
-        """Use (and remember) ``folder``."""
-        self.folder = Path(folder)
-        remember_export_folder(self.folder)
-        self._show()
-
-    def _show(self) -> None:
-        self.path_label.setText(str(self.folder))
-
-
-def _heading(text: str, role: str = "heading") -> QLabel:
-    widget = QLabel(text)
-    widget.setWordWrap(True)
-    set_role(widget, role)
-    return widget
-
 
 class ExportDialog(QDialog):
     """Choose what, for which meeting or year, and where; then one big button."""
@@ -178,7 +121,7 @@ class ExportDialog(QDialog):
         for number, (title, keys) in enumerate(format_groups(FORMATS)):
             if number:
                 what_layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
-            what_layout.addWidget(_heading(title, "subheading"))
+            what_layout.addWidget(heading_label(title, "subheading"))
             for key in keys:
                 radio = QRadioButton(_(FORMATS[key]))
                 radio.setAccessibleName(_(FORMATS[key]))
@@ -230,7 +173,7 @@ class ExportDialog(QDialog):
         make_box = QGroupBox(_("4. Maken"))
         make = QVBoxLayout(make_box)
         self.buttons = ExportButtons(ws, "agenda")
-        make.addWidget(_heading(
+        make.addWidget(heading_label(
             _("Afdrukken opent het bestand in uw PDF-programma; kies daar Afdrukken. "
               "Zo werkt het op elke computer."), "hint"))
         make.addWidget(self.buttons)
@@ -244,8 +187,8 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # never clip a button
-        layout.addWidget(_heading(_("Een bestand maken")))
-        layout.addWidget(_heading(_("Kies wat u wilt maken. Klik daarna op een van de "
+        layout.addWidget(heading_label(_("Een bestand maken")))
+        layout.addWidget(heading_label(_("Kies wat u wilt maken. Klik daarna op een van de "
                                     "grote knoppen onderaan."), "hint"))
         layout.addLayout(columns, 1)
         layout.addWidget(make_box)
@@ -383,167 +326,3 @@ def open_export_dialog(parent: QWidget | None, ws: Workspace, fmt: str | None = 
     dialog.raise_()
     dialog.activateWindow()
     return dialog
-
-
-# -- year report ------------------------------------------------------------------------
-class YearReportDialog(QDialog):
-    """Asks which year (default this year) and where; "Jaarverslag maken" accepts."""
-
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Jaarverslag maken — Wijkapp"))
-        this_year = dt.date.today().year
-        years = {this_year} | {int(m.starts_at[:4]) for m in ws.meetings.all()}
-        self.year_combo = QComboBox()
-        self.year_combo.setAccessibleName(_("Van welk jaar"))
-        for year in sorted(years, reverse=True):
-            self.year_combo.addItem(str(year), year)
-        self.year_combo.setCurrentIndex(self.year_combo.findData(this_year))
-        year_label = QLabel(_("Van welk &jaar?"))
-        year_label.setBuddy(self.year_combo)
-        self.folder = FolderChooser()
-        self.make_button = QPushButton(_("Jaarverslag maken"))
-        set_role(self.make_button, "big")
-        self.make_button.setDefault(True)
-        self.make_button.clicked.connect(lambda _c=False: self.accept())
-        cancel = QPushButton(_("Annuleren"))
-        cancel.clicked.connect(lambda _c=False: self.reject())
-        row = QHBoxLayout()
-        row.addWidget(year_label)
-        row.addWidget(self.year_combo)
-        row.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.make_button)
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(_heading(_("Jaarverslag maken")))
-        layout.addWidget(_heading(_("Een PDF voor de gemeente en de gemeenteraad: wat het "
-                                    "wijkplatform in dat jaar deed, met grafieken."), "hint"))
-        layout.addLayout(row)
-        layout.addWidget(_heading(_("Waar bewaren?"), "subheading"))
-        layout.addWidget(self.folder)
-        layout.addLayout(buttons)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
-        super().showEvent(event)
-        grow_to_fit(self)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        grow_to_fit(self)
-
-    def year(self) -> int:
-        """The chosen year."""
-        return int(self.year_combo.currentData())
-
-
-def ask_year(parent: QWidget | None, ws: Workspace) -> tuple[int, Path] | None:
-    """Ask for the year and folder; ``None`` when the user cancels (a seam for tests)."""
-    dialog = YearReportDialog(ws, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.year(), dialog.folder.folder
-
-
-class YearReportRun(QObject):
-    """One jaarverslag being written: a progress dialog, then "Openen" / "Map tonen"."""
-
-    progressed = Signal(int, int)  # emitted on the worker, handled on the GUI thread
-
-    def __init__(self, parent: QWidget | None, ws: Workspace, year: int, folder: Path) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        self.ws = ws
-        self.year = year
-        self.folder = folder
-        self.percent = 0
-        self.shown: list[int] = []  # every percentage the progress dialog showed
-        self.path: Path | None = None
-        self.error: str | None = None
-        self.result_box: QMessageBox | None = None
-        self.progress = QProgressDialog(
-            _("Het jaarverslag van {year} wordt gemaakt…").format(year=year), "", 0, 100, parent)
-        self.progress.setWindowTitle(_("Jaarverslag maken"))
-        self.progress.setCancelButton(None)  # the worker cannot stop halfway; it is quick
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progressed.connect(self._on_progress)
-
-    def start(self) -> None:
-        """Write the report on the worker."""
-        from wijkapp.export.year_report import write_year_report
-
-        self.progress.setValue(0)
-        self.progress.show()
-        ws, year, folder, report = self.ws, self.year, self.folder, self.progressed.emit
-
-        def work() -> Path:
-            return write_year_report(ws, year, ensure_folder(folder), report)
-
-        run_in_background(work, self._done, self._failed)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.percent = round(100 * done / total) if total else 100
-        self.shown.append(self.percent)
-        if alive(self.progress):
-            self.progress.setValue(self.percent)
-
-    def _done(self, path: Path) -> None:
-        self.path = Path(path)
-        self._on_progress(1, 1)
-        if alive(self.progress):
-            self.progress.close()
-        box = QMessageBox(self.parent_widget)
-        box.setWindowTitle(_("Jaarverslag gemaakt"))
-        box.setText(_("Gemaakt: {name}\nin de map {folder}").format(
-            name=self.path.name, folder=self.path.parent))
-        opener = box.addButton(_("Openen"), QMessageBox.ButtonRole.AcceptRole)
-        folder = box.addButton(_("Map tonen"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_("Sluiten"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(opener)
-        box.buttonClicked.connect(
-            lambda clicked: self.open_result() if clicked is opener
-            else self.show_folder() if clicked is folder else None)
-        self.result_box = box
-        box.open()
-
-    def _failed(self, error: BaseException) -> None:
-        if alive(self.progress):
-            self.progress.close()
-        self.error = error_sentence(error)
-        export_buttons.warn(self.parent_widget, self.error)
-
-    def open_result(self) -> None:
-        """Open the report in the PDF program."""
-        self._act(export_buttons.open_file)
-
-    def show_folder(self) -> None:
-        """Show the report in the file manager."""
-        self._act(export_buttons.reveal_file)
-
-    def _act(self, action: object) -> None:
-        if self.path is None:
-            return
-        try:
-            action(self.path)  # type: ignore[operator]
-        except Exception as error:  # noqa: BLE001 - shown in Dutch
-            export_buttons.warn(self.parent_widget, error_sentence(error))
-
-
-def make_year_report(parent: QWidget | None, ws: Workspace, *, year: int | None = None,
-                     folder: Path | None = None) -> YearReportRun | None:
-    """Bestand → Jaarverslag maken: ask the year (unless given), then write the report
-    in the background with a progress dialog. Returns the run, or ``None`` on cancel."""
-    if year is None:
-        chosen = ask_year(parent, ws)
-        if chosen is None:
-            return None
-        year, folder = chosen
-    run = YearReportRun(parent, ws, year, folder or export_folder())
-    run.start()
-    return run

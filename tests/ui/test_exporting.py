@@ -15,17 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import wait_for_worker
-from ui import export_buttons
-from ui.export_buttons import ExportButtons, export_folder, reveal_command
-from ui.exporting import (
-    ExportDialog,
-    YearReportDialog,
-    format_groups,
-    make_year_report,
-    open_export_dialog,
-)
+from ui import export_buttons, export_files
+from ui.export_buttons import ExportButtons
+from ui.export_files import export_folder, reveal_command
+from ui.exporting import ExportDialog, format_groups, make_year_report, open_export_dialog
 from ui.operations.context import AppContext, set_app_context
 from ui.style import apply_style
+from ui.year_report_dialog import YearReportDialog
 from wijkapp.export import FORMATS
 from wijkapp.export import open_file as open_file_module
 from wijkapp.workspace import Workspace
@@ -52,8 +48,8 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("WIJKAPP_CONFIG_DIR", str(tmp_path / "config"))
     docs = tmp_path / "Documenten" / "Wijkapp"
     printed = tmp_path / "afdrukken"
-    monkeypatch.setattr(export_buttons, "default_export_folder", lambda: docs)
-    monkeypatch.setattr(export_buttons, "print_folder", lambda: printed)
+    monkeypatch.setattr(export_files, "default_export_folder", lambda: docs)
+    monkeypatch.setattr(export_files, "print_folder", lambda: printed)
     return {"docs": docs, "print": printed}
 
 
@@ -63,7 +59,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Path]]:
     seen: dict[str, list[Any]] = {"open": [], "reveal": [], "warn": []}
     monkeypatch.setattr(open_file_module, "open_with_system", lambda p: seen["open"].append(
         Path(p)))
-    monkeypatch.setattr(export_buttons, "reveal_file", lambda p: seen["reveal"].append(Path(p)))
+    monkeypatch.setattr(export_files, "reveal_file", lambda p: seen["reveal"].append(Path(p)))
     monkeypatch.setattr(export_buttons, "warn", lambda _parent, text: seen["warn"].append(text))
     return seen
 
@@ -316,9 +312,9 @@ def test_year_report_asks_this_year_first(qtbot: Any, demo: Workspace) -> None:
 def test_year_report_cancelled_makes_nothing(
     demo: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui import exporting
+    from ui import year_report_dialog
 
-    monkeypatch.setattr(exporting, "ask_year", lambda _p, _ws: None)
+    monkeypatch.setattr(year_report_dialog, "ask_year", lambda _p, _ws: None)
     assert make_year_report(None, demo) is None
 
 
@@ -419,11 +415,13 @@ def test_the_buttons_are_busy_while_the_file_is_made(
     buttons = ExportButtons(demo, "decisions")
     qtbot.addWidget(buttons)
     buttons.show()
+    buttons.buttons["save"].setFocus()
     buttons.run("save")
-    assert buttons.busy and not buttons.buttons["save"].isEnabled()
-    assert buttons.result.busy.isVisible()
+    buttons.run("mail")  # ignored while busy
+    assert buttons.busy and buttons.result.busy.isVisible()
+    assert buttons.buttons["save"].isEnabled()  # the focus stays where it was
     wait_for_worker(qtbot)
-    assert not buttons.busy and buttons.buttons["save"].isEnabled()
+    assert not buttons.busy and opened["reveal"] == []
     assert not buttons.result.busy.isVisible()
 
 
