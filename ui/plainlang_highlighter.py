@@ -122,10 +122,13 @@ class PlainLanguageHighlighter(QSyntaxHighlighter):
         """Analyse the current text if it changed, repaint changed blocks, emit the report."""
         self._timer.stop()
         document = self.document()
-        if document is None or document.revision() == self._analysed_revision:
+        if document is None:
+            return
+        text = document.toPlainText()
+        # setPlainText starts the revision count again, so compare the text as well.
+        if document.revision() == self._analysed_revision and text == self._analysed_text:
             return
         started = time.perf_counter()
-        text = document.toPlainText()
         report = analyse_text(text, self._extra) if text.strip() else None
         self._analysed_revision = document.revision()
         self._analysed_text = text

@@ -30,6 +30,7 @@ from ..labels import Row, email_problem, last_contact_text, required_text_proble
 from ..operations.base import CoreOp
 from ..operations.contacts import add_person, delete_person, record_contact_today, update_person
 from .organisations import OrganisationsPanel
+from .person_data import open_person_data_dialog
 from .record_panel import RecordPanel
 from .widgets import DateField, button, heading, hint, refill_combo, select_data, set_text
 
@@ -69,7 +70,15 @@ class PeoplePanel(RecordPanel):
         self.board_member = self.add_field(_("Bestuur"), QCheckBox(_("Lid van het bestuur"), self))
         self.notes = self.add_field(_("Aantekeningen"), QPlainTextEdit(self))
         self.notes.setTabChangesFocus(True)
+        self.add_field(_("Persoonsgegevens"), button(
+            _("Persoonsgegevens…"), self.open_person_data,
+            _("Alles over deze persoon opslaan, of de persoon wissen (AVG)"), self))
         self.fill_choices()
+
+    def open_person_data(self) -> None:
+        """What is stored about this person: save it all, or erase the person."""
+        if self.current_id:
+            open_person_data_dialog(self, self.ws, self.current_id)
 
     def manager(self) -> Any:
         return self.ws.contacts

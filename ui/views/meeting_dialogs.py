@@ -29,6 +29,8 @@ from wijkapp.i18n import _
 from wijkapp.timeutil import today
 
 from ..formatting import kind_label
+from ..plainlang_editor import attach_plain_language
+from ..readability_meter import ReadabilityMeter
 from .meeting_widgets import button, date_edit, label, read_qdate
 
 
@@ -101,11 +103,14 @@ class AgendaItemDialog(_Dialog):
         self.summary_edit.setAccessibleName(_("Korte uitleg voor bewoners"))
         self.summary_edit.setTabChangesFocus(True)
         self.summary_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.summary_meter = ReadabilityMeter(self)
+        attach_plain_language(self.summary_edit, self.summary_meter)
         self.form.addRow(_("Titel:"), self.title_edit)
         self.form.addRow(_("Soort:"), self.kind_combo)
         self.form.addRow(_("Wie leidt het in:"), self.presenter_edit)
         self.form.addRow(_("Tijd:"), self.minutes_spin)
         self.form.addRow(_("Korte uitleg:"), self.summary_edit)
+        self.form.addRow("", self.summary_meter)
 
     def problem(self) -> str | None:
         return required_problem(self.title_edit.text(), _("de titel van het agendapunt"))

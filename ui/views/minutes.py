@@ -38,6 +38,8 @@ from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
 from ..operations.decisions import add_decision
+from ..plainlang_editor import attach_plain_language, board_terms
+from ..readability_meter import ReadabilityMeter
 from .meeting_dialogs import ActionDialog, DecisionDialog
 from .meeting_send import AfterCloseDialog
 from .meeting_widgets import button, label
@@ -99,6 +101,10 @@ class MinutesView(QWidget):
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focus_lost.connect(self.flush)
+        self.notes_meter = ReadabilityMeter(self)
+        self.notes_highlighter = attach_plain_language(
+            self.notes, self.notes_meter, board_terms(self.ws)
+        )
         self.saved_label = label("", "hint")
         self.decision_button = button(_("Besluit toevoegen"), self.add_decision, role="primary")
         self.action_button = button(_("Actiepunt toevoegen"), self.add_action, role="primary")
@@ -121,6 +127,7 @@ class MinutesView(QWidget):
         item_layout.addWidget(self.carried)  # only shown on "Actiepunten van vorige vergaderingen"
         item_layout.addWidget(self.notes_label)
         item_layout.addWidget(self.notes, 1)
+        item_layout.addWidget(self.notes_meter)
         item_layout.addWidget(self.saved_label)
         item_layout.addLayout(actions_row)
         item_layout.addWidget(self.outcomes_label)
@@ -253,6 +260,7 @@ class MinutesView(QWidget):
                 self.notes.blockSignals(True)
                 self.notes.setPlainText(text)
                 self.notes.blockSignals(False)
+                self.notes_highlighter.analyse_now()  # the meter fits the item at once
                 self.saved_label.setText(notes_counter_label(text))
         show_carried = item is None or item.standard == "actions"
         self.carried.setVisible(show_carried)

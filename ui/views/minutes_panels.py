@@ -69,7 +69,7 @@ class AttendancePanel(QWidget):
             )
         )
         self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(18)
+        self.grid.setHorizontalSpacing(12)
         layout.addLayout(self.grid)
         layout.addStretch(1)
 
@@ -80,6 +80,7 @@ class AttendancePanel(QWidget):
         self.groups = {}
         for row, entry in enumerate(self.ws.meetings.attendance(meeting_id)):
             name = QLabel(entry.name)
+            name.setWordWrap(True)
             self.grid.addWidget(name, row, 0)
             group = QButtonGroup(self)
             for column, status in enumerate(ATTENDANCE_CHOICES, start=1):

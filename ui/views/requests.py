@@ -29,7 +29,10 @@ from ..labels import (
 )
 from ..operations.base import CoreOp
 from ..operations.requests import delete_request, mark_request_sent, save_request
+from ..plainlang_editor import attach_plain_language, board_terms
+from ..readability_meter import ReadabilityMeter
 from .incoming import IncomingPanel
+from .letter import LetterDialog
 from .record_panel import RecordPanel
 from .widgets import (
     DateField,
@@ -68,6 +71,10 @@ class RequestsPanel(RecordPanel):
             _("Vandaag &verstuurd"), self.mark_sent,
             _("Zet het verzoek op verstuurd; het antwoord wordt binnen zes weken verwacht"), self)
         self.record_buttons.insertWidget(0, self.sent_button)
+        self.letter_button = button(
+            _("Brief van de &gemeente…"), self.open_letter,
+            _("Plak de brief van de gemeente en zie welke woorden moeilijk zijn"), self)
+        self.record_buttons.insertWidget(1, self.letter_button)
         self.deadline = heading("", self, role="subheading")
         self.deadline.setWordWrap(True)
         self.editor_layout.insertWidget(1, self.deadline)
@@ -79,6 +86,9 @@ class RequestsPanel(RecordPanel):
         self.add_field(_("Soort"), self.kind_combo)
         self.area = self.add_field(_("Buurt"), QComboBox(self))
         self.text = self.add_field(_("Wat vraagt of meldt u"), _plain_text(self))
+        self.text_meter = ReadabilityMeter(self)
+        self.form.addRow(self.text_meter)
+        self.text_highlighter = attach_plain_language(self.text, self.text_meter, board_terms(ws))
         self.sent_to = self.add_field(_("Verstuurd aan"), PersonCombo(_("Verstuurd aan"), self))
         self.sent_on = self.add_field(_("Verstuurd op"), DateField(_("Verstuurd op"), self))
         self.answer_due = self.add_field(_("Antwoord beloofd vóór"),
@@ -92,6 +102,10 @@ class RequestsPanel(RecordPanel):
         self.answered_on = self.add_field(_("Beantwoord op"), DateField(_("Beantwoord op"), self))
         self.answer = self.add_field(_("Antwoord van de gemeente"), _plain_text(self))
         self.fill_choices()
+
+    def open_letter(self) -> None:
+        """"Brief van de gemeente": read a letter, keep it with this request."""
+        LetterDialog(self.ws, self, request_id=self.current_id).exec()
 
     # -- hooks ---------------------------------------------------------------------------------
     def manager(self) -> Any:
@@ -127,6 +141,7 @@ class RequestsPanel(RecordPanel):
             return
         set_text(self.subject, record.subject)
         set_text(self.text, record.text)
+        self.text_highlighter.analyse_now()
         set_text(self.answer, record.answer_text)
         select_data(self.kind_combo, record.kind)
         select_data(self.area, record.area_id)
