@@ -58,6 +58,9 @@ QPushButton[role="primary"], QPushButton[role="big"] {{
 QPushButton[role="primary"]:hover, QPushButton[role="big"]:hover {{ background: #2a6299; }}
 QPushButton[role="big"] {{ font-size: {big}pt; padding: {pad * 2}px {pad * 3}px; }}
 QPushButton[role="danger"] {{ color: {OVERDUE}; border-color: {OVERDUE}; }}
+QPushButton[role="primary"]:disabled, QPushButton[role="big"]:disabled {{
+    color: #8a8a8a; border-color: #c8c8c8; background: #f0f0f0;
+}}
 QPushButton:focus, QPushButton[role="primary"]:focus, QPushButton[role="big"]:focus,
 QPushButton[role="danger"]:focus {{ border: 3px solid {FOCUS}; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDateTimeEdit, QDateEdit, QComboBox {{
