@@ -32,7 +32,7 @@ _ARGPARSE_NL = {
     "positional arguments": "argumenten",
     "show this help message and exit": "toon deze hulp en stop",
     "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
-    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "unrecognized arguments: %s": "onbekende optie of te veel argumenten: %s",
     "the following arguments are required: %s": "dit ontbreekt: %s",
     "expected one argument": "verwacht één waarde",
     "expected at most one argument": "verwacht hoogstens één waarde",
@@ -41,7 +41,11 @@ _ARGPARSE_NL = {
     "invalid choice: %(value)r (choose from %(choices)s)": "onbekende keuze %(value)r (kies uit %(choices)s)",
     "ambiguous option: %(option)s could match %(matches)s": "onduidelijke optie %(option)s: %(matches)s",
 }
-argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
+
+
+def install_dutch_argparse() -> None:
+    """Let argparse speak Dutch (it looks its words up through ``argparse._`` at run time)."""
+    argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
 
 
 class DutchParser(argparse.ArgumentParser):
@@ -100,6 +104,7 @@ def build_parser() -> DutchParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    install_dutch_argparse()
     if argv[:1] == ["leesbaarheid"]:
         from .plainlang.cli import main as leesbaarheid
 

@@ -237,6 +237,8 @@ def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) 
         if column.type == "INTEGER":
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ImportFormatError(f"Veld '{name}' moet een heel getal zijn in {where}.")
+            if not -(2**63) <= value < 2**63:
+                raise ImportFormatError(f"Veld '{name}' is een te groot getal in {where}.")
         elif not isinstance(value, str):
             raise ImportFormatError(f"Veld '{name}' moet tekst zijn in {where}.")
         elif "\x00" in value:

@@ -40,7 +40,10 @@ def test_runner_prints_every_benchmark_once(tmp_path: Path) -> None:
     table = format_table(results)
     for name in names:
         assert sum(line.startswith(name) for line in table.splitlines()) == 1
-    assert all(r.app_ms > 0 and r.raw_ms is not None for r in results)
+    assert all(r.app_ms > 0 for r in results)
+    core = {"open workspace", "list a year of meetings", "open one meeting",
+            "search (median of 10 queries)", "add an agenda item"}
+    assert all(r.raw_ms is not None for r in results if r.name in core)
     assert "≤ 150 ms" in table and "≤ 20 ms" in table and "≤ 10 ms" in table and "≤ 5 ms" in table
     with Workspace(db):  # the runner released the lock file
         pass

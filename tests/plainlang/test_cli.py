@@ -89,21 +89,21 @@ def test_a_folder_or_non_utf8_file_gives_exit_1(
     assert err.count("\n") == 1
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0),
-    reason="file permissions do not apply",
-)
 def test_an_unreadable_file_gives_exit_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     locked = tmp_path / "dicht.txt"
     locked.write_text(TEXT, encoding="utf-8")
-    locked.chmod(0)
-    try:
-        assert main([str(locked)]) == 1
-        assert "toestemming" in capsys.readouterr().err
-    finally:
-        locked.chmod(0o600)
+    real_read = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:  # root ignores chmod, so refuse like the OS would
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert main([str(locked)]) == 1
+    assert "toestemming" in capsys.readouterr().err
 
 
 def test_a_bad_flag_is_a_usage_error_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:

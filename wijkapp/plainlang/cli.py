@@ -144,8 +144,9 @@ def _read_text(name: str, stdin: IO[bytes] | None) -> str:
 
 def _dutch_usage_error(message: str) -> str:
     """Translate argparse's usual complaints; keep the detail for anything else."""
-    if message.startswith("unrecognized arguments:"):
-        return "onbekende optie of te veel argumenten:" + message.split(":", 1)[1]
+    for prefix in ("unrecognized arguments:", "onbekende optie of te veel argumenten:"):
+        if message.startswith(prefix):  # English, or already Dutch via wijkapp.cli
+            return "onbekende optie of te veel argumenten:" + message.split(":", 1)[1]
     return f"onjuist gebruik ({message})"
 
 
