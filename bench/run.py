@@ -21,7 +21,9 @@ from bench import REGISTRY, Result  # noqa: E402
 from bench.generate import DEFAULT_DB  # noqa: E402
 
 #: Modules whose import registers benchmarks; add GUI or export benches here.
-DEFAULT_MODULES: tuple[str, ...] = ("bench.core", "bench.gui")
+DEFAULT_MODULES: tuple[str, ...] = (
+    "bench.core", "bench.exports", "bench.followup", "bench.plainlang", "bench.gui",
+)
 
 
 def load(modules: Iterable[str] = DEFAULT_MODULES) -> list[str]:
