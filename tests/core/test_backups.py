@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ def test_backup_is_a_healthy_copy(ws: Workspace) -> None:
     ws.contacts.add("Anna")
     path = make_backup(ws)
     assert path.parent == backup_dir(ws.path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # private, like the database
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     with Workspace(path) as copy:
         assert [p.name for p in copy.contacts.all()] == ["Anna"]
 
