@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .goals import GOAL_STATUSES, Goal
+from .i18n import language, ngettext
 from .requests import Request
 from .timeutil import maybe_date, today
 
@@ -328,9 +329,18 @@ class Dashboard:
 
 
 def overdue_reminder(count: int) -> str | None:
-    """``"Drie verzoeken wachten langer dan beloofd."``; ``None`` when nothing is late."""
+    """``"Drie verzoeken wachten langer dan beloofd."``; ``None`` when nothing is late.
+
+    In another UI language the sentence comes from its catalog, with the number in digits.
+    """
     if count <= 0:
         return None
+    if language() != "nl":
+        return ngettext(
+            "Eén verzoek wacht langer dan beloofd.",
+            "{n} verzoeken wachten langer dan beloofd.",
+            count,
+        ).format(n=count)
     noun = plural(count, "verzoek wacht", "verzoeken wachten")
     return f"{number_word(count, capital=True)} {noun} langer dan beloofd."
 
