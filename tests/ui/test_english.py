@@ -42,8 +42,12 @@ def _close(window: MainWindow) -> None:
 def test_english_menus_navigation_and_views(qtbot: Any, db_path: Path) -> None:
     with Workspace(db_path) as ws:
         ws.boards.create("Wijkplatform Engels")
+        for subject in ("Stoeptegels", "Lantaarnpaal"):
+            ws.requests.mark_sent(ws.requests.add(subject).id, "2026-01-05")
     window = _start(qtbot, db_path, "en")
     try:
+        reminder = window.reminder.text.text()
+        assert "2" in reminder and "verzoek" not in reminder  # the reminder in English too
         nav = [window.nav.item(r).text() for r in range(window.nav.count())]
         assert nav[0] == "Meetings" and "Vergaderingen" not in nav
         menus = [a.text() for a in window.menuBar().actions()]
@@ -55,5 +59,6 @@ def test_english_menus_navigation_and_views(qtbot: Any, db_path: Path) -> None:
     window = _start(qtbot, db_path, "nl")
     try:
         assert window.nav.item(0).text() == "Vergaderingen"
+        assert window.reminder.text.text() == "Twee verzoeken wachten langer dan beloofd."
     finally:
         _close(window)
