@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         edit.addSeparator()
         edit.addAction(self._action(_("Zoeken"), self.focus_search, "Ctrl+F"))
+        edit.addSeparator()
+        edit.addAction(self._action(_("Eigen moeilijke woorden…"), self.show_own_words))
 
         view_menu = bar.addMenu(_("Bee&ld"))
         size_menu = view_menu.addMenu(_("Tekstgrootte"))
@@ -437,6 +439,12 @@ class MainWindow(QMainWindow):
                 "Uw gegevens staan in:\n{path}"
             ).format(version=__version__, path=self.ws.path),
         )
+
+    def show_own_words(self) -> None:
+        """Bewerken → Eigen moeilijke woorden: the board's own jargon list."""
+        from .views.own_words import open_own_words_dialog
+
+        open_own_words_dialog(self, self.ws)
 
     def show_backups(self) -> None:
         """Bestand → Reservekopieën: list, make and restore backups."""
