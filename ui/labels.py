@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from typing import Any
 
 from babel.dates import format_date
 
@@ -41,6 +42,21 @@ ORGANISATION_KIND_LABELS = {
     "other": N_("Anders"),
 }
 _BLOCK_NAMES = {number: N_(name) for number, name in BUILDING_BLOCKS.items()}
+#: What each kind of goal evidence is called, one of them and as a group.
+EVIDENCE_KIND_LABELS = {
+    "decisions": N_("Besluit"),
+    "actions": N_("Actiepunt"),
+    "requests": N_("Verzoek"),
+    "documents": N_("Ingekomen stuk"),
+    "agenda_items": N_("Agendapunt"),
+}
+EVIDENCE_GROUP_LABELS = {
+    "decisions": N_("Besluiten"),
+    "actions": N_("Actiepunten"),
+    "requests": N_("Verzoeken aan de gemeente"),
+    "documents": N_("Ingekomen stukken"),
+    "agenda_items": N_("Agendapunten"),
+}
 
 #: The word that always accompanies red, so colour is never the only signal.
 LATE = N_("te laat")
@@ -333,3 +349,42 @@ def excerpt(text: str, query: str, words: int = 12) -> str:
             after = "…" if start + words < len(parts) else ""
             return before + mark_words(chunk, query) + after
     return ""
+
+
+def meeting_choice_label(starts_at: str | None, title: str = "") -> str:
+    """``donderdag 12 maart 2026`` for a meeting in a choice list, with an unusual title."""
+    day = _day((starts_at or "")[:10])
+    words = format_date(day, "EEEE d MMMM y",
+                        locale="en_GB" if language() == "en" else "nl_NL") if day else ""
+    usual = ("", "Vergadering wijkplatform", _("Vergadering wijkplatform"))
+    if title.strip() in usual:
+        return words or _("vergadering zonder datum")
+    return f"{words} – {title.strip()}" if words else title.strip()
+
+
+def goal_choice_label(block: int, title: str) -> str:
+    """``1. Urgentie: Minder eenzaamheid onder ouderen`` (long titles cut with "…")."""
+    return f"{building_block_label(block)}: {shorten(title, 80)}"
+
+
+def evidence_label(kind: str, record: Any | None, meeting_day: str = "") -> str:
+    """How a piece of goal evidence reads: ``Besluit 2026-014: …``, ``Actiepunt: … (klaar)``,
+    ``Verzoek: … (beantwoord)``, ``Ingekomen stuk: … (3 dec. 2026)``, ``Agendapunt: … (12 mrt.
+    2026)``. ``record`` is the core dataclass; ``None`` (removed since) says so."""
+    noun = _label(EVIDENCE_KIND_LABELS, kind)
+    if record is None:
+        return _("{noun}: (verwijderd)").format(noun=noun)
+    if kind == "decisions":
+        return _("Besluit {number}: {text}").format(number=record.number,
+                                                     text=shorten(record.text, 90))
+    state, text = "", ""
+    if kind == "actions":
+        text, state = record.what, action_status_label(record.status).lower()
+    elif kind == "requests":
+        text, state = record.subject, request_status_label(record.status).lower()
+    elif kind == "documents":
+        text, state = record.subject, date_text(record.received_on)
+    elif kind == "agenda_items":
+        text, state = record.title, meeting_day
+    line = f"{noun}: {shorten(text, 90)}"
+    return f"{line} ({state})" if state else line

@@ -25,15 +25,19 @@ def add_action(
     due_date: Any = None,
     agenda_item_id: str | None = None,
     owner_name: str = "",
+    goal_id: str | None = None,
 ) -> CoreOp:
     """Agree a new open action (``meeting_id=None``: outside a meeting).
 
     ``owner_name`` is a free name for someone who is not in Contacten (used when
-    ``owner_id`` is ``None``). ``Changes.id`` is the new action's id.
+    ``owner_id`` is ``None``); ``goal_id`` the buurtagenda goal it serves.
+    ``Changes.id`` is the new action's id.
     """
     extra: dict[str, Any] = {}
     if agenda_item_id:
         extra["agenda_item_id"] = agenda_item_id
+    if goal_id:
+        extra["goal_id"] = goal_id
     if owner_name and not owner_id:
         extra["owner_name"] = owner_name
     return CoreOp(
@@ -43,7 +47,7 @@ def add_action(
 
 
 def update_action(parent: QWidget | None, action_id: str, **fields: Any) -> CoreOp:
-    """Change what, owner (``owner_id``/``owner_name``), ``due_date`` or ``notes``."""
+    """Change what, owner (``owner_id``/``owner_name``), ``due_date``, ``notes`` or ``goal_id``."""
     return CoreOp(parent, lambda ws: ws.actions.update(action_id, **fields)).with_message(
         _("Actiepunt bewaard.")
     )

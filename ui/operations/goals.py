@@ -33,3 +33,18 @@ def delete_goal(parent: QWidget | None, goal_id: str) -> CoreOp:
     return CoreOp(parent, lambda ws: ws.goals.delete(goal_id)).with_message(
         _("Doel verwijderd. Ongedaan maken kan met Ctrl+Z.")
     )
+
+
+def link_evidence(parent: QWidget | None, goal_id: str, target_kind: str,
+                  target_id: str) -> CoreOp:
+    """Link a decision, action, request, document or agenda item to a goal as evidence."""
+    return CoreOp(
+        parent, lambda ws: ws.goals.link(goal_id, target_kind, target_id)
+    ).with_message(_("Bewijs gekoppeld aan het doel."))
+
+
+def unlink_evidence(parent: QWidget | None, link_id: str) -> CoreOp:
+    """Take one piece of evidence off its goal (the record itself stays; undo with Ctrl+Z)."""
+    return CoreOp(parent, lambda ws: ws.goals.unlink(link_id)).with_message(
+        _("Bewijs ontkoppeld. Ongedaan maken kan met Ctrl+Z.")
+    )

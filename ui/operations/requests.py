@@ -16,7 +16,7 @@ from .base import CoreOp
 
 #: Fields :func:`save_request` writes with a plain update; status moves go through the core.
 _PLAIN = ("kind", "subject", "text", "area_id", "sent_to_id", "sent_to_name", "sent_on",
-          "answer_due", "answered_on", "answer_text")
+          "answer_due", "answered_on", "answer_text", "meeting_id")
 
 
 def add_request(parent: QWidget | None, subject: str, text: str = "", **fields: Any) -> CoreOp:

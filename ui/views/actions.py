@@ -1,7 +1,7 @@
 """Actiepunten: every open action, late ones first in red with the words "te laat".
 
 Filter by person and by meeting, mark done, postpone four weeks (counted: "2× uitgesteld"),
-and edit wat / wie / klaar vóór in the editor beside the list (saved by itself).
+and edit wat / wie / klaar vóór / doel in the editor under the list (saved by itself).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from ..operations.actions import (
     reopen_action,
     update_action,
 )
+from .meeting_dialogs import GoalCombo
 from .widgets import (
     AutoSaver,
     DateField,
@@ -51,7 +52,7 @@ from .widgets import (
     show_problem,
 )
 
-_KINDS = ("actions", "people", "meetings")
+_KINDS = ("actions", "people", "meetings", "goals")
 _NO_MEETING = "__none__"
 
 
@@ -150,6 +151,7 @@ class ActionsView(QWidget):
         self.what_edit.setMinimumHeight(self.what_edit.fontMetrics().lineSpacing() * 3)
         self.owner_combo = PersonCombo(_("Wie doet het"), editor)
         self.due_field = DateField(_("Klaar vóór"), editor)
+        self.goal_combo = GoalCombo(editor)
         for column, (caption, field) in enumerate((
                 (_("Wat moet er gebeuren"), self.what_edit),
                 (_("Wie doet het"), self.owner_combo), (_("Klaar vóór"), self.due_field))):
@@ -158,7 +160,14 @@ class ActionsView(QWidget):
             if not field.accessibleName():
                 field.setAccessibleName(caption)
             grid.addWidget(label, 0, column)
-            grid.addWidget(field, 1, column, Qt.AlignmentFlag.AlignTop)
+            if column == 0:  # "wat" fills the height beside wie / klaar vóór / doel
+                grid.addWidget(field, 1, 0, 3, 1)
+            else:
+                grid.addWidget(field, 1, column, Qt.AlignmentFlag.AlignTop)
+        goal_label = QLabel(_("Hoort bij doel (buurtagenda)") + ":", editor)
+        goal_label.setBuddy(self.goal_combo)
+        grid.addWidget(goal_label, 2, 1, 1, 2)
+        grid.addWidget(self.goal_combo, 3, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
@@ -179,6 +188,7 @@ class ActionsView(QWidget):
         self.what_edit.textChanged.connect(self.saver.touch)
         self.owner_combo.editTextChanged.connect(lambda _t: self.saver.touch())
         self.due_field.changed.connect(self.saver.touch)
+        self.goal_combo.currentIndexChanged.connect(lambda _i: self.saver.touch())
 
     # -- contract ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
@@ -215,6 +225,7 @@ class ActionsView(QWidget):
                 [(m.id, meeting_label(m.starts_at, m.title)) for m in meetings]
                 + [(_NO_MEETING, _("Buiten een vergadering"))])
         self.owner_combo.set_people(people)
+        self.goal_combo.set_goals(self.ws.goals.all())
 
     def visible_actions(self) -> list[Action]:
         """The actions the filters let through, late ones first."""
@@ -295,18 +306,21 @@ class ActionsView(QWidget):
     def _load_editor(self) -> None:
         action = self.ws.actions.get(self.current_id) if (
             self.current_id and self.ws.actions.exists(self.current_id)) else None
-        for widget in (self.what_edit, self.owner_combo, self.due_field):
+        widgets = (self.what_edit, self.owner_combo, self.due_field, self.goal_combo)
+        for widget in widgets:
             widget.blockSignals(True)
         if action is None:
             self.what_edit.setPlainText("")
             self.owner_combo.set_selection(None, "")
             self.due_field.set_value(None)
+            self.goal_combo.set_goal_id(None)
         else:
             if self.what_edit.toPlainText() != action.what:
                 self.what_edit.setPlainText(action.what)
             self.owner_combo.set_selection(action.owner_id, action.owner_name)
             self.due_field.set_value(action.due_date)
-        for widget in (self.what_edit, self.owner_combo, self.due_field):
+            self.goal_combo.set_goal_id(action.goal_id)
+        for widget in widgets:
             widget.blockSignals(False)
         self._set_editor_enabled(action is not None or self._creating)
         self.editor_title.setText(_("Nieuw actiepunt") if self._creating else _("Actiepunt"))
@@ -314,7 +328,7 @@ class ActionsView(QWidget):
                      else _("Kies links een actiepunt, of maak een nieuw actiepunt."))
 
     def _set_editor_enabled(self, enabled: bool) -> None:
-        for widget in (self.what_edit, self.owner_combo, self.due_field):
+        for widget in (self.what_edit, self.owner_combo, self.due_field, self.goal_combo):
             widget.setEnabled(enabled)
 
     def start_new(self) -> None:
@@ -341,6 +355,7 @@ class ActionsView(QWidget):
             return False
         owner_id, owner_name = self.owner_combo.selection()
         due = self.due_field.value()
+        goal_id = self.goal_combo.goal_id()
         if self._creating:
             meeting = self.meeting_filter.currentData()
             meeting = None if meeting in (None, _NO_MEETING) else meeting
@@ -353,10 +368,11 @@ class ActionsView(QWidget):
                 done(True)
 
             add_action(self, meeting, what, owner_id=owner_id, due_date=due,
-                       owner_name=owner_name).success(created).failure(lambda _e: done(False)).run()
+                       owner_name=owner_name, goal_id=goal_id).success(created).failure(
+                lambda _e: done(False)).run()
             return True
         update_action(self, self.current_id, what=what, owner_id=owner_id,
-                      owner_name=owner_name, due_date=due).success(
+                      owner_name=owner_name, due_date=due, goal_id=goal_id).success(
             lambda _c: done(True)).failure(lambda _e: done(False)).run()
         return True
 

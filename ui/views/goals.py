@@ -2,6 +2,8 @@
 
 The editor holds wat / hoe / wie / wanneer, the bouwsteen, the buurt, the status
 (idee · loopt · bereikt · niet bereikt · gestopt), the evidence and the evaluation.
+The "Bewijs" section lists the decisions, actions, requests, documents and agenda items
+linked to the goal; "Bewijs koppelen…" adds one, "Ontkoppelen" takes one off.
 """
 
 from __future__ import annotations
@@ -10,25 +12,35 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from wijkapp.changes import Changes
-from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, Goal
+from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, LINK_KINDS, Goal
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import Row, building_block_label, goal_row, goal_status_label, required_text_problem
 from ..operations.base import CoreOp
-from ..operations.goals import add_goal, delete_goal, update_goal
+from ..operations.goals import (
+    add_goal,
+    delete_goal,
+    link_evidence,
+    unlink_evidence,
+    update_goal,
+)
+from .evidence import EvidenceDialog, linked_evidence
 from .record_panel import ID_ROLE, RecordPanel
-from .widgets import heading, hint, refill_combo, select_data, set_text
+from .widgets import add_row, button, form, heading, hint, refill_combo, select_data, set_text
 
 _WHOLE_WIJK = "__wijk__"
 
@@ -69,14 +81,118 @@ class GoalsPanel(RecordPanel):
         self.who = self.add_field(_("Wie"), QLineEdit(self))
         self.due = self.add_field(_("Wanneer"), QLineEdit(self))
         self.due.setPlaceholderText(_("Bijvoorbeeld: voor de zomer van 2027"))
-        self.evidence = self.add_field(_("Bewijs"), _text_box(
-            self, _("Wat laat zien dat het gelukt is (verslag, foto, cijfers)?")))
+        self._add_evidence_section()
         self.evaluation = self.add_field(_("Evaluatie"), _text_box(
             self, _("Wat vindt het bestuur ervan terugkijkend?")))
         self.fill_choices()
 
+    def _add_evidence_section(self) -> None:
+        """"Bewijs": the linked records, two buttons, and the evidence in the board's words."""
+        section = QWidget(self)
+        layout = QVBoxLayout(section)
+        layout.setContentsMargins(0, 8, 0, 4)
+        layout.addWidget(heading(_("Bewijs"), section, role="subheading"))
+        layout.addWidget(hint(_("Besluiten, actiepunten, verzoeken, ingekomen stukken en "
+                                "agendapunten die laten zien wat er voor dit doel gebeurde. "
+                                "Dubbelklik of Enter opent het."), section))
+        self.evidence_list = QListWidget(section)
+        self.evidence_list.setAccessibleName(_("Gekoppeld bewijs"))
+        self.evidence_list.setWordWrap(True)
+        self.evidence_list.setAlternatingRowColors(True)
+        lines = self.evidence_list.fontMetrics().lineSpacing()
+        self.evidence_list.setMinimumHeight(lines * 4)
+        self.evidence_list.setMaximumHeight(lines * 9)
+        layout.addWidget(self.evidence_list)
+        self.evidence_empty = hint("", section)
+        layout.addWidget(self.evidence_empty)
+        buttons = QHBoxLayout()
+        self.link_button = button(
+            _("Bewijs &koppelen…"), self.link_evidence,
+            _("Kies een besluit, actiepunt, verzoek, stuk of agendapunt dat bij dit doel hoort"),
+            section)
+        self.unlink_button = button(
+            _("&Ontkoppelen"), self.unlink_evidence,
+            _("Haal het gekozen bewijs weg bij dit doel; het stuk zelf blijft bestaan"), section)
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        words: QFormLayout = form()
+        self.evidence = _text_box(
+            self, _("Wat laat zien dat het gelukt is (verslag, foto, cijfers)?"))
+        add_row(words, _("Bewijs in eigen woorden"), self.evidence)
+        self.fields.append(self.evidence)
+        self.evidence.textChanged.connect(self.saver.touch)
+        layout.addLayout(words)
+        self.form.addRow(section)
+        self.evidence_list.currentRowChanged.connect(lambda _r: self._update_evidence_buttons())
+        self.evidence_list.itemActivated.connect(self.open_evidence)
+        self._evidence_ids: set[tuple[str, str]] = set()
+        self._evidence_targets: dict[str, tuple[str, str]] = {}
+
     def manager(self) -> Any:
         return self.ws.goals
+
+    # -- evidence ------------------------------------------------------------------------------
+    def fill_evidence(self) -> None:
+        """Show the current goal's linked evidence, keeping the chosen row."""
+        item = self.evidence_list.currentItem()
+        chosen = item.data(ID_ROLE) if item else None
+        found = linked_evidence(self.ws, self.current_id) if self.current_id else []
+        self._evidence_ids = {(e.kind, e.target_id) for e in found}
+        self._evidence_targets = {e.link_id: (e.kind, e.target_id) for e in found}
+        self.evidence_list.blockSignals(True)
+        self.evidence_list.clear()
+        for evidence in found:
+            row = QListWidgetItem(evidence.label)
+            row.setData(ID_ROLE, evidence.link_id)
+            row.setToolTip(evidence.label)
+            self.evidence_list.addItem(row)
+            if evidence.link_id == chosen:
+                self.evidence_list.setCurrentItem(row)
+        self.evidence_list.blockSignals(False)
+        self.evidence_list.setVisible(bool(found))
+        if not self.current_id:
+            empty = _("Bewijs koppelen kan zodra het doel bewaard is.") if self.creating else ""
+        elif not found:
+            empty = _("Nog geen bewijs gekoppeld.")
+        else:
+            empty = ""
+        self.evidence_empty.setText(empty)
+        self.evidence_empty.setVisible(bool(empty))
+        self._update_evidence_buttons()
+
+    def _update_evidence_buttons(self) -> None:
+        self.link_button.setEnabled(bool(self.current_id) and not self.creating)
+        self.unlink_button.setEnabled(bool(self.current_id) and not self.creating
+                                      and self.evidence_list.currentItem() is not None)
+
+    def link_evidence(self) -> None:
+        """"Bewijs koppelen…": pick a record in a dialog and link it to the goal."""
+        goal_id = self.current_id
+        if not goal_id or self.creating:
+            return
+        self.saver.flush()
+        dialog = EvidenceDialog(self.ws, self.title.text(), set(self._evidence_ids), self)
+        if dialog.exec() == EvidenceDialog.DialogCode.Accepted:
+            kind, target_id = dialog.choice()
+            link_evidence(self, goal_id, kind, target_id).success(
+                lambda _c: self.fill_evidence()).run()
+
+    def unlink_evidence(self) -> None:
+        """"Ontkoppelen": take the chosen evidence off the goal (Ctrl+Z brings it back)."""
+        item = self.evidence_list.currentItem()
+        if item is None or not self.current_id:
+            return
+        unlink_evidence(self, item.data(ID_ROLE)).success(lambda _c: self.fill_evidence()).run()
+
+    def open_evidence(self, item: QListWidgetItem) -> None:
+        """Show a linked record in its own screen (through the main window)."""
+        kind, target_id = self._evidence_targets[item.data(ID_ROLE)]
+        window = self.window()
+        if hasattr(window, "open_record"):
+            self.saver.flush()
+            window.open_record(kind, target_id)
 
     def fill_choices(self) -> None:
         """Refill the buurt choice."""
@@ -113,10 +229,12 @@ class GoalsPanel(RecordPanel):
                 select_data(self.block, 1)
             select_data(self.area, self.area_filter if self.area_filter != _WHOLE_WIJK else None)
             select_data(self.status, "idea")
+            self.fill_evidence()
             return
         select_data(self.block, record.building_block)
         select_data(self.area, record.area_id)
         select_data(self.status, record.status)
+        self.fill_evidence()
 
     def start_new(self) -> None:
         """A new goal under the bouwsteen of the chosen group or goal."""
@@ -189,6 +307,8 @@ class GoalsView(QWidget):
             self._fill_filter()
             self.panel.fill_choices()
         self.panel.refresh(changes, ("areas",))
+        if changes is None or changes.touches("goals", "meetings", *LINK_KINDS):
+            self.panel.fill_evidence()  # labels show states ("klaar") and removed records
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Open a goal (``goals``), showing all buurten."""

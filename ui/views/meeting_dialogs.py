@@ -1,4 +1,4 @@
-"""Dialogs of the meeting screens: an agenda item, a decision, an action.
+"""Dialogs of the meeting screens: an agenda item, a decision, an action; the goal choice.
 
 Each dialog only collects and checks input (with pure validators); the caller runs the
 operation. A refused field shows a Dutch sentence in the dialog and keeps what was typed.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
 from wijkapp.agenda import AgendaItem
 from wijkapp.boards import AGENDA_KINDS
 from wijkapp.contacts import Person
+from wijkapp.goals import Goal
 from wijkapp.i18n import _
 from wijkapp.timeutil import today
 
 from ..formatting import kind_label
+from ..labels import goal_choice_label
 from ..plainlang_editor import attach_plain_language
 from ..readability_meter import ReadabilityMeter
 from .meeting_widgets import button, date_edit, label, read_qdate
@@ -37,6 +40,46 @@ from .meeting_widgets import button, date_edit, label, read_qdate
 def required_problem(text: str, what: str) -> str | None:
     """``None`` when ``text`` has content, else a Dutch sentence naming the field."""
     return None if text.strip() else _("Vul {what} in.").format(what=what)
+
+
+class GoalCombo(QComboBox):
+    """"Hoort bij doel (buurtagenda)": ``Geen`` or a goal, ordered by bouwsteen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_("Hoort bij doel (buurtagenda)"))
+        self.setToolTip(_("Het doel van de buurtagenda waar dit aan bijdraagt"))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)  # long goal titles must not widen the form
+        self.set_goals([])
+
+    def set_goals(self, goals: list[Goal]) -> None:
+        """Fill with ``Geen`` and ``goals`` (a line between bouwstenen), keeping the choice."""
+        chosen = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(_("Geen"), None)
+        block = None
+        for goal in sorted(goals, key=lambda g: (g.building_block, g.title.casefold())):
+            if goal.building_block != block:
+                self.insertSeparator(self.count())
+                block = goal.building_block
+            text = goal_choice_label(goal.building_block, goal.title)
+            self.addItem(text, goal.id)
+            self.setItemData(self.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        self.view().setMinimumWidth(min(self.view().sizeHintForColumn(0) + 24, 640))
+        self.set_goal_id(chosen)
+        self.blockSignals(False)
+
+    def goal_id(self) -> str | None:
+        """The chosen goal's id, or ``None`` for ``Geen``."""
+        return self.currentData()
+
+    def set_goal_id(self, goal_id: str | None) -> None:
+        """Show ``goal_id`` (``Geen`` when absent) without emitting signals."""
+        blocked = self.blockSignals(True)
+        self.setCurrentIndex(max(self.findData(goal_id), 0) if goal_id else 0)
+        self.blockSignals(blocked)
 
 
 class _Dialog(QDialog):
@@ -79,7 +122,8 @@ class _Dialog(QDialog):
 class AgendaItemDialog(_Dialog):
     """Title, kind, presenter, minutes and summary of one agenda item."""
 
-    def __init__(self, item: AgendaItem | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, item: AgendaItem | None = None, parent: QWidget | None = None,
+                 goals: list[Goal] | None = None) -> None:
         title = _("Agendapunt wijzigen") if item else _("Nieuw agendapunt")
         super().__init__(title, _("Bewaren"), parent)
         self.title_edit = QLineEdit(item.title if item else "")
@@ -111,6 +155,12 @@ class AgendaItemDialog(_Dialog):
         self.form.addRow(_("Tijd:"), self.minutes_spin)
         self.form.addRow(_("Korte uitleg:"), self.summary_edit)
         self.form.addRow("", self.summary_meter)
+        self.goal_combo = GoalCombo()
+        self._with_goal = goals is not None  # without goals, values() leaves goal_id alone
+        if goals is not None:
+            self.goal_combo.set_goals(goals)
+            self.goal_combo.set_goal_id(item.goal_id if item else None)
+            self.form.addRow(_("Hoort bij doel (buurtagenda):"), self.goal_combo)
 
     def problem(self) -> str | None:
         return required_problem(self.title_edit.text(), _("de titel van het agendapunt"))
@@ -118,13 +168,16 @@ class AgendaItemDialog(_Dialog):
     def values(self) -> dict[str, Any]:
         """The fields for ``ws.agenda.add``/``update``."""
         minutes = self.minutes_spin.value()
-        return {
+        values = {
             "title": self.title_edit.text().strip(),
             "kind": self.kind_combo.currentData(),
             "presenter": self.presenter_edit.text().strip(),
             "minutes": minutes or None,
             "summary": self.summary_edit.toPlainText(),
         }
+        if self._with_goal:
+            values["goal_id"] = self.goal_combo.goal_id()
+        return values
 
 
 class DecisionDialog(_Dialog):
@@ -152,7 +205,8 @@ class DecisionDialog(_Dialog):
 class ActionDialog(_Dialog):
     """Wie doet wat, en wanneer is het klaar."""
 
-    def __init__(self, people: list[Person], parent: QWidget | None = None) -> None:
+    def __init__(self, people: list[Person], parent: QWidget | None = None,
+                 goals: list[Goal] | None = None) -> None:
         super().__init__(_("Actiepunt toevoegen"), _("Actiepunt opslaan"), parent)
         self.what_edit = QLineEdit()
         self.what_edit.setAccessibleName(_("Wat moet er gebeuren"))
@@ -172,15 +226,19 @@ class ActionDialog(_Dialog):
         self.form.addRow(_("Wat moet er gebeuren:"), self.what_edit)
         self.form.addRow(_("Wie doet het:"), self.owner_combo)
         self.form.addRow(_("Klaar op:"), due_row)
+        self.goal_combo = GoalCombo()
+        self.goal_combo.set_goals(goals or [])
+        self.form.addRow(_("Hoort bij doel (buurtagenda):"), self.goal_combo)
         self.what_edit.setFocus()
 
     def problem(self) -> str | None:
         return required_problem(self.what_edit.text(), _("wat er moet gebeuren"))
 
     def values(self) -> dict[str, Any]:
-        """``what``, ``owner_id`` and ``due_date`` for ``add_action``."""
+        """``what``, ``owner_id``, ``due_date`` and ``goal_id`` for ``add_action``."""
         return {
             "what": self.what_edit.text().strip(),
             "owner_id": self.owner_combo.currentData(),
             "due_date": None if self.no_date.isChecked() else read_qdate(self.due_edit),
+            "goal_id": self.goal_combo.goal_id(),
         }

@@ -289,7 +289,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         """Ask for a new topic and add it before Rondvraag."""
         if not self.meeting_id:
             return
-        dialog = AgendaItemDialog(None, self)
+        dialog = AgendaItemDialog(None, self, goals=self.ws.goals.all())
         if dialog.exec() != AgendaItemDialog.DialogCode.Accepted:
             return
         values = dialog.values()
@@ -303,7 +303,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         item_id = self.selected_item_id()
         if not item_id:
             return
-        dialog = AgendaItemDialog(self.ws.agenda.get(item_id), self)
+        dialog = AgendaItemDialog(self.ws.agenda.get(item_id), self, goals=self.ws.goals.all())
         if dialog.exec() == AgendaItemDialog.DialogCode.Accepted:
             agenda_ops.update_item(self, item_id, **dialog.values()).run()
 

@@ -344,7 +344,7 @@ class MinutesView(QWidget):
         if not self.meeting_id:
             return
         self.flush()
-        dialog = ActionDialog(self.ws.contacts.all(), self)
+        dialog = ActionDialog(self.ws.contacts.all(), self, goals=self.ws.goals.all())
         if dialog.exec() == ActionDialog.DialogCode.Accepted:
             values = dialog.values()
             add_action(
@@ -354,6 +354,7 @@ class MinutesView(QWidget):
                 owner_id=values["owner_id"],
                 due_date=values["due_date"],
                 agenda_item_id=self.item_id,
+                goal_id=values["goal_id"],
             ).run()
 
     # -- closing ---------------------------------------------------------------------------

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wijkapp.changes import Changes
 from wijkapp.i18n import _
@@ -22,6 +30,7 @@ from ..labels import (
     date_text,
     days_late_text,
     is_late,
+    meeting_choice_label,
     request_kind_label,
     request_row,
     request_status_label,
@@ -37,6 +46,7 @@ from .record_panel import RecordPanel
 from .widgets import (
     DateField,
     PersonCombo,
+    add_row,
     button,
     heading,
     hint,
@@ -89,6 +99,7 @@ class RequestsPanel(RecordPanel):
         self.text_meter = ReadabilityMeter(self)
         self.form.addRow(self.text_meter)
         self.text_highlighter = attach_plain_language(self.text, self.text_meter, board_terms(ws))
+        self._add_meeting_field()
         self.sent_to = self.add_field(_("Verstuurd aan"), PersonCombo(_("Verstuurd aan"), self))
         self.sent_on = self.add_field(_("Verstuurd op"), DateField(_("Verstuurd op"), self))
         self.answer_due = self.add_field(_("Antwoord beloofd vóór"),
@@ -102,6 +113,38 @@ class RequestsPanel(RecordPanel):
         self.answered_on = self.add_field(_("Beantwoord op"), DateField(_("Beantwoord op"), self))
         self.answer = self.add_field(_("Antwoord van de gemeente"), _plain_text(self))
         self.fill_choices()
+
+    def _add_meeting_field(self) -> None:
+        """"Besproken in vergadering": a choice of meetings and a button that opens it."""
+        self.meeting = QComboBox(self)
+        self.meeting.setAccessibleName(_("Besproken in vergadering"))
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting.setMinimumContentsLength(14)
+        self.meeting_button = button(
+            _("Naar &de vergadering"), self.open_meeting,
+            _("Open de gekozen vergadering (agenda en verslag)"), self)
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.meeting, 1)
+        layout.addWidget(self.meeting_button)
+        row.setFocusProxy(self.meeting)
+        add_row(self.form, _("Besproken in vergadering"), row)
+        self.fields.append(self.meeting)
+        self.meeting.currentIndexChanged.connect(self.saver.touch)
+        self.meeting.currentIndexChanged.connect(lambda _i: self._update_meeting_button())
+
+    def _update_meeting_button(self) -> None:
+        self.meeting_button.setEnabled(bool(self.meeting.currentData()))
+
+    def open_meeting(self) -> None:
+        """"Naar de vergadering": save, then show the chosen meeting in the Vergaderingen view."""
+        meeting_id = self.meeting.currentData()
+        window = self.window()
+        if meeting_id and hasattr(window, "open_record"):
+            self.saver.flush()
+            window.open_record("meetings", meeting_id)
 
     def open_letter(self) -> None:
         """"Brief van de gemeente": read a letter, keep it with this request."""
@@ -126,6 +169,14 @@ class RequestsPanel(RecordPanel):
         self._areas = {a.id: a.name for a in self.ws.buurten()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
         self.sent_to.set_people([(p.id, p.name) for p in self.ws.contacts.all()])
+        self.fill_meetings()
+
+    def fill_meetings(self) -> None:
+        """Refill the meeting choice: ``Geen``, then the newest meeting first."""
+        meetings = sorted(self.ws.meetings.all(), key=lambda m: m.starts_at, reverse=True)
+        refill_combo(self.meeting, _("Geen"),
+                     [(m.id, meeting_choice_label(m.starts_at, m.title)) for m in meetings])
+        self._update_meeting_button()
 
     def load(self, record: Request | None) -> None:
         self.sent_button.setEnabled(bool(record and record.status == "draft"))
@@ -136,8 +187,9 @@ class RequestsPanel(RecordPanel):
             for field in (self.sent_on, self.answer_due, self.answered_on):
                 field.set_value(None)
             self.sent_to.set_selection(None, "")
-            for combo in (self.kind_combo, self.area, self.status):
+            for combo in (self.kind_combo, self.area, self.status, self.meeting):
                 combo.setCurrentIndex(0)
+            self._update_meeting_button()
             return
         set_text(self.subject, record.subject)
         set_text(self.text, record.text)
@@ -146,6 +198,8 @@ class RequestsPanel(RecordPanel):
         select_data(self.kind_combo, record.kind)
         select_data(self.area, record.area_id)
         select_data(self.status, record.status)
+        select_data(self.meeting, record.meeting_id)
+        self._update_meeting_button()
         self.sent_to.set_selection(record.sent_to_id, record.sent_to_name)
         self.sent_on.set_value(record.sent_on)
         self.answer_due.set_value(record.answer_due)
@@ -170,6 +224,7 @@ class RequestsPanel(RecordPanel):
             "sent_to_id": person_id, "sent_to_name": name,
             "sent_on": self.sent_on.value(), "answer_due": self.answer_due.value(),
             "answered_on": self.answered_on.value(), "answer_text": self.answer.toPlainText(),
+            "meeting_id": self.meeting.currentData(),
         }
 
     def save_op(self, record_id: str | None) -> CoreOp:
@@ -236,6 +291,8 @@ class RequestsView(QWidget):
         """
         if changes is None or changes.touches("people", "areas"):
             self.requests.fill_choices()
+        elif changes.touches("meetings"):
+            self.requests.fill_meetings()
         for panel, kinds in ((self.requests, ("people", "areas")), (self.incoming, ())):
             if panel is self.tabs.currentWidget():
                 panel.refresh(changes, kinds)
