@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -92,20 +93,18 @@ class GoalsPanel(RecordPanel):
         layout = QVBoxLayout(section)
         layout.setContentsMargins(0, 8, 0, 4)
         layout.addWidget(heading(_("Bewijs"), section, role="subheading"))
-        layout.addWidget(hint(_("Besluiten, actiepunten, verzoeken, ingekomen stukken en "
-                                "agendapunten die laten zien wat er voor dit doel gebeurde. "
-                                "Dubbelklik of Enter opent het."), section))
+        layout.addWidget(hint(_("Besluiten, actiepunten, verzoeken en stukken die bij dit doel "
+                                "horen. Dubbelklik om te openen."), section))
         self.evidence_list = QListWidget(section)
         self.evidence_list.setAccessibleName(_("Gekoppeld bewijs"))
         self.evidence_list.setWordWrap(True)
         self.evidence_list.setAlternatingRowColors(True)
-        lines = self.evidence_list.fontMetrics().lineSpacing()
-        self.evidence_list.setMinimumHeight(lines * 4)
-        self.evidence_list.setMaximumHeight(lines * 9)
+        self.evidence_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.evidence_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.evidence_list)
         self.evidence_empty = hint("", section)
         layout.addWidget(self.evidence_empty)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: side by side widens the editor at 150 %
         self.link_button = button(
             _("Bewijs &koppelen…"), self.link_evidence,
             _("Kies een besluit, actiepunt, verzoek, stuk of agendapunt dat bij dit doel hoort"),
@@ -113,9 +112,8 @@ class GoalsPanel(RecordPanel):
         self.unlink_button = button(
             _("&Ontkoppelen"), self.unlink_evidence,
             _("Haal het gekozen bewijs weg bij dit doel; het stuk zelf blijft bestaan"), section)
-        buttons.addWidget(self.link_button)
-        buttons.addWidget(self.unlink_button)
-        buttons.addStretch(1)
+        for widget in (self.link_button, self.unlink_button):
+            buttons.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
         words: QFormLayout = form()
         self.evidence = _text_box(
@@ -152,6 +150,7 @@ class GoalsPanel(RecordPanel):
                 self.evidence_list.setCurrentItem(row)
         self.evidence_list.blockSignals(False)
         self.evidence_list.setVisible(bool(found))
+        self._fit_evidence_list()
         if not self.current_id:
             empty = _("Bewijs koppelen kan zodra het doel bewaard is.") if self.creating else ""
         elif not found:
@@ -161,6 +160,23 @@ class GoalsPanel(RecordPanel):
         self.evidence_empty.setText(empty)
         self.evidence_empty.setVisible(bool(empty))
         self._update_evidence_buttons()
+
+    def _fit_evidence_list(self) -> None:
+        """As tall as its rows (2 to 14 lines): the editor scrolls, not a small inner list."""
+        view = self.evidence_list
+        metrics = view.fontMetrics()
+        lines = metrics.lineSpacing()
+        width = max(view.width() - 2 * view.frameWidth()
+                    - view.verticalScrollBar().sizeHint().width() - 12, 80)
+        box = QRect(0, 0, width, 100 * lines)
+        rows = sum(metrics.boundingRect(box, Qt.TextFlag.TextWordWrap, view.item(r).text()).height()
+                   + 6 for r in range(view.count()))
+        view.setFixedHeight(min(max(rows + 2 * view.frameWidth() + 4, lines * 2), lines * 14))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Rows wrap differently at another width; refit the evidence list."""
+        super().resizeEvent(event)
+        self._fit_evidence_list()
 
     def _update_evidence_buttons(self) -> None:
         self.link_button.setEnabled(bool(self.current_id) and not self.creating)

@@ -106,6 +106,16 @@ class _Dialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Make room for wrapped rows: Qt's window minimum ignores height-for-width."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.setMinimumHeight(needed)
+                self.resize(self.width(), needed)
+        super().showEvent(event)
+
     def problem(self) -> str | None:
         """A Dutch sentence when the input cannot be saved; ``None`` when it can."""
         return None
@@ -160,7 +170,7 @@ class AgendaItemDialog(_Dialog):
         if goals is not None:
             self.goal_combo.set_goals(goals)
             self.goal_combo.set_goal_id(item.goal_id if item else None)
-            self.form.addRow(_("Hoort bij doel (buurtagenda):"), self.goal_combo)
+            self.form.insertRow(4, _("Hoort bij doel (buurtagenda):"), self.goal_combo)
 
     def problem(self) -> str | None:
         return required_problem(self.title_edit.text(), _("de titel van het agendapunt"))
