@@ -161,13 +161,15 @@ class ActionsView(QWidget):
                 field.setAccessibleName(caption)
             grid.addWidget(label, 0, column)
             if column == 0:  # "wat" fills the height beside wie / klaar vóór / doel
-                grid.addWidget(field, 1, 0, 3, 1)
+                grid.addWidget(field, 1, 0, 2, 1)
             else:
                 grid.addWidget(field, 1, column, Qt.AlignmentFlag.AlignTop)
         goal_label = QLabel(_("Hoort bij doel (buurtagenda)") + ":", editor)
         goal_label.setBuddy(self.goal_combo)
-        grid.addWidget(goal_label, 2, 1, 1, 2)
-        grid.addWidget(self.goal_combo, 3, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
+        goal_row = QHBoxLayout()  # label beside the choice: one line less for the list above
+        goal_row.addWidget(goal_label)
+        goal_row.addWidget(self.goal_combo, 1)
+        grid.addLayout(goal_row, 2, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
