@@ -22,7 +22,8 @@ How the figures are counted (also explained to users in ``docs/jaarverslag.md``)
   held meetings (guests are not counted; "invited" without a record is not counted).
 * **Goals** have no year: the report shows their status as it is now. A goal is
   *without evidence* when no live decision, action, request, document or agenda item is
-  linked to it (a written note in the evidence field alone does not count).
+  linked to it, and no live record names it as its goal (a written note in the evidence
+  field alone does not count).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .goals import GOAL_STATUSES, Goal
+from .goals import GOAL_STATUSES, POINTING_TABLES, Goal
 from .i18n import language, ngettext
 from .requests import Request
 from .timeutil import maybe_date, today
@@ -258,6 +259,13 @@ def goals_with_evidence(ws: Workspace) -> set[str]:
             "WHERE l.board_id = ? AND l.deleted_at IS NULL AND l.target_kind = ? "
             "AND t.deleted_at IS NULL",
             [ws.board_id, table],
+        )
+        found.update(r["goal_id"] for r in rows)
+    for table in POINTING_TABLES:  # a record that names its goal is evidence too
+        rows = ws.store.rows(
+            f"SELECT DISTINCT goal_id FROM [{table}] WHERE board_id = ? AND goal_id IS NOT NULL "
+            "AND deleted_at IS NULL",
+            [ws.board_id],
         )
         found.update(r["goal_id"] for r in rows)
     return found

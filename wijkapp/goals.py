@@ -21,6 +21,8 @@ BUILDING_BLOCKS = {
 }
 GOAL_STATUSES = ("idea", "running", "achieved", "not_achieved", "stopped")
 LINK_KINDS = ("decisions", "actions", "requests", "documents", "agenda_items")
+#: Tables whose records can say themselves which goal they belong to (``goal_id``).
+POINTING_TABLES = ("agenda_items", "decisions", "actions", "requests")
 
 
 
@@ -152,6 +154,23 @@ class Goals(Manager[Goal]):
             [goal_id],
         )
         return [from_row(GoalLink, r) for r in rows]
+
+    def evidence(self, goal_id: str) -> list[GoalLink]:
+        """Everything that shows the goal's progress: its explicit links, then the live
+        agenda items, decisions, actions and requests that say they belong to it (those
+        carry an empty link id: they are unlinked by changing the record itself)."""
+        found = self.links(goal_id)
+        seen = {(link.target_kind, link.target_id) for link in found}
+        for table in POINTING_TABLES:
+            rows = self._store.rows(
+                f"SELECT id FROM [{table}] WHERE goal_id = ? AND deleted_at IS NULL "
+                "ORDER BY created_at",
+                [goal_id],
+            )
+            for row in rows:
+                if (table, row["id"]) not in seen:
+                    found.append(GoalLink("", goal_id, table, row["id"]))
+        return found
 
     def _noop(self) -> Changes:
         return Changes()

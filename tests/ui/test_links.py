@@ -7,6 +7,8 @@ which goal they serve.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -23,6 +25,7 @@ from ui.views.goals import GoalsView
 from ui.views.meeting_editor import MeetingEditor
 from ui.views.minutes import MinutesView
 from ui.views.requests import RequestsView
+from wijkapp.workspace import Workspace
 
 
 class Window(QWidget):
@@ -398,3 +401,25 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp, linked):
     paths += screenshots(lambda: RequestsView(ws, bus), qtbot, qapp, shoot, "links-requests",
                          show_request)
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+def test_records_naming_the_goal_count_as_evidence(qtbot: Any, ws: Workspace, bus: Any,
+                                                   app_ctx: Any) -> None:
+    from ui.views.goals import GoalsView
+    from wijkapp.followup import goals_with_evidence
+
+    goal = ws.goals.add("Veilig oversteken bij school", 6).id
+    meeting = ws.meetings.create("2026-10-13 19:30").id
+    action = ws.actions.add(meeting, "Verkeerstelling organiseren", goal_id=goal).id
+    assert goal in goals_with_evidence(ws)
+    assert [(e.id, e.target_kind, e.target_id) for e in ws.goals.evidence(goal)] == [
+        ("", "actions", action)]
+    view = GoalsView(ws, bus)
+    qtbot.addWidget(view)
+    view.open_record("goals", goal)
+    panel = view.panel
+    qtbot.waitUntil(lambda: panel.evidence_list.count() == 1, timeout=3000)
+    row = panel.evidence_list.item(0)
+    assert "Verkeerstelling organiseren" in row.text()
+    panel.evidence_list.setCurrentItem(row)
+    assert not panel.unlink_button.isEnabled()  # unlinked by changing the action itself

@@ -53,7 +53,7 @@ def linked_evidence(ws: Workspace, goal_id: str) -> list[Evidence]:
     """The goal's evidence with readable labels, oldest link first."""
     found = []
     days: dict[str, str] | None = None
-    for link in ws.goals.links(goal_id):
+    for link in ws.goals.evidence(goal_id):
         manager = _manager(ws, link.target_kind)
         record = manager.get(link.target_id) if manager.exists(link.target_id) else None
         day = ""

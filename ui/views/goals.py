@@ -45,6 +45,9 @@ from .widgets import add_row, button, form, heading, hint, refill_combo, select_
 
 _WHOLE_WIJK = "__wijk__"
 
+#: Where each evidence row keeps its (kind, record id).
+TARGET_ROLE = ID_ROLE + 1
+
 
 def _text_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:
     edit = QPlainTextEdit(parent)
@@ -126,7 +129,6 @@ class GoalsPanel(RecordPanel):
         self.evidence_list.currentRowChanged.connect(lambda _r: self._update_evidence_buttons())
         self.evidence_list.itemActivated.connect(self.open_evidence)
         self._evidence_ids: set[tuple[str, str]] = set()
-        self._evidence_targets: dict[str, tuple[str, str]] = {}
 
     def manager(self) -> Any:
         return self.ws.goals
@@ -138,13 +140,16 @@ class GoalsPanel(RecordPanel):
         chosen = item.data(ID_ROLE) if item else None
         found = linked_evidence(self.ws, self.current_id) if self.current_id else []
         self._evidence_ids = {(e.kind, e.target_id) for e in found}
-        self._evidence_targets = {e.link_id: (e.kind, e.target_id) for e in found}
         self.evidence_list.blockSignals(True)
         self.evidence_list.clear()
         for evidence in found:
             row = QListWidgetItem(evidence.label)
             row.setData(ID_ROLE, evidence.link_id)
-            row.setToolTip(evidence.label)
+            row.setData(TARGET_ROLE, (evidence.kind, evidence.target_id))
+            row.setToolTip(evidence.label if evidence.link_id else _(
+                "{label} — hoort bij dit doel omdat het zelf naar het doel verwijst; "
+                "ontkoppelen doet u bij het item zelf."
+            ).format(label=evidence.label))
             self.evidence_list.addItem(row)
             if evidence.link_id == chosen:
                 self.evidence_list.setCurrentItem(row)
@@ -180,8 +185,9 @@ class GoalsPanel(RecordPanel):
 
     def _update_evidence_buttons(self) -> None:
         self.link_button.setEnabled(bool(self.current_id) and not self.creating)
+        chosen = self.evidence_list.currentItem()
         self.unlink_button.setEnabled(bool(self.current_id) and not self.creating
-                                      and self.evidence_list.currentItem() is not None)
+                                      and chosen is not None and bool(chosen.data(ID_ROLE)))
 
     def link_evidence(self) -> None:
         """"Bewijs koppelen…": pick a record in a dialog and link it to the goal."""
@@ -204,7 +210,7 @@ class GoalsPanel(RecordPanel):
 
     def open_evidence(self, item: QListWidgetItem) -> None:
         """Show a linked record in its own screen (through the main window)."""
-        kind, target_id = self._evidence_targets[item.data(ID_ROLE)]
+        kind, target_id = item.data(TARGET_ROLE)
         window = self.window()
         if hasattr(window, "open_record"):
             self.saver.flush()
