@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -190,14 +191,22 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(_("Onderdelen van Wijkapp"))
         self.stack = CurrentPageStack()
         self._page_of: dict[str, QWidget] = {}
+        self._scroll_of: dict[str, QScrollArea] = {}
         for spec in VIEWS:
             entry = QListWidgetItem(_(spec.title))
             entry.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(entry)
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.stack.addWidget(holder)
+            # At very large text sizes a page may need more room than a laptop screen has:
+            # then it scrolls, instead of pushing the window past the screen's edge.
+            page = QScrollArea()
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setWidget(holder)
+            self.stack.addWidget(page)
             self._page_of[spec.key] = holder
+            self._scroll_of[spec.key] = page
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFixedWidth(nav_width(self.nav))
@@ -252,7 +261,7 @@ class MainWindow(QMainWindow):
             return
         key = VIEWS[row].key
         self.view(key)
-        self.stack.setCurrentWidget(self._page_of[key])
+        self.stack.setCurrentWidget(self._scroll_of[key])
         self.statusBar().clearMessage()
 
     def open_record(self, kind: str, record_id: str) -> None:
