@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from wijkapp.i18n import _
+from wijkapp.i18n import N_, _
 from wijkapp.plainlang import Level, ReadabilityReport
 
 __all__ = ["MeterText", "ReadabilityMeter", "meter_text"]
@@ -34,10 +34,10 @@ class MeterText:
 
 
 _LEVELS = {
-    Level.MAKKELIJK: ("●", "Makkelijk", "Goed te lezen voor de meeste bewoners.", "#1e6b34"),
-    Level.REDELIJK: ("◐", "Redelijk", "Maak een paar zinnen korter of kies gewone woorden.",
+    Level.MAKKELIJK: ("●", N_("Makkelijk"), N_("Goed te lezen voor de meeste bewoners."), "#1e6b34"),
+    Level.REDELIJK: ("◐", N_("Redelijk"), N_("Maak een paar zinnen korter of kies gewone woorden."),
                      "#7a5a00"),
-    Level.MOEILIJK: ("▲", "Moeilijk", "Veel lange zinnen of moeilijke woorden.", "#b00020"),
+    Level.MOEILIJK: ("▲", N_("Moeilijk"), N_("Veel lange zinnen of moeilijke woorden."), "#b00020"),
 }
 
 

@@ -8,16 +8,17 @@ from typing import Any
 from .base import Cleaner, Manager, check_choice, choice, from_row, text
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_
 
 #: The seven bouwstenen of a buurtagenda, numbered 1–7.
 BUILDING_BLOCKS = {
-    1: "Urgentie",
-    2: "Buurtscan",
-    3: "Partijen samenbrengen",
-    4: "Verhalen ophalen",
-    5: "Tellen en vertellen",
-    6: "Verbinden met beleid",
-    7: "De buurtagenda opstellen",
+    1: N_("Urgentie"),
+    2: N_("Buurtscan"),
+    3: N_("Partijen samenbrengen"),
+    4: N_("Verhalen ophalen"),
+    5: N_("Tellen en vertellen"),
+    6: N_("Verbinden met beleid"),
+    7: N_("De buurtagenda opstellen"),
 }
 GOAL_STATUSES = ("idea", "running", "achieved", "not_achieved", "stopped")
 LINK_KINDS = ("decisions", "actions", "requests", "documents", "agenda_items")

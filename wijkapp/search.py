@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .i18n import N_
 from .schema import SEARCHABLE
 
 if TYPE_CHECKING:
@@ -14,15 +15,15 @@ if TYPE_CHECKING:
 
 #: Dutch names of the kinds, in the order results are grouped.
 KIND_LABELS = {
-    "meetings": "Vergaderingen",
-    "agenda_items": "Agendapunten",
-    "decisions": "Besluiten",
-    "actions": "Actiepunten",
-    "requests": "Verzoeken aan de gemeente",
-    "documents": "Ingekomen stukken",
-    "people": "Contacten",
-    "organisations": "Organisaties",
-    "goals": "Buurtagenda",
+    "meetings": N_("Vergaderingen"),
+    "agenda_items": N_("Agendapunten"),
+    "decisions": N_("Besluiten"),
+    "actions": N_("Actiepunten"),
+    "requests": N_("Verzoeken aan de gemeente"),
+    "documents": N_("Ingekomen stukken"),
+    "people": N_("Contacten"),
+    "organisations": N_("Organisaties"),
+    "goals": N_("Buurtagenda"),
 }
 
 #: The column shown as a hit's title, per table.

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import Changes
 from wijkapp.errors import NotFoundError
-from wijkapp.export.formatting import REQUEST_STATUS_LABELS
-from wijkapp.i18n import _
+from wijkapp.i18n import N_, _
 from wijkapp.plainlang import LetterAnalysis, Level, analyse_letter
 
+from ..labels import request_status_label
 from ..operations.base import CoreOp
 from ..plainlang_editor import attach_plain_language, board_terms
 from ..readability_meter import ReadabilityMeter
@@ -42,8 +42,8 @@ from .widgets import heading, hint, message_label, show_problem
 
 __all__ = ["LetterDialog", "level_word", "save_letter"]
 
-_LEVEL_WORDS = {Level.MAKKELIJK: "● Makkelijk", Level.REDELIJK: "◐ Redelijk",
-                Level.MOEILIJK: "▲ Moeilijk"}
+_LEVEL_WORDS = {Level.MAKKELIJK: N_("● Makkelijk"), Level.REDELIJK: N_("◐ Redelijk"),
+                Level.MOEILIJK: N_("▲ Moeilijk")}
 
 
 def level_word(level: Level) -> str:
@@ -168,8 +168,8 @@ class LetterDialog(QDialog):
     def _fill_requests(self, request_id: str | None) -> None:
         self.request_combo.addItem(_("Kies een verzoek…"), None)
         for request in self._ws.requests.all():
-            status = REQUEST_STATUS_LABELS.get(request.status, request.status)
-            self.request_combo.addItem(f"{request.subject} ({_(status)})", request.id)
+            status = request_status_label(request.status)
+            self.request_combo.addItem(f"{request.subject} ({status})", request.id)
         if request_id is None:
             return
         index = self.request_combo.findData(request_id)

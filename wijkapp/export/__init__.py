@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import NotFoundError, ValidationError, WriteFailedError
+from ..i18n import N_
 from ..meetings import Meeting
 from ..timeutil import now
 from .content import get_meeting
@@ -28,15 +29,15 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 FORMATS: dict[str, str] = {
-    "agenda": "Uitnodiging met agenda (PDF)",
-    "minutes": "Verslag / notulen (PDF)",
-    "summary": "Samenvatting voor bewoners in gewone taal (PDF)",
-    "decisions": "Besluitenlijst (PDF)",
-    "actions": "Actiepuntenlijst (PDF)",
-    "docx": "Verslag om verder te bewerken in Word (.docx)",
-    "ics": "Agenda-afspraak voor de digitale agenda (.ics)",
-    "vcard": "Contacten voor het adresboek (.vcf)",
-    "csv": "Lijst voor Excel (.csv)",
+    "agenda": N_("Uitnodiging met agenda (PDF)"),
+    "minutes": N_("Verslag / notulen (PDF)"),
+    "summary": N_("Samenvatting voor bewoners in gewone taal (PDF)"),
+    "decisions": N_("Besluitenlijst (PDF)"),
+    "actions": N_("Actiepuntenlijst (PDF)"),
+    "docx": N_("Verslag om verder te bewerken in Word (.docx)"),
+    "ics": N_("Agenda-afspraak voor de digitale agenda (.ics)"),
+    "vcard": N_("Contacten voor het adresboek (.vcf)"),
+    "csv": N_("Lijst voor Excel (.csv)"),
 }
 
 _SUFFIX = {

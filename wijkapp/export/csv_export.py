@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
+from ..i18n import N_
 from ..timeutil import maybe_date, maybe_datetime
 from . import formatting as fmt
 from .formatting import xml_safe
@@ -22,10 +23,10 @@ if TYPE_CHECKING:
     from ..workspace import Workspace
 
 CSV_KINDS = {
-    "meetings": "vergaderingen",
-    "actions": "actiepunten",
-    "requests": "verzoeken",
-    "contacts": "contacten",
+    "meetings": N_("vergaderingen"),
+    "actions": N_("actiepunten"),
+    "requests": N_("verzoeken"),
+    "contacts": N_("contacten"),
 }
 Row = list[str | int]
 
