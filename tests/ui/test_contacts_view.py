@@ -35,7 +35,7 @@ def test_found_by_name_organisation_and_topic_ignoring_accents(qtbot, ws, bus, a
     assert names(view.people) == ["Ellen Smeets", "Harrie Coenen"]
     search(view, qtbot, "coordinator")
     assert names(view.people) == ["Ellen Smeets"]
-    assert "1 contacten gevonden" in view.people.count_label.text()
+    assert "1 contact gevonden" in view.people.count_label.text()
     search(view, qtbot, "zzz")
     assert names(view.people) == []
     search(view, qtbot, "")

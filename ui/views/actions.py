@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.actions import Action
 from wijkapp.changes import Changes
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
@@ -267,7 +267,8 @@ class ActionsView(QWidget):
             self.tree.addTopLevelItem(item)
         self.tree.blockSignals(False)
         self.count_label.setText(
-            _("{n} actiepunten in de lijst, waarvan {late} te laat.").format(
+            ngettext("{n} actiepunt in de lijst, waarvan {late} te laat.",
+                     "{n} actiepunten in de lijst, waarvan {late} te laat.", len(actions)).format(
                 n=len(actions), late=late_count))
         if self.current_id and not self._creating:
             self.select(self.current_id, load=False)

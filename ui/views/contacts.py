@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import Changes
 from wijkapp.contacts import Person
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
@@ -99,8 +99,10 @@ class PeoplePanel(RecordPanel):
 
     def count_text(self, count: int, late: int) -> str:
         if self.needle.strip():
-            return _("{n} contacten gevonden met “{text}”.").format(n=count, text=self.needle)
-        return _("{n} contacten.").format(n=count)
+            return ngettext("{n} contact gevonden met “{text}”.",
+                            "{n} contacten gevonden met “{text}”.", count).format(
+                                n=count, text=self.needle)
+        return ngettext("{n} contact.", "{n} contacten.", count).format(n=count)
 
     def load(self, record: Person | None) -> None:
         for edit, value in ((self.name, "name"), (self.role, "role"), (self.topics, "topics"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import Changes
 from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, LINK_KINDS, Goal
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
@@ -239,7 +239,7 @@ class GoalsPanel(RecordPanel):
         return record.building_block
 
     def count_text(self, count: int, late: int) -> str:
-        return _("{n} doelen.").format(n=count)
+        return ngettext("{n} doel.", "{n} doelen.", count).format(n=count)
 
     def load(self, record: Goal | None) -> None:
         for edit, name in ((self.title, "title"), (self.how, "how"), (self.who, "who"),

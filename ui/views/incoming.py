@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from wijkapp.documents import Document
-from wijkapp.i18n import _, language
+from wijkapp.i18n import _, language, ngettext
 from wijkapp.workspace import Workspace
 
 from ..labels import Row, date_text, required_text_problem
@@ -55,7 +55,7 @@ class IncomingPanel(RecordPanel):
                    (day == "", "".join(chr(0x10FFFF - ord(c)) for c in day)))
 
     def count_text(self, count: int, late: int) -> str:
-        return _("{n} ingekomen stukken.").format(n=count)
+        return ngettext("{n} ingekomen stuk.", "{n} ingekomen stukken.", count).format(n=count)
 
     def load(self, record: Document | None) -> None:
         set_text(self.subject, record.subject if record else "")

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from wijkapp.contacts import ORGANISATION_KINDS, Organisation
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
 
 from ..labels import Row, email_problem, matches, organisation_kind_label, required_text_problem
@@ -58,7 +58,7 @@ class OrganisationsPanel(RecordPanel):
                    (record.name.casefold(),))
 
     def count_text(self, count: int, late: int) -> str:
-        return _("{n} organisaties.").format(n=count)
+        return ngettext("{n} organisatie.", "{n} organisaties.", count).format(n=count)
 
     def load(self, record: Organisation | None) -> None:
         set_text(self.name, record.name if record else "")

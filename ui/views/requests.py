@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.changes import Changes
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.requests import DEFAULT_ANSWER_WEEKS, REQUEST_KINDS, REQUEST_STATUSES, Request
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
@@ -162,7 +162,8 @@ class RequestsPanel(RecordPanel):
                            record.status, record.sent_on, record.answer_due, today())
 
     def count_text(self, count: int, late: int) -> str:
-        return _("{n} verzoeken, waarvan {late} te laat beantwoord.").format(n=count, late=late)
+        return ngettext("{n} verzoek, waarvan {late} te laat.",
+                        "{n} verzoeken, waarvan {late} te laat.", count).format(n=count, late=late)
 
     def fill_choices(self) -> None:
         """Refill the buurt and person choices from the database."""

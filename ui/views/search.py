@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.changes import Changes
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.search import SearchHit
 from wijkapp.workspace import Workspace
 
@@ -228,8 +228,10 @@ class SearchView(QWidget):
             self.summary.setText(_("Niets gevonden voor “{text}”. Probeer een ander of korter "
                                    "woord.").format(text=text.strip()))
         else:
-            self.summary.setText(_("{n} resultaten voor “{text}”. Kies er een en druk op Enter."
-                                   ).format(n=len(self.hits), text=text.strip()))
+            self.summary.setText(ngettext(
+                "{n} resultaat voor “{text}”. Kies het en druk op Enter.",
+                "{n} resultaten voor “{text}”. Kies er een en druk op Enter.", len(self.hits),
+            ).format(n=len(self.hits), text=text.strip()))
 
     def result_items(self) -> list[QTreeWidgetItem]:
         """The result rows (not the group headers), in display order."""
