@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +25,6 @@ from ui.readability_meter import ReadabilityMeter, meter_text
 from ui.views.letter import LetterDialog
 from wijkapp.plainlang import Level, analyse_text
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 Wavy = QTextCharFormat.UnderlineStyle.WaveUnderline
 Dotted = QTextCharFormat.UnderlineStyle.DotLine
 
@@ -272,9 +269,6 @@ def test_screenshots_of_letter_and_highlighting(qtbot: Any, ws: Any, app_ctx: An
         qtbot.wait(50)
         highlight_png = shoot(host, f"gui-highlight-{percent}")
         assert highlighter.paint_seconds < 0.5
-    if percent == 100:
-        shutil.copyfile(letter_png, DOCS / "gui-letter.png")
-        shutil.copyfile(highlight_png, DOCS / "gui-highlight.png")
     assert letter_png.stat().st_size > 10_000 and highlight_png.stat().st_size > 5_000
 
 
