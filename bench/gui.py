@@ -41,7 +41,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import Result, register  # noqa: E402
+from bench import Result, median_ms, register  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_MS = 100
@@ -91,16 +91,6 @@ def result(name: str, times: list[float], raw: float | None = None,
     return Result(name, statistics.median(times), raw, budget,
                   f"{worst}; {note}" if note else worst)
 
-
-def raw_ms(work: Callable[[], object], repeat: int) -> float:
-    """Median of the core calls alone (the raw floor), after one warm-up run."""
-    work()
-    times = []
-    for _ in range(max(1, repeat)):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def keep_none_alive() -> None:
@@ -217,7 +207,7 @@ def _floor(key: str, ws: Any, repeat: int) -> float | None:
     if work is None:
         return None
     try:
-        return raw_ms(lambda: work(ws), repeat)
+        return median_ms(lambda: work(ws), repeat)
     except AttributeError:  # a manager without all(): no floor rather than a wrong one
         return None
 
@@ -289,7 +279,7 @@ def open_meeting(db: Path, repeat: int) -> Result:
     ids = cycle(s.meeting_ids)
     times = timings(lambda: view.open_meeting(next(ids)), repeat, s.settle, view.show_list)
     raw_ids = cycle(s.meeting_ids)
-    raw = raw_ms(lambda: _meeting_floor(s.ws, next(raw_ids)), repeat)
+    raw = median_ms(lambda: _meeting_floor(s.ws, next(raw_ids)), repeat)
     view.show_list()
     s.idle_worker()
     return result("open a meeting", times, raw)
@@ -314,7 +304,7 @@ def enter_minutes(db: Path, repeat: int) -> Result:
         _meeting_floor(s.ws, meeting_id)
         s.ws.meetings.attendance(meeting_id)
 
-    raw = raw_ms(floor, repeat)
+    raw = median_ms(floor, repeat)
     view.show_list()
     s.idle_worker()
     return result("enter minutes mode", times, raw)
@@ -376,7 +366,7 @@ def save_notes(db: Path, repeat: int) -> Result:
         end = time.perf_counter()
         times.append(((handed - start) + (end - after_worker)) * 1000)
     text = minutes.notes.toPlainText()
-    raw = raw_ms(lambda: s.ws.agenda.set_notes(item_id, text), repeat)
+    raw = median_ms(lambda: s.ws.agenda.set_notes(item_id, text), repeat)
     s.idle_worker()
     return result("save notes (GUI part)", times, raw, note="floor: the core save itself")
 
@@ -422,7 +412,7 @@ def search_results(db: Path, repeat: int) -> Result:
             view.box.blockSignals(False)
             per_prefix[prefix] += timings(view.search_now, 1, s.settle)
     times = [t for values in per_prefix.values() for t in values]
-    raw = raw_ms(lambda: [s.ws.search.query(p) for p in prefixes], rounds) / len(prefixes)
+    raw = median_ms(lambda: [s.ws.search.query(p) for p in prefixes], rounds) / len(prefixes)
     slowest = max(per_prefix, key=lambda p: statistics.median(per_prefix[p]))
     return result("search: results", times, raw,
                   note=f"slowest '{slowest}' {statistics.median(per_prefix[slowest]):.0f} ms")

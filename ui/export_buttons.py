@@ -26,7 +26,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -70,6 +72,18 @@ def grow_to_fit(window: QWidget) -> None:
         window.setMinimumHeight(need)
     if need > window.height():
         window.resize(window.width(), need)
+
+
+class GrowingDialog(QDialog):
+    """A dialog that stays tall enough for its wrapped text (see :func:`grow_to_fit`)."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        grow_to_fit(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        grow_to_fit(self)
 
 
 def alive(widget: QWidget | None) -> bool:

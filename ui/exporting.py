@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -37,8 +35,8 @@ from .export_buttons import (
     ExportButtons,
     ExportRequest,
     FolderChooser,
+    GrowingDialog,
     alive,
-    grow_to_fit,
     heading_label,
 )
 from .formatting import date_label
@@ -105,7 +103,7 @@ def meeting_in_view(parent: QWidget | None) -> str | None:
 
 
 
-class ExportDialog(QDialog):
+class ExportDialog(GrowingDialog):
     """Choose what, for which meeting or year, and where; then one big button."""
 
     def __init__(self, ws: Workspace, fmt: str | None = None, meeting_id: str | None = None,
@@ -198,15 +196,6 @@ class ExportDialog(QDialog):
             widget.currentIndexChanged.connect(lambda _i: self._update_request())
         self.kinds.buttonToggled.connect(lambda _b, on: on and self._format_changed())
         self.set_format(fmt if fmt in FORMATS else next(iter(FORMATS)))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
-        super().showEvent(event)
-        grow_to_fit(self)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        grow_to_fit(self)
 
     # -- choices ---------------------------------------------------------------------------
     def _fill_meetings(self) -> None:

@@ -9,7 +9,6 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,12 +26,12 @@ from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
 from . import export_buttons, export_files
-from .export_buttons import FolderChooser, alive, grow_to_fit, heading_label
+from .export_buttons import FolderChooser, GrowingDialog, alive, heading_label
 from .operations.base import error_sentence, run_in_background
 from .style import set_role
 
 
-class YearReportDialog(QDialog):
+class YearReportDialog(GrowingDialog):
     """Asks which year (default this year) and where; "Jaarverslag maken" accepts."""
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
@@ -71,15 +70,6 @@ class YearReportDialog(QDialog):
         layout.addWidget(heading_label(_("Waar bewaren?"), "subheading"))
         layout.addWidget(self.folder)
         layout.addLayout(buttons)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
-        super().showEvent(event)
-        grow_to_fit(self)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        grow_to_fit(self)
 
     def year(self) -> int:
         """The chosen year."""

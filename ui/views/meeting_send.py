@@ -11,9 +11,7 @@ the GUI thread and errors are Dutch message boxes.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLayout,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
-from ..export_buttons import ExportButtons, grow_to_fit
+from ..export_buttons import ExportButtons, GrowingDialog
 from .meeting_widgets import label
 
 
@@ -54,7 +52,7 @@ class SendAgendaBox(QGroupBox):
         self.calendar.set_meeting(meeting_id)
 
 
-class AfterCloseDialog(QDialog):
+class AfterCloseDialog(GrowingDialog):
     """After "Vergadering sluiten": make the verslag and send out the action list."""
 
     def __init__(self, ws: Workspace, meeting_id: str, parent: QWidget | None = None) -> None:
@@ -91,12 +89,3 @@ class AfterCloseDialog(QDialog):
         layout.addWidget(minutes_box)
         layout.addWidget(actions_box)
         layout.addLayout(bottom)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        """Grow to fit wrapped text (see :func:`ui.export_buttons.grow_to_fit`)."""
-        super().showEvent(event)
-        grow_to_fit(self)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        grow_to_fit(self)
