@@ -13,6 +13,7 @@ from wijkapp.i18n import _
 
 from .base import CoreOp
 
+
 def add_request(parent: QWidget | None, subject: str, text: str = "", **fields: Any) -> CoreOp:
     """Write a new request as a concept; ``Changes.id`` is its id."""
     return CoreOp(parent, lambda ws: ws.requests.add(subject, text, **fields)).with_message(
