@@ -258,10 +258,9 @@ def restore_in_app(
     """
     old: Workspace = window.ws
     path = old.path
-    for view in list(getattr(window, "views", {}).values()):
-        flush = getattr(view, "flush", None)
-        if callable(flush):
-            flush()
+    save_everything = getattr(window, "save_everything", None)
+    if callable(save_everything):
+        save_everything()
     wait_for_workers(30_000)
     QApplication.processEvents()
     chosen = backup_dir(path) / f"{path.stem}.terug-te-zetten{path.suffix}"
