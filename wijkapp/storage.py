@@ -105,7 +105,7 @@ def disk_problem(path: Path, error: BaseException) -> StorageError:
         return DiskError(
             f"De schijf is vol: Wijkapp kan '{path.name}' nu niet gebruiken. Het bestand is "
             "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
-            "grote bestanden, leeg de prullenbak) en open Wijkapp opnieuw."
+            "grote bestanden, leeg de prullenbak) en probeer het opnieuw."
         )
     if basic in (5, 6) or "locked" in text or "busy" in text:
         return WorkspaceLockedError(
