@@ -47,6 +47,7 @@ from wijkapp.workspace import Workspace
 from . import export_files as files
 from .export_files import MODES, PDF_FORMATS, PRINTABLE, ExportRequest
 from .operations.base import error_sentence, run_in_background
+from .screen_fit import room_on
 from .style import set_role
 
 __all__ = ["ExportButtons", "ExportRequest", "FolderChooser", "ResultLine", "MODES",
@@ -68,6 +69,9 @@ def grow_to_fit(window: QWidget) -> None:
     if layout is None or not layout.hasHeightForWidth():
         return
     need = layout.totalHeightForWidth(window.width())
+    screen = window.screen()
+    if screen is not None:  # never taller than the screen: ui.screen_fit makes it scroll
+        need = min(need, room_on(screen.availableGeometry()).height())
     if need > window.minimumHeight():
         window.setMinimumHeight(need)
     if need > window.height():

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QGroupBox,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -40,6 +41,7 @@ from .export_buttons import (
     heading_label,
 )
 from .formatting import date_label
+from .screen_fit import room_on
 from .style import set_role
 from .year_report_dialog import make_year_report
 
@@ -169,6 +171,7 @@ class ExportDialog(GrowingDialog):
         columns.addLayout(right, 2)
 
         make_box = QGroupBox(_("4. Maken"))
+        make_box.setProperty("finishing", True)  # stays in sight when the rest scrolls
         make = QVBoxLayout(make_box)
         self.buttons = ExportButtons(ws, "agenda")
         make.addWidget(heading_label(
@@ -196,6 +199,19 @@ class ExportDialog(GrowingDialog):
             widget.currentIndexChanged.connect(lambda _i: self._update_request())
         self.kinds.buttonToggled.connect(lambda _b, on: on and self._format_changed())
         self.set_format(fmt if fmt in FORMATS else next(iter(FORMATS)))
+        self._stack_when_too_wide(columns)
+
+    def _stack_when_too_wide(self, columns: QHBoxLayout) -> None:
+        """At large text the choices go one under the other instead of side by side, so
+        the dialog scrolls down (ui.screen_fit) but never sideways."""
+        screen = self.screen()
+        if screen is None:
+            return
+        self.ensurePolished()
+        margins = self.layout().contentsMargins()
+        wide = columns.minimumSize().width() + margins.left() + margins.right()
+        if wide > room_on(screen.availableGeometry()).width():
+            columns.setDirection(QBoxLayout.Direction.TopToBottom)
 
     # -- choices ---------------------------------------------------------------------------
     def _fill_meetings(self) -> None:

@@ -125,6 +125,9 @@ def apply_style(app: QApplication, percent: int) -> None:
     font.setPointSize(point_size(percent))
     app.setFont(font)
     app.setStyleSheet(stylesheet(percent))
+    from .screen_fit import install  # every dialog fits the screen or scrolls
+
+    install(app)
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:

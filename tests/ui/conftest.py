@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+#: The offscreen screen is an ordinary laptop's: 1366 × 768 at 96 dpi (tests/ui/laptop_screen.json).
+LAPTOP_SCREEN = Path(__file__).with_name("laptop_screen.json")
+# (Windows paths hold a ':' that Qt's platform arguments cannot carry: default screen there.)
+os.environ["QT_QPA_PLATFORM"] = ("offscreen" if os.name == "nt"
+                                 else f"offscreen:configfile={LAPTOP_SCREEN}")
 
 from ui.bus import ChangeBus  # noqa: E402
 from ui.operations.base import wait_for_workers  # noqa: E402

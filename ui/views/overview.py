@@ -81,6 +81,10 @@ class OverviewWindow(QDialog):
         layout.addWidget(self.table, 1)
         self.total = hint("", self)
         layout.addWidget(self.total)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(button(_("Sluiten"), self.close, parent=self))
+        layout.addLayout(bottom)
         self.resize(1180, 600)
 
     def choose(self) -> None:

@@ -1,0 +1,179 @@
+"""Every dialog fits the screen it opens on, or scrolls; its finishing buttons stay in sight.
+
+At 150-200 % text on a 1366 × 768 laptop a dialog may need more room than the screen has
+(the export dialog needed 1571 × 1158 px at 200 %), and Qt then simply puts the buttons
+off-screen. One app-wide event filter (:func:`install`, done by ``apply_style``) looks at
+every dialog as it is shown: when it cannot fit, its body moves into a scroll area while
+the row(s) of buttons at the bottom (and any part marked ``finishing``) stay outside it, so "Bewaren", "PDF maken" or
+"Sluiten" are always visible; then the dialog is sized and placed inside the screen.
+Dialogs that fit are left exactly as they are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Room for the window frame the system draws around a dialog (title bar, borders).
+FRAME = QSize(16, 40)
+#: The buttons kept below the scroll area take at most this share of the screen's height.
+KEPT_SHARE = 0.6
+SCROLL_NAME = "fitScroll"
+#: What makes a row part of the body rather than of the buttons below it.
+FIELDS = (QAbstractScrollArea, QLineEdit, QComboBox, QAbstractSpinBox, QGroupBox)
+
+
+def room_on(available: QRect) -> QSize:
+    """The largest inner size a dialog may have on a screen area (its frame left out)."""
+    return QSize(available.width() - FRAME.width(), available.height() - FRAME.height())
+
+
+def needed_size(dialog: QWidget, width: int | None = None) -> QSize:
+    """The smallest size ``dialog`` can show all of its content at, at ``width`` if given."""
+    hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        at = max(hint.width(), width or 0)
+        hint.setHeight(max(hint.height(), layout.totalHeightForWidth(at)))
+    return hint
+
+
+def _widgets_of(item: QLayoutItem) -> list[QWidget]:
+    """The widgets an item of a layout holds (itself, or those of its sub-layout)."""
+    if item.widget() is not None:
+        return [item.widget()]
+    sub = item.layout()
+    if sub is None:
+        return []
+    return [w for i in range(sub.count()) for w in _widgets_of(sub.itemAt(i))]
+
+
+def _is_plain(item: QLayoutItem) -> bool:
+    """``True`` for a row of buttons or text (no fields to type in, no lists), or for a part
+    the dialog marked with the property ``finishing`` (the export dialog's "4. Maken")."""
+    widgets = _widgets_of(item)
+    if any(widget.property("finishing") for widget in widgets):
+        return True
+    for widget in widgets:
+        for part in [widget, *widget.findChildren(QWidget)]:
+            if isinstance(part, FIELDS):
+                return False
+    return True
+
+
+def _item_height(item: QLayoutItem) -> int:
+    return max(item.minimumSize().height(), item.sizeHint().height())
+
+
+def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
+    """Move all but the bottom button rows of ``dialog`` into a scroll area; ``None`` when
+    its layout is not a vertical box (then the whole layout scrolls, buttons included)."""
+    layout = dialog.layout()
+    if layout is None:
+        return None
+    body = QWidget()
+    body.setObjectName("fitBody")
+    scroll = QScrollArea(dialog)
+    scroll.setObjectName(SCROLL_NAME)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    if not isinstance(layout, QBoxLayout) or layout.direction() != QBoxLayout.Direction.TopToBottom:
+        # Another kind of layout: hand it to the body whole, behind a new outer layout.
+        QWidget().setLayout(layout)  # detaches it from the dialog
+        body.setLayout(layout)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(dialog)
+        outer.addWidget(scroll)
+        return scroll
+    kept, kept_height = 0, 0
+    for index in range(layout.count() - 1, -1, -1):
+        item = layout.itemAt(index)
+        if not _is_plain(item):
+            break
+        height = _item_height(item)
+        if kept and kept_height + height > room.height() * KEPT_SHARE:
+            break
+        kept, kept_height = kept + 1, kept_height + height
+    body_layout = QVBoxLayout(body)
+    body_layout.setContentsMargins(0, 0, 0, 0)
+    body_layout.setSpacing(layout.spacing())
+    moved = layout.count() - kept
+    for _index in range(moved):
+        stretch = layout.stretch(0)
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            body_layout.addWidget(item.widget(), stretch)
+        elif item.layout() is not None:
+            sub = item.layout()
+            sub.setParent(None)
+            body_layout.addLayout(sub, stretch)
+        elif item.spacerItem() is not None:
+            body_layout.addItem(item.spacerItem())
+    scroll.setWidget(body)
+    layout.insertWidget(0, scroll, 1)
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
+    return scroll
+
+
+def fit_dialog(dialog: QDialog, available: QRect | None = None) -> None:
+    """Size and place ``dialog`` inside ``available`` (its screen's free area by default),
+    wrapping its body in a scroll area first when it could not fit otherwise."""
+    if available is None:
+        screen = dialog.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+    room = room_on(available)
+    need = needed_size(dialog, min(dialog.width(), room.width()))
+    if (need.width() > room.width() or need.height() > room.height()) \
+            and dialog.findChild(QScrollArea, SCROLL_NAME) is None:
+        wrap_in_scroll(dialog, room)
+        layout = dialog.layout()
+        if layout is not None:
+            layout.activate()
+    minimum = dialog.minimumSize()
+    dialog.setMinimumSize(min(minimum.width(), room.width()), min(minimum.height(), room.height()))
+    wanted = dialog.size().expandedTo(dialog.sizeHint()).expandedTo(
+        needed_size(dialog, min(dialog.width(), room.width())))
+    dialog.resize(min(wanted.width(), room.width()), min(wanted.height(), room.height()))
+    frame = dialog.frameGeometry()
+    x = min(max(frame.x(), available.left()), available.right() + 1 - frame.width())
+    y = min(max(frame.y(), available.top()), available.bottom() + 1 - frame.height())
+    dialog.move(max(x, available.left()), max(y, available.top()))
+
+
+class ScreenFit(QObject):
+    """The app-wide filter: fits each dialog as it is shown (see the module's docstring)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+                and watched.isWindow()
+                and not isinstance(watched, (QMessageBox, QFileDialog))):
+            fit_dialog(watched)
+        return False
+
+
+def install(app: QApplication) -> None:
+    """Fit every dialog of ``app`` to its screen from now on (installing twice is harmless)."""
+    if getattr(app, "_wijkapp_screen_fit", None) is None:
+        screen_fit = ScreenFit(app)
+        app.installEventFilter(screen_fit)
+        app._wijkapp_screen_fit = screen_fit  # type: ignore[attr-defined]
