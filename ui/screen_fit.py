@@ -160,14 +160,33 @@ def fit_dialog(dialog: QDialog, available: QRect | None = None) -> None:
     dialog.move(max(x, available.left()), max(y, available.top()))
 
 
+def _too_big(dialog: QDialog) -> bool:
+    screen = dialog.screen()
+    if screen is None:
+        return False
+    room = room_on(screen.availableGeometry())
+    return dialog.width() > room.width() or dialog.height() > room.height()
+
+
 class ScreenFit(QObject):
-    """The app-wide filter: fits each dialog as it is shown (see the module's docstring)."""
+    """The app-wide filter: fits each dialog as it is shown, and again when it grows past
+    the screen (see the module's docstring)."""
+
+    _busy = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
-                and watched.isWindow()
+        kind = event.type()
+        if kind not in (QEvent.Type.Show, QEvent.Type.Resize) or self._busy:
+            return False
+        if (isinstance(watched, QDialog) and watched.isWindow()
                 and not isinstance(watched, (QMessageBox, QFileDialog))):
-            fit_dialog(watched)
+            if kind == QEvent.Type.Resize and not (watched.isVisible() and _too_big(watched)):
+                return False  # a dialog that grows later (a report came in) is fitted again
+            self._busy = True
+            try:
+                fit_dialog(watched)
+            finally:
+                self._busy = False
         return False
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from wijkapp.changes import Changes
 from wijkapp.i18n import _
@@ -42,6 +43,10 @@ from .widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+#: Average characters the list needs beside the editor to tell its records apart.
+LIST_CHARS = 42
 
 
 class RecordPanel(QWidget):
@@ -119,9 +124,39 @@ class RecordPanel(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Catch up on a put-off refresh; never let the splitter squeeze the editor."""
         self.catch_up()
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + bar + 4)
+        self.arrange()
         super().showEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.arrange()
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """A new text size (stylesheet or font) arranges the list and editor anew, so going
+        back to 100 % un-squeezes the list without a restart."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            QTimer.singleShot(0, self._arrange_if_alive)
+
+    def _arrange_if_alive(self) -> None:
+        if isValid(self) and hasattr(self, "scroll") and isValid(self.scroll):
+            self.arrange()
+
+    def arrange(self) -> None:
+        """List beside the editor when both fit; at large text on a small screen the list
+        goes above the editor, full width, so titles can be read ("Bomen in de straten …"
+        instead of "Bo… in d…"). The editor is never squeezed below its own width."""
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        editor = self.editor.minimumSizeHint().width() + bar + 4
+        list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
+        side = self.width() >= editor + list_needs + self.splitter.handleWidth()
+        wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
+        self.scroll.setMinimumWidth(editor if side else 0)
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            total = sum(self.splitter.sizes()) or 1000
+            first = total * 3 // 5 if side else total * 2 // 5
+            self.splitter.setSizes([first, total - first])
 
     # -- hooks ---------------------------------------------------------------------------
     def records(self) -> list[Any]:
