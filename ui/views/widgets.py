@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -249,12 +249,14 @@ def list_tree(headers: list[str], name: str, parent: QWidget | None = None,
 
 
 def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
-                  keep: tuple[int, ...] = ()) -> list[int]:
+                  keep: tuple[int, ...] = (), least: list[int] | None = None) -> list[int]:
     """Widths for columns that want ``wanted`` pixels in ``available`` pixels.
 
     Columns in ``keep`` (e.g. the one saying "te laat") always get what they want; the
     first column (the record's title) gets what is left but at least ``first_share`` of
-    the width; the other columns shrink in proportion when space is short.
+    the width; the other columns shrink in proportion when space is short, but never below
+    ``least`` (their longest word: "Yusuf Kaya" may wrap, never read "Yus…"); for that the
+    first column gives up room down to 30 % of the width.
     """
     if not wanted:
         return []
@@ -265,7 +267,30 @@ def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
     first = max(int(available * first_share), available - kept - others)
     rest = max(available - first - kept, 0)
     scale = min(rest / others, 1.0) if others else 0
-    return [first, *(w if c in keep else int(w * scale) for c, w in enumerate(wanted) if c)]
+    widths = [first, *(w if c in keep else max(int(w * scale), least[c] if least else 0)
+                       for c, w in enumerate(wanted) if c)]
+    over = sum(widths) - available
+    if over > 0 and least:
+        widths[0] = max(widths[0] - over, min(widths[0], int(available * 0.3)))
+    return widths
+
+
+def longest_words(tree: QTreeWidget, pad: int, rows: int = 150) -> list[int]:
+    """Per column, the width of its longest word (bold, as late rows are) in the first
+    ``rows`` rows and the header, plus ``pad``."""
+    model = tree.model()
+    bold = QFont(tree.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    widths = []
+    for column in range(model.columnCount()):
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        texts += [str(model.index(row, column).data() or "")
+                  for row in range(min(model.rowCount(), rows))]
+        widest = max((metrics.horizontalAdvance(word) for text in texts for word in text.split()),
+                     default=0)
+        widths.append(widest + pad)
+    return widths
 
 
 class _ColumnFitter(QObject):
@@ -297,7 +322,8 @@ class _ColumnFitter(QObject):
         pad = tree.fontMetrics().horizontalAdvance("MM")
         wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
                   for c in range(count)]
-        widths = column_widths(wanted, tree.viewport().width() - 2, keep=self.keep)
+        widths = column_widths(wanted, tree.viewport().width() - 2, keep=self.keep,
+                               least=longest_words(tree, pad))
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 
