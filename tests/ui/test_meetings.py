@@ -229,6 +229,20 @@ def test_delete_then_put_back(
     assert not editor.undo_bar.isVisible()
 
 
+def test_undoing_a_delete_with_ctrl_z_takes_the_terugzetten_bar_away(
+    qtbot: Any, editor: MeetingEditor, ws: Workspace, meeting_id: str, bus: Any
+) -> None:
+    item = ws.agenda.for_meeting(meeting_id)[3]
+    editor.select_item(item.id)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    wait_for_worker(qtbot)
+    assert editor.undo_bar.isVisible()
+    bus.changed.emit(ws.undo(), None)  # Bewerken → Ongedaan maken, as the main window does
+    wait_for_worker(qtbot)
+    assert titles(ws, meeting_id)[3] == "Ingekomen stukken"
+    assert not editor.undo_bar.isVisible()
+
+
 def test_meeting_fields_save_and_refuse_an_empty_title(
     qtbot: Any, editor: MeetingEditor, ws: Workspace, meeting_id: str
 ) -> None:

@@ -76,8 +76,15 @@ def test_enter_and_double_click_open_the_record(qtbot, ws, bus, app_ctx):
     view.show()
     run(view, "Buurtscan")
     view.box.setFocus()
+    opened_early: list[tuple[str, str]] = []
+    view.open_requested.connect(lambda kind, rid: opened_early.append((kind, rid)))
+    # Enter in the box shows the list first: the first hit is chosen, nothing opens yet.
+    qtbot.keyClick(view.box, Qt.Key.Key_Return)
+    assert opened_early == []
+    assert view.results.currentItem() is view.result_items()[0]
+    assert view.window().focusWidget() is view.results
     with qtbot.waitSignal(view.open_requested, timeout=1000) as signal:
-        qtbot.keyClick(view.box, Qt.Key.Key_Return)
+        qtbot.keyClick(view.results, Qt.Key.Key_Return)
     assert signal.args == ["goals", board.goals["scan"]]
     run(view, "speeltuin")
     qtbot.keyClick(view.box, Qt.Key.Key_Down)

@@ -138,6 +138,8 @@ class AgendaEditing:
         if not self.meeting_id:
             return
         keep = self._select_after_reload or self.selected_item_id()
+        if self.undo_bar.isVisibleTo(self) and self.ws.undo_name != UNDO_DELETE_STEP:
+            self.undo_bar.hide()  # undone already (Ctrl+Z) or no longer the last step
         items = self.ws.agenda.for_meeting(self.meeting_id)
         self.model.set_items(items)
         self._fit_columns()

@@ -1,6 +1,7 @@
 """Zoeken: one box over everything, results grouped by kind with the found words in bold.
 
-Typing searches after a short pause; Enter or a double click on a result emits
+Typing searches after a short pause; Enter in the box moves to the first result (the list
+is seen before anything opens); Enter or a double click on a result emits
 ``open_requested(kind, record_id)`` (kind is the table name, e.g. ``"requests"``), which
 the main window routes to the view that shows that record.
 """
@@ -100,7 +101,7 @@ class _HtmlDelegate(QStyledItemDelegate):
 
 
 class _SearchBox(QLineEdit):
-    """Down arrow moves into the results; Enter opens the chosen (or first) result."""
+    """Down arrow or Enter moves into the results (Enter there opens one)."""
 
     def __init__(self, view: SearchView) -> None:
         super().__init__(view)
@@ -111,8 +112,10 @@ class _SearchBox(QLineEdit):
             self._view.focus_results()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Enter shows the list (the keyboard goes to the first hit); a second Enter
+            # there opens it. Opening a hit unseen surprised people.
             self._view.search_now()
-            self._view.open_current()
+            self._view.focus_results()
             return
         super().keyPressEvent(event)
 

@@ -43,22 +43,34 @@ def locale() -> QLocale:
 
 
 class _DateEdit(QDateEdit):
-    """A QDateEdit that jumps to today when the empty field is opened or typed in."""
+    """A QDateEdit that starts at today when the empty field is typed in, and whose
+    calendar opens on this month without choosing a date by itself."""
 
     def _wake(self) -> None:
         if self.date() == self.minimumDate():
             self.setDate(QDate.currentDate())
 
+    def _show_this_month(self) -> None:
+        """An empty field's calendar shows this month, nothing chosen: closing it without
+        a click leaves the field empty."""
+        if self.date() == self.minimumDate():
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        self._wake()
         super().mousePressEvent(event)
+        self._show_this_month()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_F4, Qt.Key.Key_Up, Qt.Key.Key_Down) or (
-            event.text().isdigit()
-        ):
-            self._wake()
+        key = event.key()
+        opens = key == Qt.Key.Key_F4 or (
+            key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            and event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if not opens and (key in (Qt.Key.Key_Up, Qt.Key.Key_Down) or event.text().isdigit()):
+            self._wake()  # the user steps or types a date: start from today
         super().keyPressEvent(event)
+        if opens:
+            self._show_this_month()
 
 
 class DateField(QWidget):
