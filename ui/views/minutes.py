@@ -46,6 +46,7 @@ from ..readability_meter import ReadabilityMeter
 from .meeting_dialogs import ActionDialog, DecisionDialog
 from .meeting_send import AfterCloseDialog
 from .meeting_widgets import button, label
+from .minutes_keys import install_minutes_keys
 from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
 
 SAVE_DELAY_MS = 300
@@ -112,6 +113,7 @@ class MinutesView(QWidget):
         self.saved_label = label("", "hint")
         self.decision_button = button(_("Besluit toevoegen"), self.add_decision, role="primary")
         self.action_button = button(_("Actiepunt toevoegen"), self.add_action, role="primary")
+        self.keys = install_minutes_keys(self, self.decision_button, self.action_button)
         actions_row = QHBoxLayout()
         actions_row.addWidget(self.decision_button)
         actions_row.addWidget(self.action_button)
