@@ -9,8 +9,11 @@ hides and when the window closes (:meth:`MinutesView.flush`), so nothing typed i
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -52,7 +55,21 @@ from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
 SAVE_DELAY_MS = 300
 SAVE_AT_LATEST_MS = 1000
 ATTENDANCE_STEP = "attendance"
+#: Widths (in average characters) below which minutes mode stacks: agenda above the notes,
+#: and attendance choices under each name.
+SIDE_BY_SIDE_CHARS = 90
+ATTENDANCE_ROW_CHARS = 100
+QWIDGETSIZE_MAX = (1 << 24) - 1
 ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
+
+
+class _TakesGivenHeight(QWidget):
+    """A page that fills the height its scroll area gives it (the notes shrink to their
+    minimum first), instead of its preferred height: so "Besluit toevoegen" and
+    "Actiepunt toevoegen" stay in sight at 150 %."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
 
 
 class MinutesView(QWidget):
@@ -78,15 +95,19 @@ class MinutesView(QWidget):
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
         self.heading = label("", "heading")
-        top = QHBoxLayout()
-        top.addWidget(button(_("← Terug naar voorbereiden"), self._back))
+        top = self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.addWidget(button(_("← Terug naar voorbereiden"), self._back),
+                      0, Qt.AlignmentFlag.AlignLeft)
         top.addStretch(1)
         self.export_button = button(
             _("Exporteren…"), self.show_export, name=_("Verslag of lijst exporteren"),
             tip=_("Verslag, besluitenlijst of actiepuntenlijst als PDF, of in Word."))
-        top.addWidget(self.export_button)
         self.close_button = button(_("Vergadering sluiten"), self.close_meeting, role="primary")
-        top.addWidget(self.close_button)
+        finish = QHBoxLayout()
+        finish.addStretch(1)
+        finish.addWidget(self.export_button)
+        finish.addWidget(self.close_button)
+        top.addLayout(finish)
 
         self.steps = QListWidget()
         self.steps.setAccessibleName(_("Agendapunten om te notuleren"))
@@ -103,7 +124,7 @@ class MinutesView(QWidget):
         self.notes.setAccessibleName(_("Aantekeningen bij dit agendapunt"))
         self.notes.setPlaceholderText(_("Typ hier wat er besproken wordt."))
         self.notes.setTabChangesFocus(True)
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)  # grows when room
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focus_lost.connect(self.flush)
         self.notes_meter = ReadabilityMeter(self)
@@ -126,16 +147,16 @@ class MinutesView(QWidget):
         self.outcomes.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         self.carried = CarriedOverPanel(self.ws)
 
-        item_page = QWidget()
+        item_page = _TakesGivenHeight()
         item_layout = QVBoxLayout(item_page)
         item_layout.addWidget(self.item_title)
         item_layout.addWidget(self.item_info)
         item_layout.addWidget(self.carried)  # only shown on "Actiepunten van vorige vergaderingen"
         item_layout.addWidget(self.notes_label)
         item_layout.addWidget(self.notes, 1)
+        item_layout.addLayout(actions_row)  # right under the notes: in sight at 150 %
         item_layout.addWidget(self.notes_meter)
         item_layout.addWidget(self.saved_label)
-        item_layout.addLayout(actions_row)
         item_layout.addWidget(self.outcomes_label)
         item_layout.addWidget(self.outcomes)
         scroll = QScrollArea()
@@ -143,7 +164,11 @@ class MinutesView(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(item_page)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.attendance)
+        attendance_scroll = QScrollArea()  # many invitees at large text: the list scrolls
+        attendance_scroll.setWidgetResizable(True)
+        attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        attendance_scroll.setWidget(self.attendance)
+        self.pages.addWidget(attendance_scroll)
         self.pages.addWidget(scroll)
 
         self.prev_button = button(_("← Vorig punt"), lambda: self._step(-1))
@@ -155,13 +180,41 @@ class MinutesView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.pages, 1)
         right.addLayout(nav)
-        body = QHBoxLayout()
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.steps, 1)
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.heading)
         layout.addLayout(body, 1)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.arrange()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """Minutes mode takes the height it is given (its notes and lists scroll inside), so
+        the window's page does not scroll "Volgend punt" out of sight at 150 %."""
+        return False
+
+    def arrange(self) -> None:
+        """At large text on a laptop: the buttons at the top on two lines, the agenda above
+        the notes instead of beside them, the attendance choices under each name — so
+        nothing is cut off at the right and nothing scrolls sideways."""
+        width = self.width()
+        spacing = self.top.spacing()
+        top_needs = sum(self.top.itemAt(i).minimumSize().width() + spacing
+                        for i in range(self.top.count()))
+        self.top.setDirection(QBoxLayout.Direction.TopToBottom if top_needs > width
+                              else QBoxLayout.Direction.LeftToRight)
+        chars = self.fontMetrics().averageCharWidth()
+        side = width >= chars * SIDE_BY_SIDE_CHARS
+        self.body.setDirection(QBoxLayout.Direction.LeftToRight if side
+                               else QBoxLayout.Direction.TopToBottom)
+        self.steps.setMaximumHeight(QWIDGETSIZE_MAX if side
+                                    else self.fontMetrics().lineSpacing() * 5)
+        self.steps.setMinimumWidth(chars * 22 if side else 0)
+        self.attendance.set_stacked(width < chars * ATTENDANCE_ROW_CHARS)
 
     # -- loading ------------------------------------------------------------------------
     def load(self, meeting_id: str, select_item: str | None = None) -> None:

@@ -70,6 +70,8 @@ class AttendancePanel(QWidget):
         )
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
+        self.rows: list[tuple[QLabel, list[QRadioButton]]] = []
+        self.stacked = False
         layout.addLayout(self.grid)
         layout.addStretch(1)
 
@@ -78,24 +80,43 @@ class AttendancePanel(QWidget):
         self.meeting_id = meeting_id
         _clear(self.grid)
         self.groups = {}
-        for row, entry in enumerate(self.ws.meetings.attendance(meeting_id)):
+        self.rows: list[tuple[QLabel, list[QRadioButton]]] = []
+        for entry in self.ws.meetings.attendance(meeting_id):
             name = QLabel(entry.name)
             name.setWordWrap(True)
-            self.grid.addWidget(name, row, 0)
             group = QButtonGroup(self)
-            for column, status in enumerate(ATTENDANCE_CHOICES, start=1):
+            radios = []
+            for status in ATTENDANCE_CHOICES:
                 radio = QRadioButton(attendance_label(status))
                 radio.setAccessibleName(f"{entry.name}: {attendance_label(status)}")
                 radio.setProperty("status", status)
                 radio.setChecked(entry.status == status)
                 group.addButton(radio)
-                self.grid.addWidget(radio, row, column)
+                radios.append(radio)
+            self.rows.append((name, radios))
             group.buttonClicked.connect(
                 lambda radio, pid=entry.person_id: self._choose(pid, radio.property("status"))
             )
             self.groups[entry.person_id] = group
+        self._place()
         if not self.groups:
             self.grid.addWidget(label(_("Er is nog niemand uitgenodigd."), "hint"), 0, 0)
+
+    def set_stacked(self, stacked: bool) -> None:
+        """Choices beside each name (``False``) or on a line under it (large text)."""
+        if stacked != self.stacked:
+            self.stacked = stacked
+            self._place()
+
+    def _place(self) -> None:
+        for name, radios in self.rows:
+            for widget in (name, *radios):
+                self.grid.removeWidget(widget)
+        for index, (name, radios) in enumerate(self.rows):
+            row = index * 2 if self.stacked else index
+            self.grid.addWidget(name, row, 0, 1, 3 if self.stacked else 1)
+            for column, radio in enumerate(radios, start=0 if self.stacked else 1):
+                self.grid.addWidget(radio, row + 1 if self.stacked else row, column)
 
     def _choose(self, person_id: str, status: str) -> None:
         if self.meeting_id:
