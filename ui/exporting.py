@@ -13,15 +13,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QComboBox,
     QGroupBox,
-    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -209,7 +210,8 @@ class ExportDialog(GrowingDialog):
             return
         self.ensurePolished()
         margins = self.layout().contentsMargins()
-        wide = columns.minimumSize().width() + margins.left() + margins.right()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        wide = columns.minimumSize().width() + margins.left() + margins.right() + bar + 8
         if wide > room_on(screen.availableGeometry()).width():
             columns.setDirection(QBoxLayout.Direction.TopToBottom)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QGroupBox,
+    QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
@@ -36,6 +37,8 @@ FRAME = QSize(16, 40)
 #: The buttons kept below the scroll area take at most this share of the screen's height.
 KEPT_SHARE = 0.6
 SCROLL_NAME = "fitScroll"
+#: Messages longer than this many characters are shown wider (see widen_long_message).
+LONG_MESSAGE = 150
 #: What makes a row part of the body rather than of the buttons below it.
 FIELDS = (QAbstractScrollArea, QLineEdit, QComboBox, QAbstractSpinBox, QGroupBox)
 
@@ -160,6 +163,17 @@ def fit_dialog(dialog: QDialog, available: QRect | None = None) -> None:
     dialog.move(max(x, available.left()), max(y, available.top()))
 
 
+def widen_long_message(box: QMessageBox) -> None:
+    """A long message reads ~60 characters a line instead of Qt's narrow column, so at
+    150-200 % its buttons are not pushed below the screen ("Dit bestand is al geopend…")."""
+    text = box.findChild(QLabel, "qt_msgbox_label")
+    screen = box.screen()
+    if text is None or screen is None or len(text.text()) < LONG_MESSAGE:
+        return
+    room = room_on(screen.availableGeometry())
+    text.setMinimumWidth(min(int(room.width() * 0.6), text.fontMetrics().averageCharWidth() * 60))
+
+
 def _too_big(dialog: QDialog) -> bool:
     screen = dialog.screen()
     if screen is None:
@@ -177,6 +191,9 @@ class ScreenFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if kind not in (QEvent.Type.Show, QEvent.Type.Resize) or self._busy:
+            return False
+        if kind == QEvent.Type.Show and isinstance(watched, QMessageBox):
+            widen_long_message(watched)
             return False
         if (isinstance(watched, QDialog) and watched.isWindow()
                 and not isinstance(watched, (QMessageBox, QFileDialog))):

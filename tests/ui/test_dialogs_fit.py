@@ -185,3 +185,31 @@ def test_dialog_fits_a_laptop_with_its_finishing_buttons_in_sight(
         assert not inside_scroll(button, dialog), f"{button.text()!r} scrolls away"
         assert button.width() >= button.minimumSizeHint().width() - 1, button.text()
     dialog.close()
+
+
+@pytest.mark.parametrize("percent", [150, 200])
+def test_a_long_message_box_keeps_its_button_on_the_laptop_screen(
+        qtbot: Any, percent: int) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_style(app, percent)
+    try:
+        text = ("Dit bestand is al geopend in een ander Wijkapp-venster. Wijkapp opent het niet "
+                "twee keer, zodat er niets verloren gaat.\n\nWat kunt u doen? Kijk onderaan in "
+                "de taakbalk of Wijkapp al openstaat en ga verder in dat venster. Ziet u het "
+                "nergens? Start de computer opnieuw op en open Wijkapp dan nog een keer.\n\n"
+                "Bestand: /home/secretaris/Documenten/Wijkapp/wijkplatform-geleen-zuid.sqlite")
+        box = QMessageBox(QMessageBox.Icon.Critical, "Wijkapp", text)
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        room = room_on(LAPTOP)
+        assert box.height() <= room.height(), f"{box.height()} px at {percent} %"
+        ok = box.buttons()[0]
+        spot = QRect(ok.mapTo(box, ok.rect().topLeft()), ok.size())
+        assert box.rect().contains(spot)
+        box.close()
+    finally:
+        apply_style(app, 100)
