@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.ui.conftest import wait_for_worker
@@ -31,11 +31,11 @@ def answer_dialog(qtbot: Any, text: str, seen: list[str]) -> None:
     QTimer.singleShot(50, act)
 
 
-def press(qtbot: Any, view: MinutesView, keys: str) -> None:
+def press(qtbot: Any, minutes: MinutesView, keys: str) -> None:
     from PySide6.QtGui import QKeySequence
 
     combo = QKeySequence(keys)[0]
-    qtbot.keyClick(view.notes, combo.key(), combo.keyboardModifiers())
+    qtbot.keyClick(minutes.notes, combo.key(), combo.keyboardModifiers())
 
 
 def test_shortcuts_add_a_decision_and_an_action_under_the_item(

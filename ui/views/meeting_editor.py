@@ -35,6 +35,7 @@ from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from .meeting_agenda import UNDO_DELETE_STEP, AgendaEditing, table_key_action
 from .meeting_dialogs import AgendaItemDialog, required_problem
+from .meeting_roles import MeetingRoles
 from .meeting_send import SendAgendaBox
 from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_qdatetime
 
@@ -98,6 +99,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         form.addRow(_("Titel:"), self.title_edit)
         form.addRow(_("Datum en tijd:"), self.when_edit)
         form.addRow(_("Plaats:"), self.place_edit)
+        self.roles = MeetingRoles(self.ws, form, when_box)  # voorzitter, notulist
         form.addRow(self.form_error)
         form.addRow(label(_("Alles wordt meteen bewaard."), "hint"))
 
@@ -195,11 +197,15 @@ class MeetingEditor(AgendaEditing, QWidget):
             self.when_edit.blockSignals(True)
             set_qdatetime(self.when_edit, meeting.start)
             self.when_edit.blockSignals(False)
+        self.roles.load(meeting)
 
     def _load_invitees(self) -> None:
         if not self.meeting_id:
             return
         invited = {a.person_id for a in self.ws.meetings.attendance(self.meeting_id)}
+        meeting = self.meeting()
+        if meeting is not None:  # a new or renamed person is a choice for chair too
+            self.roles.load(meeting)
         people = self.ws.contacts.all()
         # Board members first, then the people already invited, then everyone else.
         people.sort(key=lambda p: (not p.board_member, p.id not in invited, p.name.casefold()))
