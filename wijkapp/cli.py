@@ -173,6 +173,9 @@ def _meeting_id(ws, value: str | None) -> str | None:  # type: ignore[no-untyped
 
 
 def _cmd_export(args: argparse.Namespace, db: Path) -> int:
+    from .safe_output import check_output_path
+
+    check_output_path(args.out, db)  # before opening: a refused target changes nothing
     with _workspace(db) as ws:
         if args.format == "json":
             from .exchange import export_json

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,10 +18,11 @@ from .actions import ACTION_STATUSES, REVIEW_OUTCOMES
 from .boards import AGENDA_KINDS
 from .changes import Changes
 from .contacts import ORGANISATION_KINDS
-from .errors import ImportFormatError, WriteFailedError
+from .errors import ImportFormatError
 from .goals import GOAL_STATUSES, LINK_KINDS
 from .meetings import ATTENDANCE_STATUSES, MEETING_STATUSES
 from .requests import REQUEST_KINDS, REQUEST_STATUSES
+from .safe_output import write_text_atomic
 from .schema import SCHEMA_VERSION, TABLES
 from .timeutil import now_iso
 
@@ -117,27 +116,7 @@ def export_json(ws: Workspace, out: Path) -> Path:
     """Write the current board to ``out`` atomically (UTF-8, readable indentation)."""
     data = export_data(ws)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    return write_text_atomic(out, text + "\n")
-
-
-def write_text_atomic(out: Path, text: str, encoding: str = "utf-8") -> Path:
-    """Write a text file through a temporary file and a rename, so it is whole or absent."""
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding=encoding, dir=out.parent, delete=False, suffix=".tmp", newline=""
-        ) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, out)
-    except OSError as error:
-        raise WriteFailedError(
-            f"'{out}' kon niet worden geschreven ({error.strerror or error}). "
-            "Kies een andere map of maak ruimte vrij."
-        ) from None
-    return out
+    return write_text_atomic(out, text + "\n", ws.path)
 
 
 # -- import -------------------------------------------------------------------------------

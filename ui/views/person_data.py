@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wijkapp.errors import WijkappError
 from wijkapp.i18n import _, ngettext
 from wijkapp.privacy import ERASED_NAME, erase_person, person_data
+from wijkapp.safe_output import write_text_atomic
 from wijkapp.workspace import Workspace
 
 from ..operations.base import CoreOp
@@ -161,12 +163,10 @@ class PersonDataDialog(QDialog):
 
         def write(data: dict[str, Any]) -> None:
             try:
-                target.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str),
-                                  encoding="utf-8")
-            except OSError as error:
-                self._tell(self, _("Opslaan niet gelukt"), _(
-                    "Het bestand kan niet worden opgeslagen ({reason}). Kies een andere map, "
-                    "bijvoorbeeld Documenten.").format(reason=error.strerror or error))
+                write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=2,
+                                                     default=str), self.ws.path)
+            except WijkappError as error:
+                self._tell(self, _("Opslaan niet gelukt"), str(error))
                 return
             self.saved_to = target
             self.status.setText(_("Opgeslagen in {file}").format(file=target))
