@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .actions import ACTION_STATUSES, REVIEW_OUTCOMES
+from .board_bounds import board_of
 from .boards import AGENDA_KINDS
 from .changes import Changes
 from .contacts import ORGANISATION_KINDS
@@ -183,6 +184,10 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
     for table, row in ordered:
         if table != "boards" and row.get("board_id") != board_id:
             raise ImportFormatError(f"Een rij in tabel '{table}' hoort bij een ander wijkplatform.")
+        # An id belongs to one board: a file may never move one of our rows elsewhere.
+        stored = board_of(ws, table, row["id"])
+        if stored is not None and stored != board_id:
+            raise ImportFormatError(_OTHER_BOARD.format(table=table))
     for table in TABLE_ORDER:
         fks = _foreign_keys(ws, table)
         for row in (r for t, r in ordered if t == table):
@@ -190,11 +195,27 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
                 value = row.get(column)
                 if value is None or value in ids_in_file[parent]:
                     continue
-                if not ws.store.scalar(f"SELECT 1 FROM [{parent}] WHERE id = ?", [value]):
+                stored = board_of(ws, parent, value)
+                if stored is None:
                     raise ImportFormatError(
                         f"Tabel '{table}' verwijst naar iets dat niet bestaat ({column} = {value})."
                     )
+                if stored != board_id:
+                    raise ImportFormatError(_OTHER_BOARD.format(table=table))
+    for row in (r for t, r in ordered if t == "goal_links"):
+        target = row.get("target_id")
+        kind = row.get("target_kind")
+        if isinstance(target, str) and kind in LINK_KINDS and target not in ids_in_file[kind]:
+            stored = board_of(ws, kind, target)
+            if stored is not None and stored != board_id:
+                raise ImportFormatError(_OTHER_BOARD.format(table="goal_links"))
     return ordered
+
+
+_OTHER_BOARD = (
+    "Het uitwisselbestand wil een record van een ander wijkplatform overnemen of verplaatsen "
+    "(tabel '{table}'). Een record hoort bij één wijkplatform; er is niets ingelezen."
+)
 
 
 def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) -> None:

@@ -155,6 +155,9 @@ class Workspace:
                 missing += 1
         if missing:
             problems.append(f"{missing} bijlagen ontbreken in de map naast de database.")
+        from .board_bounds import cross_board_links  # issue 11 point 8 (trustb)
+
+        problems.extend(cross_board_links(self))
         counts = {
             table: store.scalar(f"SELECT COUNT(*) FROM [{table}] WHERE deleted_at IS NULL")
             for table in TABLES
