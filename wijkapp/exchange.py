@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .actions import ACTION_STATUSES, REVIEW_OUTCOMES
+from .attachments import is_sha256
 from .board_bounds import board_of
 from .boards import AGENDA_KINDS
 from .changes import Changes
@@ -123,8 +124,11 @@ def export_json(ws: Workspace, out: Path) -> Path:
 # -- import -------------------------------------------------------------------------------
 def read_exchange_file(path: Path) -> dict[str, Any]:
     """Read and parse an exchange file; Dutch :class:`ImportFormatError` when unreadable."""
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        raise ImportFormatError(f"'{path}' is geen gewoon bestand (maar een map of pijp); kies een .json-bestand.")
     try:
-        raw = Path(path).read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportFormatError(f"Het bestand '{path}' bestaat niet.") from None
     except OSError as error:
@@ -250,7 +254,11 @@ def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) 
             raise ImportFormatError(f"Veld '{name}' is geen geldige tijd in {where}.")
         if name in _DATE_COLUMNS and not _is_date(value):
             raise ImportFormatError(f"Veld '{name}' is geen geldige datum in {where}.")
-        if (name == "id" or name.endswith("_id")) and name != "target_id" and not _UUID.match(value):
+        if table == "attachments" and name == "sha256" and not is_sha256(value):
+            raise ImportFormatError(
+                f"Veld 'sha256' is geen geldige vingerafdruk (64 tekens 0-9 en a-f) in {where}."
+            )
+        if (name == "id" or name.endswith("_id")) and name != "target_id" and not _UUID.fullmatch(value):
             raise ImportFormatError(f"Veld '{name}' is geen geldige sleutel in {where}.")
 
 

@@ -26,6 +26,7 @@ from .errors import (
     StorageError,
     WorkspaceLockedError,
 )
+from .private_files import tighten
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -40,6 +41,11 @@ def check_header(path: Path) -> None:
     """Refuse files that are not SQLite databases, without changing them."""
     if path.is_dir():
         raise NotADatabaseError(f"'{path}' is een map, geen Wijkapp-bestand.")
+    if path.exists() and not path.is_file():  # trustb: a FIFO or device would hang or confuse
+        raise NotADatabaseError(
+            f"'{path}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat) en dus "
+            "geen Wijkapp-bestand. Er is niets veranderd."
+        )
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -246,6 +252,7 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
                 f"Wijkapp kan de map '{path.parent}' niet maken ({error.strerror})."
             ) from None
     lock = acquire_lock(path)
+    tighten(path)  # trustb (issue 11): an existing 0644 file and the folders beside it go private
     conn: sqlite3.Connection | None = None
     try:
         if existed:

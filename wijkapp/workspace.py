@@ -150,8 +150,8 @@ class Workspace:
                 problems.append(f"De zoekindex van {table} klopt niet ({error}).")
         missing = 0
         for row in store.rows("SELECT * FROM attachments WHERE deleted_at IS NULL"):
-            file = self.attachments.folder / row["sha256"][:2] / row["sha256"]
-            if not file.is_file():
+            file = self.attachments.file_for(row["sha256"])  # never a path outside the folder
+            if file is None or not file.is_file():
                 missing += 1
         if missing:
             problems.append(f"{missing} bijlagen ontbreken in de map naast de database.")
