@@ -22,6 +22,7 @@ from .changes import Changes
 from .contacts import ORGANISATION_KINDS
 from .errors import ImportFormatError
 from .goals import GOAL_STATUSES, LINK_KINDS
+from .import_rules import check_values, text_rules
 from .meetings import ATTENDANCE_STATUSES, MEETING_STATUSES
 from .requests import REQUEST_KINDS, REQUEST_STATUSES
 from .safe_output import write_text_atomic
@@ -118,7 +119,7 @@ def export_json(ws: Workspace, out: Path) -> Path:
     """Write the current board to ``out`` atomically (UTF-8, readable indentation)."""
     data = export_data(ws)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    return write_text_atomic(out, text + "\n", ws.path)
+    return write_text_atomic(out, text + "\n", ws.path, make_folder=True)
 
 
 # -- import -------------------------------------------------------------------------------
@@ -171,6 +172,7 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
 
     ids_in_file: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
     ordered: list[tuple[str, dict[str, Any]]] = []
+    rules = text_rules(ws)
     for table in TABLE_ORDER:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
@@ -179,6 +181,7 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
         for index, row in enumerate(rows, start=1):
             where = f"tabel '{table}', rij {index}"
             _validate_row(table, row, columns, where)
+            check_values(table, row, rules, where)
             if row["id"] in ids_in_file[table]:
                 raise ImportFormatError(f"Dubbele sleutel in {where}.")
             ids_in_file[table].add(row["id"])

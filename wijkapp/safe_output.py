@@ -75,16 +75,24 @@ def check_output_path(out: Path | str, db: Path | None = None) -> Path:
     return out
 
 
-def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None = None) -> Path:
+def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None = None,
+                 *, make_folder: bool = False) -> Path:
     """Let ``write(temp)`` fill a temporary file beside ``out``, fsync it, rename it to ``out``.
 
     Checks ``out`` with :func:`check_output_path` first. The file appears complete or not at
-    all; an existing file is only replaced by a complete one. Raises :class:`ValidationError`
+    all; an existing file is only replaced by a complete one. A missing folder is refused,
+    or made when ``make_folder`` is true. Raises :class:`ValidationError`
     or :class:`WriteFailedError` with a Dutch sentence.
     """
     out = check_output_path(out, db)
+    if make_folder:
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+    if not out.parent.is_dir():
+        raise ValidationError(f"De map '{out.parent}' bestaat niet; kies een andere map.")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".~wijkapp-", suffix=out.suffix)
         os.close(handle)
     except OSError:
@@ -118,10 +126,10 @@ def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None
 
 
 def write_text_atomic(out: Path | str, text: str, db: Path | None = None,
-                      encoding: str = "utf-8") -> Path:
+                      encoding: str = "utf-8", *, make_folder: bool = False) -> Path:
     """:func:`write_atomic` for a text file (no newline translation)."""
     data = text.encode(encoding)
-    return write_atomic(out, lambda path: path.write_bytes(data), db)
+    return write_atomic(out, lambda path: path.write_bytes(data), db, make_folder=make_folder)
 
 
 def _fsync_folder(folder: Path) -> None:
