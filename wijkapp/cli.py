@@ -115,7 +115,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guard(lambda: _open_app(Path(args.db) if args.db else None))
     db = Path(args.db) if args.db else default_db_path()
     handler = _HANDLERS[args.command]
-    return _guard(lambda: handler(args, db))
+    if args.command == "overview":
+        return _guard(lambda: handler(args, db))
+    return _guard(lambda: (_check_db_path(db), handler(args, db))[1])
+
+
+def _check_db_path(db: Path) -> None:
+    """Refuse a folder, pipe, device or broken link as ``--db`` before any command runs."""
+    from .errors import NotADatabaseError
+    from .storage import check_header
+
+    if os.path.lexists(db) and not db.exists():
+        raise NotADatabaseError(
+            f"'{db}' verwijst naar een bestand dat niet bestaat (of naar zichzelf). "
+            "Kies een ander bestand met --db."
+        )
+    if db.exists():
+        check_header(db)
 
 
 def _guard(run: Callable[[], int]) -> int:

@@ -36,7 +36,7 @@ def _is_sqlite_file(path: Path) -> bool:
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
+    except (OSError, RuntimeError):
         return False
 
 
@@ -52,8 +52,12 @@ def check_output_path(out: Path | str, db: Path | None = None) -> Path:
         raise ValidationError(
             f"'{out}' is een map. Geef een bestandsnaam op, bijvoorbeeld '{out / 'export.pdf'}'."
         )
+    if out.exists() and not out.is_file():  # a device (/dev/null), a pipe or a socket
+        raise ValidationError(f"'{out}' is geen gewoon bestand. {refuse}")
+    if os.path.lexists(out) and not out.exists():
+        raise ValidationError(f"'{out}' verwijst naar een bestand dat niet bestaat. {refuse}")
     name = out.name.lower()
-    if db is not None:
+    if db is not None and Path(db).name:
         db = Path(db)
         if _same_file(out, db):
             raise ValidationError(f"'{out}' is het Wijkapp-bestand zelf. {refuse}")
@@ -66,7 +70,7 @@ def check_output_path(out: Path | str, db: Path | None = None) -> Path:
         raise ValidationError(f"'{out}' lijkt op een bestand dat Wijkapp zelf gebruikt. {refuse}")
     try:
         parents = [p.name.lower() for p in out.resolve().parents]
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
         parents = []
     if any(part.endswith(_SIDE_FOLDERS) for part in parents):
         raise ValidationError(

@@ -145,3 +145,17 @@ def test_print_folder_is_private_and_never_someone_elses(tmp_path: Path,
     other = private_temp_folder("afdrukken")
     assert other != folder and not other.is_symlink()
     assert stat.S_IMODE(other.stat().st_mode) == 0o700
+
+
+def test_a_pipe_or_a_dangling_link_as_out_is_refused(board: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """As root, a rename onto /dev/null would replace the device itself: never rename onto
+    anything but a regular file (tested with a FIFO, which is just as special)."""
+    fifo = tmp_path / "pijp.json"
+    os.mkfifo(fifo)
+    dangling = tmp_path / "weg.json"
+    dangling.symlink_to(tmp_path / "bestaat-niet" / "x.json")
+    for target in (fifo, dangling):
+        assert main(["export", "json", "--out", str(target), "--db", str(board)]) == 1
+        assert "Er is niets veranderd" in capsys.readouterr().err
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and dangling.is_symlink()
