@@ -1,4 +1,4 @@
-"""Files Wijkapp keeps are private: the database 0600, the folders beside it 0700.
+"""Files Wijkapp keeps are private: the files beside the database 0600, its folders 0700.
 
 A file made by an older version, copied in, or restored with a loose mode (0644: readable by
 every user of the computer) is tightened when the database is opened. Best effort: on a
@@ -34,10 +34,12 @@ def make_private_folder(folder: Path) -> Path:
     return folder
 
 
-def tighten(db: Path) -> None:
-    """Make the database and the files beside it 0600 and its folders 0700."""
+def make_side_folders_private(db: Path) -> None:
+    """Make the files beside the database 0600 and its folders 0700.
+
+    (The database itself is made 0600 by :func:`wijkapp.storage.make_private`.)
+    """
     db = Path(db)
-    _chmod(db, 0o600)
     for suffix in SIDE_FILES:
         side = db.with_name(db.name + suffix)
         if side.exists():
