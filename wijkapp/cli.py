@@ -298,7 +298,19 @@ def _cmd_restore(args: argparse.Namespace, db: Path) -> int:
     print(f"Reservekopie teruggezet in {db}.")
     if aside:
         print(f"Het vorige bestand is bewaard als {aside}.")
+    _print_erasures(db)
     return 0
+
+
+def _print_erasures(db: Path) -> None:
+    """After a restore: erase again whoever was erased after that backup was made, and say so."""
+    from .privacy import erasure_notice
+    from .workspace import Workspace
+
+    with Workspace(db) as ws:
+        notice = erasure_notice(ws.erasures_reapplied)
+    if notice:
+        print(notice)
 
 
 def _cmd_overview(args: argparse.Namespace, db: Path) -> int:

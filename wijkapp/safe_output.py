@@ -80,7 +80,7 @@ def check_output_path(out: Path | str, db: Path | None = None) -> Path:
 
 
 def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None = None,
-                 *, make_folder: bool = False) -> Path:
+                 *, make_folder: bool = False, check: bool = True) -> Path:
     """Let ``write(temp)`` fill a temporary file beside ``out``, fsync it, rename it to ``out``.
 
     Checks ``out`` with :func:`check_output_path` first. The file appears complete or not at
@@ -88,7 +88,7 @@ def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None
     or made when ``make_folder`` is true. Raises :class:`ValidationError`
     or :class:`WriteFailedError` with a Dutch sentence.
     """
-    out = check_output_path(out, db)
+    out = check_output_path(out, db) if check else Path(out)  # check=False: our own side files
     if make_folder:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -130,10 +130,12 @@ def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None
 
 
 def write_text_atomic(out: Path | str, text: str, db: Path | None = None,
-                      encoding: str = "utf-8", *, make_folder: bool = False) -> Path:
+                      encoding: str = "utf-8", *, make_folder: bool = False,
+                      check: bool = True) -> Path:
     """:func:`write_atomic` for a text file (no newline translation)."""
     data = text.encode(encoding)
-    return write_atomic(out, lambda path: path.write_bytes(data), db, make_folder=make_folder)
+    return write_atomic(out, lambda path: path.write_bytes(data), db, make_folder=make_folder,
+                        check=check)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -63,6 +63,11 @@ class Workspace:
         )
         if boards:
             self._board_id = boards[0]["id"]
+        # trustb (issue 11): an erased person who came back (an older backup) is erased again;
+        # the UI/CLI shows privacy.erasure_notice(self.erasures_reapplied).
+        from .privacy import reapply_erasures
+
+        self.erasures_reapplied: list[str] = reapply_erasures(self)
 
     # -- lifetime ---------------------------------------------------------------------
     def close(self) -> None:
