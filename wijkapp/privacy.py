@@ -58,12 +58,14 @@ def person_data(ws: Workspace, person_id: str) -> dict[str, Any]:
     return data
 
 
-def erase_person(ws: Workspace, person_id: str) -> Changes:
+def erase_person(ws: Workspace, person_id: str, places: list[NamePlace] | None = None) -> Changes:
     """Replace the person's name by "verwijderd" and remove their contact data.
 
     Links (attendance, actions they own) stay so the minutes still add up, but show
-    "verwijderd". Not an undo step: the old data must not linger in memory. Backups made
-    earlier still hold the data until they are thinned away.
+    "verwijderd". With ``places`` (from :func:`find_name`) the name is replaced in those
+    texts too, in the same transaction. Not an undo step: the old data must not linger in
+    memory. The erasure is registered (:func:`reapply_erasures`); backups made earlier
+    still hold the data until they are thinned away.
     """
     person = ws.contacts.get(person_id)
     cleared = {
@@ -80,8 +82,10 @@ def erase_person(ws: Workspace, person_id: str) -> Changes:
             tx.update("requests", row["id"], {"sent_to_name": ERASED_NAME})
         for row in ws.store.rows("SELECT id FROM attendance WHERE person_id = ?", [person_id]):
             tx.update("attendance", row["id"], {"note": ""})
+        if places:
+            _replace_in(ws, tx, person.name, places)
     _register_beside(ws.path, {person_id: {"board_id": person.board_id, "erased_on": erased_on}})
-    _squeeze(ws, ("people", "actions", "requests"))
+    _squeeze(ws, ("people", "actions", "requests", *(p.table for p in places or [])))
     return tx.changes()
 
 
@@ -246,6 +250,19 @@ TABLE_LABELS = {
 }
 
 
+#: Dutch names of text fields that no manager's cleaner names.
+FIELD_LABELS = {
+    "text": "De tekst", "notes": "De aantekeningen", "title": "De titel",
+    "summary": "De samenvatting", "number": "Het nummer", "sender": "De afzender",
+    "handling": "De afhandeling", "answer_text": "Het antwoord", "how": "Hoe",
+    "who": "Wie", "evidence": "Het bewijs", "evaluation": "De evaluatie",
+    "presenter": "Wie het inleidt", "place": "De plaats", "role": "De rol",
+    "topics": "De onderwerpen", "owner_name": "Wie het doet", "sent_to_name": "Gestuurd aan",
+    "email": "Het e-mailadres", "name": "De naam", "what": "Wat er moet gebeuren",
+    "subject": "Het onderwerp",
+}
+
+
 @dataclass(frozen=True)
 class NamePlace:
     """One text field that holds the name: ``table``, row ``id``, ``field``, a short ``snippet``
@@ -265,7 +282,7 @@ def _text_columns(ws: Workspace) -> dict[tuple[str, str], str]:
     columns = {key: rule.label for key, rule in text_rules(ws).items()}
     for table, fields in SEARCHABLE.items():
         for field in fields:
-            columns.setdefault((table, field), field)
+            columns.setdefault((table, field), FIELD_LABELS.get(field, field))
     for table, field in (("attendance", "note"), ("action_reviews", "note")):
         columns.setdefault((table, field), "De opmerking")
     return columns
@@ -325,14 +342,18 @@ def replace_name(ws: Workspace, name: str, places: list[NamePlace]) -> Changes:
 
     Not an undo step, like :func:`erase_person`: the old text must not linger.
     """
-    pattern = re.compile(re.escape(name.strip()), re.IGNORECASE)
     with ws.store.write(None) as tx:
-        for place in places:
-            row = ws.store.row(place.table, place.id)
-            if row is None or not isinstance(row.get(place.field), str):
-                continue
-            new = pattern.sub(ERASED_NAME, row[place.field])
-            if new != row[place.field]:
-                tx.update(place.table, place.id, {place.field: new})
+        _replace_in(ws, tx, name, places)
     _squeeze(ws, tuple(sorted({p.table for p in places})))
     return tx.changes()
+
+
+def _replace_in(ws: Workspace, tx: Any, name: str, places: list[NamePlace]) -> None:
+    pattern = re.compile(re.escape(name.strip()), re.IGNORECASE)
+    for place in places:
+        row = ws.store.row(place.table, place.id)
+        if row is None or not isinstance(row.get(place.field), str):
+            continue
+        new = pattern.sub(ERASED_NAME, row[place.field])
+        if new != row[place.field]:
+            tx.update(place.table, place.id, {place.field: new})
