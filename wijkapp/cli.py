@@ -117,7 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = _HANDLERS[args.command]
     if args.command == "overview":
         return _guard(lambda: handler(args, db))
-    return _guard(lambda: (_check_db_path(db), handler(args, db))[1])
+
+    def checked() -> int:
+        _check_db_path(db)
+        return handler(args, db)
+
+    return _guard(checked)
 
 
 def _check_db_path(db: Path) -> None:
@@ -143,12 +148,49 @@ def _guard(run: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         print("wijkapp: afgebroken.", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
-        if os.environ.get("WIJKAPP_DEBUG"):
-            traceback.print_exc()
-        print(f"wijkapp: er ging iets onverwachts mis ({type(error).__name__}: {error}).",
-              file=sys.stderr)
+    except OSError as error:  # a path the system refuses: say which and why, in Dutch
+        print(f"wijkapp: {os_error_sentence(error)}", file=sys.stderr)
         return 1
+    except ValueError as error:
+        if "null" not in str(error):
+            return _unexpected(error)
+        print("wijkapp: een bestandsnaam bevat een ongeldig teken (een nul-teken). "
+              "Kies een andere naam.", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+        return _unexpected(error)
+
+
+def _unexpected(error: Exception) -> int:
+    if os.environ.get("WIJKAPP_DEBUG"):
+        traceback.print_exc()
+    print(f"wijkapp: er ging iets onverwachts mis ({type(error).__name__}: {error}).",
+          file=sys.stderr)
+    return 1
+
+
+#: Why the system refused a path, in Dutch (errno name → words).
+_OS_REASONS = {
+    "ENAMETOOLONG": "de naam is te lang",
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EACCES": "Wijkapp heeft er geen toestemming voor",
+    "EPERM": "Wijkapp heeft er geen toestemming voor",
+    "ENOSPC": "de schijf is vol",
+    "EROFS": "de schijf is alleen-lezen",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EISDIR": "het is een map",
+    "ELOOP": "een snelkoppeling verwijst naar zichzelf",
+    "EIO": "de schijf gaf een leesfout",
+}
+
+
+def os_error_sentence(error: OSError) -> str:
+    """One Dutch sentence for a path the operating system refused."""
+    import errno
+
+    reason = _OS_REASONS.get(errno.errorcode.get(error.errno or 0, ""), "het systeem weigert het")
+    what = f"'{error.filename}'" if error.filename else "Een bestand"
+    return f"{what} kan niet worden gebruikt: {reason}. Kies een andere naam of map."
 
 
 def _open_app(db: Path | None) -> int:

@@ -134,8 +134,11 @@ def write_text_atomic(out: Path | str, text: str, db: Path | None = None,
                       check: bool = True) -> Path:
     """:func:`write_atomic` for a text file (no newline translation)."""
     data = text.encode(encoding)
-    return write_atomic(out, lambda path: path.write_bytes(data), db, make_folder=make_folder,
-                        check=check)
+
+    def write(path: Path) -> None:
+        path.write_bytes(data)
+
+    return write_atomic(out, write, db, make_folder=make_folder, check=check)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -25,10 +25,9 @@ def _other_board_file(ws: Workspace) -> dict[str, Any]:
     data["board_id"] = other
     tables = data["tables"]
     tables["boards"] = [dict(tables["boards"][0], id=other, name="Ander platform")]
-    for table, rows in tables.items():
-        if table == "boards":
-            continue
-        tables[table] = []
+    for table in list(tables):
+        if table != "boards":
+            tables[table] = []
     return data
 
 

@@ -131,8 +131,9 @@ def test_a_fifo_or_folder_as_db_gets_a_dutch_sentence_at_once(
     argv = [part.replace("{tmp}", str(tmp_path)) for part in command]
     for db in (fifo, folder):
         codes: list[int] = []
-        worker = threading.Thread(target=lambda: codes.append(main([*argv, "--db", str(db)])),
-                                  daemon=True)
+        worker = threading.Thread(
+            target=lambda codes=codes, db=db: codes.append(main([*argv, "--db", str(db)])),
+            daemon=True)
         worker.start()
         worker.join(10)
         if worker.is_alive():  # unblock the hanging open so the test process can end

@@ -48,7 +48,6 @@ def test_erased_person_is_gone_from_data_and_search(ws: Workspace) -> None:
 
 # -- the register of erasures survives a restore (issue 11) ------------------------------
 import stat  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 

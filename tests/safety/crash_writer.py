@@ -122,7 +122,8 @@ def backup(db: Path, rng: random.Random, seed: int, sabotage: bool) -> None:
 
 # -- restore -------------------------------------------------------------------------------------
 def restore(db: Path, rng: random.Random, seed: int, sabotage: bool) -> None:
-    from wijkapp.backups import list_backups, restore as put_back
+    from wijkapp.backups import list_backups
+    from wijkapp.backups import restore as put_back
 
     say("READY")
     while True:
