@@ -68,15 +68,36 @@ def check_output_path(out: Path | str, db: Path | None = None) -> Path:
         raise ValidationError(f"'{out}' is een database. {refuse}")
     if name.endswith(_SIDE_SUFFIXES):
         raise ValidationError(f"'{out}' lijkt op een bestand dat Wijkapp zelf gebruikt. {refuse}")
-    try:
-        parents = [p.name.lower() for p in out.resolve().parents]
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
-        parents = []
-    if any(part.endswith(_SIDE_FOLDERS) for part in parents):
+    if _inside_side_folder(out, db):
         raise ValidationError(
             f"'{out}' ligt in de map met reservekopieën of bijlagen. {refuse}"
         )
     return out
+
+
+def _inside_side_folder(out: Path, db: Path | None) -> bool:
+    """True inside ``<stem>-reservekopieen`` or ``<stem>-bijlagen`` of a database beside it
+    (a folder of the user that merely ends in "-bijlagen" is fine)."""
+    try:
+        parents = list(out.resolve().parents)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return False
+    for folder in parents:
+        for suffix in _SIDE_FOLDERS:
+            if not folder.name.endswith(suffix):
+                continue
+            stem = folder.name[: -len(suffix)]
+            if db is not None and Path(db).name and Path(db).stem == stem and \
+                    _same_file(folder.parent, Path(db).parent):
+                return True
+            try:
+                siblings = [p for p in folder.parent.iterdir()
+                            if p.is_file() and p.stem == stem]
+            except OSError:
+                siblings = []
+            if any(_is_sqlite_file(sibling) for sibling in siblings):
+                return True
+    return False
 
 
 def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None = None,

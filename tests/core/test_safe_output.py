@@ -159,3 +159,13 @@ def test_a_pipe_or_a_dangling_link_as_out_is_refused(board: Path, tmp_path: Path
         assert main(["export", "json", "--out", str(target), "--db", str(board)]) == 1
         assert "Er is niets veranderd" in capsys.readouterr().err
     assert stat.S_ISFIFO(fifo.stat().st_mode) and dangling.is_symlink()
+
+
+def test_a_users_own_folder_ending_in_bijlagen_is_fine(board: Path, tmp_path: Path) -> None:
+    own = tmp_path / "mail-bijlagen"
+    own.mkdir()
+    assert check_output_path(own / "verslag.pdf", board) == own / "verslag.pdf"
+    attachments = tmp_path / "bestuur-bijlagen"
+    attachments.mkdir()
+    with pytest.raises(ValidationError, match="bijlagen"):
+        check_output_path(attachments / "x.pdf")  # beside bestuur.sqlite, even without db
