@@ -1,7 +1,7 @@
 """CSV for Excel with Dutch settings: ``;`` between fields, UTF-8 with BOM, dd-mm-jjjj dates.
 
 Four kinds: meetings, actions, requests, contacts (optionally limited to one year).
-Text that starts with ``=``, ``+``, ``-``, ``@`` gets a leading apostrophe so Excel
+Text that starts with ``=``, ``+``, ``-``, ``@``, a TAB or a CR gets a leading apostrophe so Excel
 shows it instead of running it as a formula (what Excel itself does with such input).
 """
 
@@ -29,6 +29,8 @@ CSV_KINDS = {
     "contacts": N_("contacten"),
 }
 Row = list[str | int]
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def cell(value: str | int | None) -> str | int:
@@ -38,7 +40,7 @@ def cell(value: str | int | None) -> str | int:
     if isinstance(value, int):
         return value
     text = xml_safe(value).replace("\r\n", "\n")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def _date(text: str | None) -> str:

@@ -23,8 +23,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, plural, year_figures
 from ..goals import BUILDING_BLOCKS, Goal
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import maybe_date, today
-from . import _write_atomically
 from . import formatting as fmt
 from .content import board_logo
 from .pdfbase import PageInfo, build_pdf, content_width, esc, heading, markup, para, table
@@ -321,12 +321,13 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     out = Path(out)
     if out.is_dir():
         out = out / fmt.safe_filename(f"Jaarverslag {year} {board.name}", ".pdf")
+    check_output_path(out, ws.path)
     tick = progress or (lambda _done, _total: None)
     fig = year_figures(ws, year, on or today())
     tick(1, _TOTAL_STEPS)
     story = year_report_story(ws, fig, tick)
     info = PageInfo(title=f"Jaarverslag {year}", board_name=board.name, logo=board_logo(ws),
                     subject=f"Jaarverslag {year} van {board.name}")
-    _write_atomically(out, lambda path: build_pdf(path, story, info))
+    write_atomic(out, lambda path: build_pdf(path, story, info), ws.path)
     tick(_TOTAL_STEPS, _TOTAL_STEPS)
     return out
