@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
             page = QScrollArea()
             page.setWidgetResizable(True)
             page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the page, not onto it
             page.setWidget(holder)
             self.stack.addWidget(page)
             self._page_of[spec.key] = holder

@@ -74,7 +74,7 @@ QListWidget, QListView, QTableView, QTreeView {{
     selection-background-color: {ACCENT}; selection-color: white;
     alternate-background-color: #f3f1ec;
 }}
-QListWidget:focus, QListView:focus, QTableView:focus, QTreeView:focus {{
+QListWidget:focus, QListView:focus, QTableView:focus, QTreeView:focus, QScrollArea:focus {{
     border: 3px solid {FOCUS};
 }}
 QListWidget::item, QListView::item {{ padding: {pad}px; }}

@@ -163,6 +163,7 @@ class DashboardView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(_("Stand van zaken; met de pijltjestoetsen schuift u"))
         outer.addWidget(scroll)
         page = QWidget(scroll)
         scroll.setWidget(page)

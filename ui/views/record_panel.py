@@ -94,6 +94,7 @@ class RecordPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no invisible Tab stop: its fields are
         editor = self.editor = QWidget(scroll)
         self.editor_layout = QVBoxLayout(editor)
         self.editor_layout.setContentsMargins(12, 0, 4, 0)

@@ -142,6 +142,7 @@ class PersonCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(label)
+        self.lineEdit().setAccessibleName(label)  # the text inside is what gets the focus
         self.lineEdit().setPlaceholderText(_("Kies een persoon of typ een naam"))
         self.setMinimumContentsLength(12)  # wider names show when there is room
 
