@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,7 @@ os.environ["QT_QPA_PLATFORM"] = ("offscreen" if os.name == "nt"
 from ui.bus import ChangeBus  # noqa: E402
 from ui.operations.base import wait_for_workers  # noqa: E402
 from ui.operations.context import AppContext, set_app_context  # noqa: E402
+from wijkapp.demo import create_demo  # noqa: E402
 from wijkapp.workspace import Workspace  # noqa: E402
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots-run"
@@ -56,3 +58,23 @@ def shoot() -> object:
         return path
 
     return save
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo board, made once per test run (copied for each test)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    ws = Workspace(path)
+    create_demo(ws)
+    ws.close()
+    return path
+
+
+@pytest.fixture
+def demo_ws(demo_file: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A private copy of the demo board, open."""
+    path = tmp_path / "bestuur.sqlite"
+    shutil.copyfile(demo_file, path)
+    ws = Workspace(path)
+    yield ws
+    ws.close()

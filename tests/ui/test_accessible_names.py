@@ -22,7 +22,6 @@ from tests.ui.conftest import wait_for_worker
 from tests.ui.test_dialogs_fit import CLASSES, build, constructor_values
 from ui.main_window import VIEWS, MainWindow
 from ui.operations.context import AppContext, set_app_context
-from wijkapp.demo import create_demo
 from wijkapp.workspace import Workspace
 
 
@@ -55,13 +54,12 @@ def nameless(top: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: Any, empty_ws: Workspace, bus: Any, tmp_path: Path,
+def window(qtbot: Any, demo_ws: Workspace, bus: Any, tmp_path: Path,
            monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setenv("WIJKAPP_CONFIG_DIR", str(tmp_path / "config"))
-    create_demo(empty_ws)
-    win = MainWindow(empty_ws, bus)
+    win = MainWindow(demo_ws, bus)
     qtbot.addWidget(win)
-    set_app_context(AppContext(empty_ws, bus, win.show_status))
+    set_app_context(AppContext(demo_ws, bus, win.show_status))
     win.show()
     wait_for_worker(qtbot)
     yield win

@@ -34,7 +34,6 @@ from tests.ui.conftest import wait_for_worker
 from ui.operations.context import AppContext, set_app_context
 from ui.screen_fit import room_on
 from ui.style import apply_style
-from wijkapp.demo import create_demo
 from wijkapp.workspace import Workspace
 
 LAPTOP = QRect(0, 0, 1366, 768)
@@ -96,13 +95,12 @@ def build(cls: type[QDialog], values: dict[str, Any]) -> QDialog:
 
 
 @pytest.fixture
-def window(qtbot: Any, empty_ws: Workspace, bus: Any, tmp_path: Path,
+def window(qtbot: Any, demo_ws: Workspace, bus: Any, tmp_path: Path,
            monkeypatch: pytest.MonkeyPatch) -> Iterator[QMainWindow]:
     monkeypatch.setenv("WIJKAPP_CONFIG_DIR", str(tmp_path / "config"))
-    create_demo(empty_ws)
-    set_app_context(AppContext(empty_ws, bus, lambda _text: None))
+    set_app_context(AppContext(demo_ws, bus, lambda _text: None))
     win = QMainWindow()
-    win.ws = empty_ws  # type: ignore[attr-defined]
+    win.ws = demo_ws  # type: ignore[attr-defined]
     qtbot.addWidget(win)
     win.resize(1280, 728)
     win.show()
