@@ -25,19 +25,22 @@ from .goals import GOAL_STATUSES, LINK_KINDS
 from .meetings import ATTENDANCE_STATUSES, MEETING_STATUSES
 from .requests import REQUEST_KINDS, REQUEST_STATUSES
 from .schema import SCHEMA_VERSION, TABLES
+from .signals import FOLLOWUP_KINDS, FOLLOWUP_TARGETS
 from .timeutil import now_iso
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
 FORMAT_NAME = "wijkapp"
-FORMAT_VERSION = 1
+#: 2 added the voice of the wijk (signals, their follow-ups, the sociale kaart, the
+#: preventive mark); files of version 1 still import.
+FORMAT_VERSION = 2
 
 #: Parents before children, so a reader can insert in this order.
 TABLE_ORDER = (
     "boards", "areas", "organisations", "people", "goals", "meetings", "attendance",
     "agenda_items", "decisions", "actions", "action_reviews", "attachments", "documents",
-    "requests", "goal_links",
+    "requests", "goal_links", "signals", "signal_followups",
 )
 assert set(TABLE_ORDER) == set(TABLES)
 
@@ -53,12 +56,18 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("goals", "status"): GOAL_STATUSES,
     ("goals", "building_block"): (1, 2, 3, 4, 5, 6, 7),
     ("goal_links", "target_kind"): LINK_KINDS,
+    ("signal_followups", "kind"): FOLLOWUP_KINDS,
+    ("signal_followups", "target_kind"): ("", *FOLLOWUP_TARGETS.values()),
+    ("signals", "quotable"): (0, 1),
+    ("signals", "consent"): (0, 1),
+    ("goals", "preventive"): (0, 1),
+    ("actions", "preventive"): (0, 1),
 }
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _TIME_COLUMNS = ("created_at", "updated_at", "deleted_at", "starts_at", "ends_at", "closed_at")
 _DATE_COLUMNS = (
     "last_contact", "minutes_approved_on", "due_date", "done_on", "received_on", "sent_on",
-    "answer_due", "answered_on",
+    "answer_due", "answered_on", "heard_on", "consent_on", "outcome_on", "passed_on",
 )
 
 

@@ -19,6 +19,7 @@ _REFERENCES = (
     ("requests", "sent_to_id"),
     ("meetings", "chair_id"),
     ("meetings", "secretary_id"),
+    ("signals", "heard_by_id"),
 )
 
 
@@ -62,11 +63,39 @@ def erase_person(ws: Workspace, person_id: str) -> Changes:
             tx.update("requests", row["id"], {"sent_to_name": ERASED_NAME})
         for row in ws.store.rows("SELECT id FROM attendance WHERE person_id = ?", [person_id]):
             tx.update("attendance", row["id"], {"note": ""})
-    # Undo steps that still hold the old rows are dropped as well.
+        for row in ws.store.rows("SELECT id FROM signals WHERE heard_by_id = ?", [person_id]):
+            tx.update("signals", row["id"], {"heard_by_name": ERASED_NAME})
+    _forget(ws, ("people", "actions", "requests", "signals"))
+    return tx.changes()
+
+
+def _forget(ws: Workspace, tables: tuple[str, ...]) -> None:
+    """After an erasure: drop undo steps holding old rows, squeeze the old words out of the
+    search index and the write-ahead log."""
     ws.store.clear_history()
-    # Squeeze the old words out of the search index and the write-ahead log too.
     with ws.store.lock:
-        for table in ("people", "actions", "requests"):
+        for table in tables:
             ws.store.conn.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES('optimize')")
         ws.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def erase_signal_resident(ws: Workspace, signal_id: str) -> Changes:
+    """Erase the resident's name and contact detail from a signal and withdraw the consent.
+
+    The words stay (they were anonymous to begin with, as the board recorded them). Like
+    :func:`erase_person` this is no undo step and clears the undo history.
+    """
+    ws.signals.get(signal_id)
+    cleared = {"resident_name": "", "resident_contact": "", "consent": 0, "consent_on": None}
+    with ws.store.write(None) as tx:
+        tx.update("signals", signal_id, cleared)
+    _forget(ws, ("signals",))
     return tx.changes()
+
+
+def residents_with_consent(ws: Workspace) -> list[dict[str, Any]]:
+    """Every signal that keeps a resident's name or contact (with consent), for an AVG overview."""
+    return ws.store.rows(
+        "SELECT id, heard_on, resident_name, resident_contact, consent_on FROM signals "
+        "WHERE board_id = ? AND deleted_at IS NULL AND (resident_name <> '' OR resident_contact <> '') "
+        "ORDER BY heard_on", [ws.board_id])

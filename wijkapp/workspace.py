@@ -23,6 +23,7 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
+from .signals import Signals
 from .storage import mark_closed, open_database, read_state, write_state
 from .store import Store
 
@@ -56,6 +57,7 @@ class Workspace:
         self.goals = Goals(self)
         self.attachments = Attachments(self)
         self.search = Search(self)
+        self.signals = Signals(self)
         boards = self.store.rows(
             "SELECT id FROM boards WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
         )
