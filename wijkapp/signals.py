@@ -232,6 +232,10 @@ class Signals(Manager[Signal]):
         _check_consent(merged)
         if merged.get("consent_on") != current.consent_on and "consent_on" not in values:
             values["consent_on"] = merged["consent_on"]
+        if "outcome" in values and "outcome_on" not in values:
+            # The outcome's date is the day it is first written down; clearing it clears the date.
+            has = bool(values["outcome"].strip())
+            values["outcome_on"] = (current.outcome_on or today().isoformat()) if has else None
         return self._update(signal_id, values, "Signaal gewijzigd")
 
     def _fill_names(self, values: dict[str, Any]) -> None:

@@ -23,7 +23,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .signals import Signal, parse_labels
+from .signals import Signal
 from .timeutil import add_weeks, maybe_date, today
 
 if TYPE_CHECKING:
@@ -345,3 +345,42 @@ def heard_on_label(iso: str) -> str:
 
     day = maybe_date(iso)
     return str(format_date(day, "MMMM y", locale="nl_NL")) if day else ""
+
+
+# -- sentences the reports share ------------------------------------------------------------
+def count_sentences(fig: VoiceFigures) -> list[str]:
+    """Plain Dutch sentences about the year's signals (for the year report and the PDF)."""
+    if not fig.heard:
+        lines = [f"In {fig.year} zijn geen signalen van bewoners vastgelegd."]
+    else:
+        noun = "signaal" if fig.heard == 1 else "signalen"
+        lines = [f"In {fig.year} legden we {fig.heard} {noun} van bewoners vast"
+                 + (f" (het jaar ervoor: {fig.previous_year})." if fig.previous_year else ".")]
+        busiest = [(label, n) for label, n in sorted(fig.by_theme, key=lambda t: -t[1]) if n][:3]
+        if busiest:
+            lines.append("Wat we het vaakst hoorden: "
+                         + join_words([f"{label} ({n})" for label, n in busiest]) + ".")
+        rate = fig.followup_rate or 0.0
+        lines.append(f"{fig.followed} van de {fig.heard} signalen zijn doorgegeven of opgepakt "
+                     f"({round(rate * 100)}%). Bij {fig.answered} kwam een antwoord terug; "
+                     f"bij {fig.done} schreven we op wat we deden.")
+        if fig.forgotten:
+            lines.append(f"{fig.forgotten} {'signaal wacht' if fig.forgotten == 1 else 'signalen wachten'} "
+                         "nog op opvolging.")
+    sentence = not_heard_sentence(fig.groups_not_heard, fig.year, fig.on.year == fig.year)
+    if sentence:
+        lines.append(sentence)
+    if fig.themes_without_partner:
+        lines.append("Geen partner in de wijk voor: " + join_words(list(fig.themes_without_partner)) + ".")
+    return lines
+
+
+def prevention_sentences(p: PreventionFigures, year: int) -> list[str]:
+    """What the board did to prevent, in sentences (the savings are the municipality's sums)."""
+    if not p.goals and not p.actions:
+        return ["Er zijn nog geen doelen of actiepunten als preventief gemarkeerd."]
+    return [
+        f"Preventieve doelen: {p.goals}, waarvan {p.goals_achieved} bereikt en "
+        f"{p.goals_running} lopend.",
+        f"Preventieve actiepunten in {year}: {p.actions}, waarvan {p.actions_done} afgerond.",
+    ]

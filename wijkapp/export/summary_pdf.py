@@ -26,6 +26,7 @@ from ..meetings import Meeting
 from ..plainlang import ReadabilityReport, analyse_text
 from ..requests import Request
 from ..timeutil import maybe_date
+from ..voice import SAID_DID_HEADING, said_did_for_meeting, said_did_paragraphs
 from . import formatting as fmt
 from .content import board_logo
 from .pdfbase import (
@@ -222,6 +223,9 @@ def resident_summary(ws: Workspace, meeting: Meeting, today: dt.date) -> Residen
     sections = tuple(
         Section(key, HEADINGS[key], content[key] or (("", _EMPTY[key]),)) for key in HEADINGS
     )
+    said = said_did_paragraphs(said_did_for_meeting(ws, meeting))
+    if said:  # "U zei, wij deden" goes before the next meeting
+        sections = (*sections[:-1], Section("said_did", SAID_DID_HEADING, said), sections[-1])
     title = "Samenvatting voor bewoners"
     intro = (f"Op {fmt.long_date(day)} kwam {ws.board.name.strip()} bij elkaar. "
              "Hier leest u in het kort wat we hebben besproken.")
@@ -264,9 +268,9 @@ def summary_story(summary: ResidentSummary) -> list[Flowable]:
                              Paragraph(esc(summary.intro), style["intro"])]
     last: list[Flowable] = []
     for section in summary.sections:
-        bullets = section.key not in ("next",) and any(lead for lead, _ in section.paragraphs)
+        bullets = section.key not in ("next", "said_did") and any(lead for lead, _ in section.paragraphs)
         bullets = bullets or section.key == "decided" and len(section.paragraphs) > 1
-        inline = section.key == "actions"
+        inline = section.key in ("actions", "said_did")
         last = [Paragraph(esc(section.heading), style["h1"]),
                 *(_paragraph(lead, text, bullets, inline) for lead, text in section.paragraphs)]
         story.extend(last)

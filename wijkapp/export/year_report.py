@@ -29,6 +29,7 @@ from . import formatting as fmt
 from .content import board_logo
 from .pdfbase import PageInfo, build_pdf, content_width, esc, heading, markup, para, table
 from .year_charts import AMBER, BLUE, GREEN, GREY, RED, Bar, bar_chart
+from .year_voice import voice_story
 
 
 def _chart_section(title: str, chart: Flowable, style: str = "h1") -> list[Flowable]:
@@ -295,6 +296,7 @@ def year_report_story(ws: Workspace, fig: YearFigures,
     story += _requests(ws, fig)
     tick(6, _TOTAL_STEPS)
     story += _goals(ws, fig)
+    story += voice_story(ws, fig)
     explanation: list[Flowable] = [para("Zo tellen we", "h2")]
     explanation += [markup("• " + esc(line), "item") for line in EXPLANATION]
     story += [Spacer(1, 0.4 * cm), KeepTogether(explanation)]
