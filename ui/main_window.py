@@ -61,6 +61,7 @@ VIEWS = (
     ViewSpec("requests", N_("Verzoeken aan de gemeente"), "ui.views.requests", "RequestsView"),
     ViewSpec("contacts", N_("Contacten"), "ui.views.contacts", "ContactsView"),
     ViewSpec("goals", N_("Buurtagenda"), "ui.views.goals", "GoalsView"),
+    ViewSpec("signals", N_("Stem van de wijk"), "ui.views.signals", "SignalsView"),
     ViewSpec("dashboard", N_("Stand van zaken"), "ui.views.dashboard", "DashboardView"),
     ViewSpec("search", N_("Zoeken"), "ui.views.search", "SearchView"),
 )
@@ -76,6 +77,7 @@ ROUTES = {
     "people": "contacts",
     "organisations": "contacts",
     "goals": "goals",
+    "signals": "signals",
 }
 
 

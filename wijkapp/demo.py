@@ -822,6 +822,9 @@ def create_demo(ws: Workspace, today: dt.date | None = None) -> Changes:
         if number == 0:
             builder.documents(meeting_id, day, count=1)
     builder.evidence()
+    from .demo_voice import add_voice
+
+    builder.keep(add_voice(ws, day, builder.people, builder.requests, builder.goals))
     ws.store.undo_stack.clear()
     ws.store.redo_stack.clear()
     return builder.changes

@@ -251,7 +251,7 @@ class Signals(Manager[Signal]):
 
     def pass_on(self, signal_id: str, kind: str, *, to_id: str | None = None, to_name: str = "",
                 on: dt.date | str | None = None, note: str = "", send: bool = True,
-                meeting_id: str | None = None) -> Changes:
+                meeting_id: str | None = None, link_id: str | None = None) -> Changes:
         """Pass a signal on, as one undo step; ``Changes.id`` is the new follow-up's id.
 
         * ``request``: a new request to the municipality (kind *signaal*) with the
@@ -261,6 +261,8 @@ class Signals(Manager[Signal]):
           or only ``to_name`` ("Knooppunt Informele Zorg").
         * ``agenda_item``: a new item on meeting ``meeting_id`` (default: the next one).
         * ``goal``: linked to goal ``to_id``, or a new goal of bouwsteen 4 (verhalen).
+
+        ``link_id`` links an existing request, agenda item or goal instead of making one.
         """
         check_choice(kind, FOLLOWUP_KINDS, "Soort opvolging")
         signal = self.get(signal_id)
@@ -270,7 +272,13 @@ class Signals(Manager[Signal]):
         title = signal.title
         with self._store.write("Signaal doorgegeven") as tx:
             target_id: str | None = None
-            if kind == "request":
+            if link_id and kind in ("request", "agenda_item", "goal"):
+                target = {"request": self._ws.requests, "agenda_item": self._ws.agenda,
+                          "goal": self._ws.goals}[kind].get(link_id)
+                target_id = target.id
+                to_name = to_name or str(getattr(target, "sent_to_name", "") or getattr(
+                    target, "title", "") or getattr(target, "subject", "")) or "de gemeente"
+            elif kind == "request":
                 fields: dict[str, Any] = {"kind": "signal", "area_id": signal.area_id}
                 if to_id:
                     fields["sent_to_id"] = to_id

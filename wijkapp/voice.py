@@ -143,9 +143,10 @@ def quote_of(signal: Signal) -> Quote:
 
 
 def choose_quotes(signals: list[Signal], count: int = QUOTES_SHOWN) -> list[Quote]:
-    """A few quotable signals: one per theme first (those with an outcome first), newest first."""
+    """A few quotable signals, newest first, one per first theme before any theme repeats;
+    printed oldest first."""
     candidates = sorted((s for s in signals if s.quotable and s.words.strip()),
-                        key=lambda s: (not s.has_outcome, _neg(s.heard_on)))
+                        key=lambda s: _neg(s.heard_on))
     chosen: list[Signal] = []
     themes_seen: set[str] = set()
     for signal in candidates:

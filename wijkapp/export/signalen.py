@@ -91,8 +91,7 @@ def signalen_data(ws: Workspace, year: int, on: dt.date | None = None) -> dict[s
         "quotes": [
             {"words": q.words,
              "by": ", ".join(part for part in (q.name, heard_on_label(q.heard_on), q.place) if part),
-             "about": ", ".join(q.themes + q.groups),
-             "did": q.outcome}
+             "about": ", ".join(q.themes + q.groups)}
             for q in fig.quotes
         ],
         "said_did_heading": SAID_DID_HEADING,
