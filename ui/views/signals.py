@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QInputDialog,
     QLineEdit,
     QListWidget,
@@ -153,11 +153,11 @@ class SignalsPanel(RecordPanel):
         self.place.setPlaceholderText(_("Bijvoorbeeld: koffieochtend in het buurthuis"))
         self.heard_by = self.add_field(_("Gehoord door"), PersonCombo(_("Gehoord door"), self))
         self.area = self.add_field(_("Buurt"), QComboBox(self))
-        self.themes = self.add_field(_("Thema's"), LabelChecks(_("Thema's"), self))
-        self.groups = self.add_field(_("Over wie gaat het?"), LabelChecks(_("Groepen"), self))
-        self.quotable = self.add_field("", QCheckBox(_("Mag (zonder naam) geciteerd worden"), self))
-        self.consent = self.add_field(
-            "", QCheckBox(_("De bewoner gaf toestemming om naam of contact te bewaren"), self))
+        self.theme_checks = self.add_field(_("Thema's"), LabelChecks(_("Thema's"), self))
+        self.group_checks = self.add_field(_("Over wie gaat het (groepen)"),
+                                           LabelChecks(_("Groepen"), self))
+        self.quotable = self.add_check(_("Mag geciteerd worden (zonder naam)"))
+        self.consent = self.add_check(_("Toestemming om naam of contact te bewaren"))
         self.consent.toggled.connect(lambda _on: self._consent_fields())
         self.resident_name = self.add_field(_("Naam van de bewoner"), QLineEdit(self))
         self.resident_contact = self.add_field(_("Telefoon of e-mail van de bewoner"),
@@ -173,6 +173,15 @@ class SignalsPanel(RecordPanel):
         self.form.addRow(self.outcome_line)
         self.fill_choices()
 
+    def add_check(self, text: str) -> QCheckBox:
+        """A tick box on its own row (its text is its label); saved by itself."""
+        box = QCheckBox(text, self)
+        box.setAccessibleName(text)
+        self.form.addRow(box)
+        self.fields.append(box)
+        box.toggled.connect(self.saver.touch)
+        return box
+
     # -- follow-up ----------------------------------------------------------------------------
     def _build_followup(self) -> None:
         self.form.addRow(heading(_("Opvolging"), self, role="subheading"))
@@ -182,7 +191,7 @@ class SignalsPanel(RecordPanel):
         self.followup_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         self.form.addRow(self.followup_list)
         row = QWidget(self)
-        layout = QHBoxLayout(row)
+        layout = QGridLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.to_city = button(_("Naar de &gemeente"), lambda: self.pass_on("request"),
                               _("Maak er een verzoek aan de gemeente van (zonder naam)"), row)
@@ -192,9 +201,8 @@ class SignalsPanel(RecordPanel):
                                 _("Zet het op de agenda van de volgende vergadering"), row)
         self.to_goal = button(_("Naar de &buurtagenda"), lambda: self.pass_on("goal"),
                               _("Maak er een doel van (bouwsteen Verhalen ophalen)"), row)
-        for widget in (self.to_city, self.refer, self.to_agenda, self.to_goal):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        for index, widget in enumerate((self.to_city, self.refer, self.to_agenda, self.to_goal)):
+            layout.addWidget(widget, index, 0)  # one column: fits beside the list at 150 %
         self.form.addRow(row)
         self.answer_button = button(_("Antwoord &vastleggen…"), self.record_answer,
                                     _("Het antwoord op de gekozen opvolging"), self)
@@ -281,8 +289,8 @@ class SignalsPanel(RecordPanel):
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
         members = self.ws.contacts.board_members() or self.ws.contacts.all()
         self.heard_by.set_people([(p.id, p.name) for p in members])
-        self.themes.set_labels(self.ws.signals.themes())
-        self.groups.set_labels(self.ws.signals.groups())
+        self.theme_checks.set_labels(self.ws.signals.themes())
+        self.group_checks.set_labels(self.ws.signals.groups())
 
     def load(self, record: SignalRecord | None) -> None:
         self.followup_list.clear()
@@ -293,8 +301,8 @@ class SignalsPanel(RecordPanel):
             self.heard_on.set_value(today() if self.creating else None)
             self.heard_by.set_selection(None, "")
             self.area.setCurrentIndex(0)
-            self.themes.set_checked([])
-            self.groups.set_checked([])
+            self.theme_checks.set_checked([])
+            self.group_checks.set_checked([])
             self.quotable.setChecked(True)
             self.consent.setChecked(False)
             self.outcome_line.setText("")
@@ -311,8 +319,8 @@ class SignalsPanel(RecordPanel):
         self.heard_on.set_value(record.heard_on)
         self.heard_by.set_selection(record.heard_by_id, record.heard_by_name)
         select_data(self.area, record.area_id)
-        self.themes.set_checked(record.theme_list)
-        self.groups.set_checked(record.group_list)
+        self.theme_checks.set_checked(record.theme_list)
+        self.group_checks.set_checked(record.group_list)
         self.quotable.setChecked(bool(record.quotable))
         self.consent.setChecked(bool(record.consent))
         from ..labels import date_text
@@ -349,7 +357,7 @@ class SignalsPanel(RecordPanel):
             "words": self.words.toPlainText(), "subject": self.subject.text(),
             "heard_on": self.heard_on.value() or today(), "place": self.place.text(),
             "heard_by_id": person_id, "heard_by_name": name, "area_id": self.area.currentData(),
-            "themes": self.themes.checked(), "groups": self.groups.checked(),
+            "themes": self.theme_checks.checked(), "groups": self.group_checks.checked(),
             "quotable": self.quotable.isChecked(), "consent": self.consent.isChecked(),
             "resident_name": self.resident_name.text(),
             "resident_contact": self.resident_contact.text(),

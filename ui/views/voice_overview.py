@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -107,7 +109,15 @@ class VoiceOverview(QWidget):
         self.ws = ws
         self.figures: VoiceFigures | None = None
         self._behind = False
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)  # the tables grow with their rows: the page scrolls
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        page = QWidget(scroll)
+        scroll.setWidget(page)
+        layout = QVBoxLayout(page)
         top = QHBoxLayout()
         caption = QLabel(_("Jaar:"), self)
         self.year = QComboBox(self)
