@@ -180,24 +180,25 @@ def voice_figures(ws: Workspace, year: int, on: dt.date | None = None,
     themes = _ordered(_label_counts(ws, "themes", year), ws.signals.themes())
     groups = _ordered(_label_counts(ws, "groups", year), ws.signals.groups())
     limit = add_weeks(day, -ws.signals.followup_weeks()).isoformat()
+    # One pass over the year's signals; the follow-ups per signal come through their index.
     row = ws.store.one(
         "SELECT COUNT(*) AS heard, "
-        "COALESCE(SUM((CAST(substr(heard_on, 6, 2) AS INTEGER) + 2) / 3 = 1), 0) AS q1, "
-        "COALESCE(SUM((CAST(substr(heard_on, 6, 2) AS INTEGER) + 2) / 3 = 2), 0) AS q2, "
-        "COALESCE(SUM((CAST(substr(heard_on, 6, 2) AS INTEGER) + 2) / 3 = 3), 0) AS q3, "
-        "COALESCE(SUM((CAST(substr(heard_on, 6, 2) AS INTEGER) + 2) / 3 = 4), 0) AS q4, "
-        "COALESCE(SUM(f.n > 0), 0) AS passed, COALESCE(SUM(f.answered > 0), 0) AS answered, "
-        "COALESCE(SUM(TRIM(s.outcome) <> ''), 0) AS done, "
-        "COALESCE(SUM(f.n > 0 OR TRIM(s.outcome) <> ''), 0) AS followed, "
-        "COALESCE(SUM(COALESCE(f.n, 0) = 0 AND TRIM(s.outcome) = '' AND s.heard_on < ?), 0) AS forgotten "
-        "FROM signals s LEFT JOIN (SELECT f.signal_id, COUNT(*) AS n, "
-        "  SUM(f.answered_on IS NOT NULL OR f.answer <> '' OR r.answered_on IS NOT NULL) AS answered "
-        "  FROM signal_followups f LEFT JOIN requests r ON f.kind = 'request' "
-        "  AND r.id = f.target_id AND r.deleted_at IS NULL "
-        "  WHERE f.board_id = ? AND f.deleted_at IS NULL GROUP BY f.signal_id) f "
-        "ON f.signal_id = s.id "
-        "WHERE s.board_id = ? AND s.deleted_at IS NULL AND s.heard_on >= ? AND s.heard_on < ?",
-        [limit, board, board, *bounds])
+        "COALESCE(SUM(q = 1), 0) AS q1, COALESCE(SUM(q = 2), 0) AS q2, "
+        "COALESCE(SUM(q = 3), 0) AS q3, COALESCE(SUM(q = 4), 0) AS q4, "
+        "COALESCE(SUM(n > 0), 0) AS passed, COALESCE(SUM(answered > 0), 0) AS answered, "
+        "COALESCE(SUM(done), 0) AS done, COALESCE(SUM(n > 0 OR done), 0) AS followed, "
+        "COALESCE(SUM(n = 0 AND NOT done AND heard_on < ?), 0) AS forgotten "
+        "FROM (SELECT s.heard_on, (CAST(substr(s.heard_on, 6, 2) AS INTEGER) + 2) / 3 AS q, "
+        "  TRIM(s.outcome) <> '' AS done, "
+        "  (SELECT COUNT(*) FROM signal_followups f WHERE f.signal_id = s.id "
+        "   AND f.deleted_at IS NULL) AS n, "
+        "  (SELECT COUNT(*) FROM signal_followups f LEFT JOIN requests r ON f.kind = 'request' "
+        "   AND r.id = f.target_id AND r.deleted_at IS NULL WHERE f.signal_id = s.id "
+        "   AND f.deleted_at IS NULL AND (f.answered_on IS NOT NULL OR f.answer <> '' "
+        "   OR r.answered_on IS NOT NULL)) AS answered "
+        "  FROM signals s WHERE s.board_id = ? AND s.deleted_at IS NULL "
+        "  AND s.heard_on >= ? AND s.heard_on < ?)",
+        [limit, board, *bounds])
     assert row is not None
     previous = ws.store.scalar(
         "SELECT COUNT(*) FROM signals WHERE board_id = ? AND deleted_at IS NULL "

@@ -6,8 +6,10 @@ the board did not hear from this year are named in one plain sentence above the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -69,35 +71,51 @@ class CountTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
+        self._bold = QFont(self.font())
+        self._bold.setBold(True)
+        self._ink = self.palette().text().color()
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fixed number columns (measured once on their headers) keep a recount cheap.
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
         for column in range(1, 6):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            text = self.horizontalHeaderItem(column).text()
+            header.resizeSection(column, metrics.horizontalAdvance(text + "  ") + 12)
 
     def set_rows(self, rows: tuple[tuple[str, tuple[int, int, int, int]], ...]) -> None:
-        """Fill the table; its height fits every row (the page scrolls, not the table)."""
+        """Fill the table (items are reused); its height fits every row, so the page scrolls
+        and not the table."""
         self.setUpdatesEnabled(False)
+        grew = self.rowCount() != len(rows)
         self.setRowCount(len(rows))
-        bold = QFont(self.font())
-        bold.setBold(True)
         for r, (label, quarters) in enumerate(rows):
             total = sum(quarters)
-            cells = [label, *(str(q) for q in quarters), str(total)]
+            cells = [label if total else _("{label} (niet gehoord)").format(label=label),
+                     *(str(q) for q in quarters), str(total)]
             for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if not total:
-                    item.setForeground(QColor(GREY))
-                if c == 5:
-                    item.setFont(bold)
-                self.setItem(r, c, item)
-            if not total:
-                self.item(r, 0).setText(_("{label} (niet gehoord)").format(label=label))
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(height + 2)
+                item = self.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if c:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                              | Qt.AlignmentFlag.AlignVCenter)
+                    if c == 5:
+                        item.setFont(self._bold)
+                    self.setItem(r, c, item)
+                    grew = True
+                if item.text() != text:
+                    item.setText(text)
+                    grew = True
+                item.setForeground(QColor(GREY) if not total else self._ink)
+        if grew:
+            self.resizeRowsToContents()
+            height = self.horizontalHeader().height() + 2 * self.frameWidth()
+            height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+            if self.height() != height + 2:
+                self.setFixedHeight(height + 2)
         self.setUpdatesEnabled(True)
 
 
@@ -157,7 +175,12 @@ class VoiceOverview(QWidget):
         self._quote_labels: list[QLabel] = []
         self.fill_years()
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.refresh()
+        self._behind = True  # counted when first shown (it opens as the second tab)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Count now if the figures are behind."""
+        self.catch_up()
+        super().showEvent(event)
 
     def fill_years(self) -> None:
         """This year and every year with signals, keeping the choice."""
@@ -187,17 +210,19 @@ class VoiceOverview(QWidget):
         self.sentences.setText("\n".join(line for line in count_sentences(fig) if line != sentence))
         self.themes.set_rows(fig.theme_quarters)
         self.groups.set_rows(fig.group_quarters)
-        for label in self._quote_labels:
-            label.deleteLater()
-        self._quote_labels = []
         texts = [quote_text(q) for q in fig.quotes] or [_("Dit jaar nog geen citaten.")]
-        for text in texts:
-            label = QLabel(text, self)
+        while len(self._quote_labels) < len(texts):  # labels are kept and reused
+            label = QLabel(self)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.quotes_layout.addWidget(label)
             self._quote_labels.append(label)
+        for index, label in enumerate(self._quote_labels):
+            text = texts[index] if index < len(texts) else ""
+            if label.text() != text:
+                label.setText(text)
+            label.setVisible(bool(text))
 
     def refresh_later(self, changes: Changes | None = None) -> None:
         """Note that the hidden tab is behind; it recounts when shown."""
