@@ -156,3 +156,54 @@ def test_followup_line_and_row_are_pure():
                "", "", "", None, "", "")
     row = signal_row(s, "new", False)
     assert row.cells == ("woorden", "5 mrt 2026", "Nog niet opgepakt") and not row.late
+
+
+def test_stand_van_zaken_shows_forgotten_signals_and_opens_them(qtbot, ws, bus, app_ctx):
+    from ui.views.dashboard import DashboardView
+    from ui.views.voice_card import forgotten_lines
+
+    old = ws.signals.add("Bankjes kapot", today() - dt.timedelta(weeks=6), subject="Kapotte bankjes")
+    ws.signals.add("Net gehoord", today())
+    view = track(qtbot, DashboardView(ws, bus))
+    card = view.voice_card
+    assert card.list.count() == 1
+    assert card.list.item(0).text().startswith("Kapotte bankjes — gehoord op ")
+    assert card.list.item(0).text().endswith("6 weken geleden")
+    assert card.list.item(0).data(Qt.ItemDataRole.UserRole) == old.id
+    ws.signals.pass_on(old.id, "referral", to_name="Sociaal wijkteam")
+    bus.changed.emit(ws.signals.set_outcome(old.id, "Opgepakt"), None)
+    assert card.list.item(0).text() == "Alle signalen zijn opgepakt."
+    assert forgotten_lines([], today()) == []
+
+
+def test_sociale_kaart_fields_are_saved_and_found_by_a_question(qtbot, ws, bus, app_ctx):
+    from ui.views.contacts import ContactsView
+
+    view = track(qtbot, ContactsView(ws, bus))
+    panel = view.organisations
+    panel.start_new()
+    panel.name.setText("Knooppunt Informele Zorg")
+    panel.offer.setPlainText("Maatjes en steun voor mantelzorgers")
+    panel.theme_checks.item(0).setCheckState(Qt.CheckState.Checked)  # eenzaamheid
+    panel.reach.setText("046 400 77 88")
+    panel.cost.setText("gratis")
+    save_now(panel, qtbot)
+    [org] = ws.organisations.all()
+    assert (org.offer, org.reach, org.cost) == ("Maatjes en steun voor mantelzorgers",
+                                               "046 400 77 88", "gratis")
+    assert org.themes == '["eenzaamheid"]'
+    panel.needle = "Wie helpt bij eenzaamheid?"
+    panel.fill()
+    assert [i.text(0) for i in panel.items()] == ["Knooppunt Informele Zorg"]
+
+
+def test_goal_can_be_marked_preventive(qtbot, ws, bus, app_ctx):
+    from ui.views.goals import GoalsView
+
+    goal = ws.goals.add("Minder eenzaamheid", 4).id
+    view = track(qtbot, GoalsView(ws, bus))
+    panel = view.panel if hasattr(view, "panel") else view.goals
+    panel.select(goal)
+    panel.preventive.setChecked(True)
+    save_now(panel, qtbot)
+    assert ws.goals.get(goal).preventive == 1
