@@ -273,8 +273,10 @@ class Signals(Manager[Signal]):
         with self._store.write("Signaal doorgegeven") as tx:
             target_id: str | None = None
             if link_id and kind in ("request", "agenda_item", "goal"):
-                target = {"request": self._ws.requests, "agenda_item": self._ws.agenda,
-                          "goal": self._ws.goals}[kind].get(link_id)
+                managers: dict[str, Manager[Any]] = {
+                    "request": self._ws.requests, "agenda_item": self._ws.agenda,
+                    "goal": self._ws.goals}
+                target: Any = managers[kind].get(link_id)
                 target_id = target.id
                 to_name = to_name or str(getattr(target, "sent_to_name", "") or getattr(
                     target, "title", "") or getattr(target, "subject", "")) or "de gemeente"

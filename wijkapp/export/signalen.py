@@ -123,5 +123,8 @@ def write_signalen_pdf(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     data = signalen_data(ws, year, on)
     pdf = render_pdf("signalen", data, title=data["title"], author=board.name,
                      subject=f"Signalen van bewoners in {year}: tellen en vertellen")
-    _write_atomically(out, lambda path: path.write_bytes(pdf))
+    def write(path: Path) -> None:
+        path.write_bytes(pdf)
+
+    _write_atomically(out, write)
     return out
