@@ -211,10 +211,23 @@ class SignalsPanel(RecordPanel):
                                  self.answer_button]
 
     def _saved_first(self, then: Callable[[str], None]) -> None:
-        """Save what is typed, then act on the (now existing) signal."""
+        """Save what is typed, then act on the (now existing) signal.
+
+        A signal typed just now may still be on its way to the database: wait for its save
+        (milliseconds) so the follow-up has the signal's id.
+        """
         self.saver.flush()
+        if self.creating and self.saver.busy:
+            from PySide6.QtWidgets import QApplication
+
+            from ..operations.base import worker_pool
+
+            worker_pool().waitForDone(5000)
+            QApplication.processEvents()
         if self.current_id:
             then(self.current_id)
+        elif self.creating:
+            self.message.setText(self.problem() or _("Schrijf eerst op wat de bewoner zei."))
 
     def pass_on(self, kind: str, **options: Any) -> None:
         """Pass the current signal on; the list of follow-ups shows it at once."""
@@ -263,7 +276,7 @@ class SignalsPanel(RecordPanel):
         if ask_yes_no(self, _("Naam en contact wissen"), _(
                 "Wilt u de naam en het contact van de bewoner wissen? De woorden blijven "
                 "staan, zonder naam. Dit kunt u niet ongedaan maken.")):
-            self.saver.cancel()
+            self.saver.forget()
             erase_resident(self, self.current_id).success(lambda _c: self.reload_editor()).run()
 
     # -- hooks -------------------------------------------------------------------------------
@@ -350,7 +363,7 @@ class SignalsPanel(RecordPanel):
         return words_problem(self.words.toPlainText()) or consent_problem(
             self.consent.isChecked(), self.resident_name.text(), self.resident_contact.text())
 
-    def collect(self) -> dict[str, Any]:
+    def values(self) -> dict[str, Any]:
         """The editor's fields as core keyword arguments."""
         person_id, name = self.heard_by.selection()
         return {
@@ -364,8 +377,8 @@ class SignalsPanel(RecordPanel):
             "outcome": self.outcome.toPlainText(),
         }
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        return save_signal(self, record_id, self.collect())
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
+        return save_signal(self, record_id, values)
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_signal(self, record_id)
