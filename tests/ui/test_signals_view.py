@@ -207,3 +207,17 @@ def test_goal_can_be_marked_preventive(qtbot, ws, bus, app_ctx):
     panel.preventive.setChecked(True)
     save_now(panel, qtbot)
     assert ws.goals.get(goal).preventive == 1
+
+
+def test_older_signals_show_only_when_asked_or_still_waiting(qtbot, ws, bus, app_ctx):
+    long_ago = dt.date(today().year - 3, 5, 1)
+    done = ws.signals.add("Oud en afgerond", long_ago).id
+    ws.signals.set_outcome(done, "Opgelost", on=long_ago)
+    waiting = ws.signals.add("Oud en vergeten", long_ago).id
+    recent = ws.signals.add("Van dit jaar", today()).id
+    panel = make(qtbot, ws, bus).register
+    shown = {i.data(0, Qt.ItemDataRole.UserRole) for i in panel.items()}
+    assert shown == {waiting, recent}
+    panel.show_all.setChecked(True)
+    shown = {i.data(0, Qt.ItemDataRole.UserRole) for i in panel.items()}
+    assert shown == {done, waiting, recent}

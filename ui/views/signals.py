@@ -144,6 +144,12 @@ class SignalsPanel(RecordPanel):
                          keep=(1, 2))
         self.ask_text: AskText = ask_multiline
         self.ask_name: AskText = ask_line
+        # Signals from before last year stay out of the list unless asked for (those still
+        # waiting for follow-up always show): the register of many years stays short and quick.
+        self.show_all = QCheckBox(_("Ook oudere signalen"), self)
+        self.show_all.setAccessibleName(_("Ook signalen van voor vorig jaar tonen"))
+        self.show_all.toggled.connect(lambda _on: self.fill())
+        self.buttons.addWidget(self.show_all)
         self.words = self.add_field(_("Wat zei de bewoner? (in zijn of haar woorden)"),
                                     _plain(self, 4, _("Bijvoorbeeld: Sinds mijn man dood is, "
                                                       "praat ik soms een week met niemand.")))
@@ -286,7 +292,12 @@ class SignalsPanel(RecordPanel):
     def records(self) -> list[SignalRecord]:
         self._statuses = self.ws.signals.statuses()
         self._forgotten = {s.id for s in self.ws.signals.forgotten()}
-        return self.ws.signals.all()
+        signals = self.ws.signals.all()
+        if self.show_all.isChecked():
+            return signals
+        since = f"{today().year - 1}-01-01"
+        return [s for s in signals if s.heard_on >= since or s.id == self.current_id
+                or s.id in self._forgotten]
 
     def row(self, record: SignalRecord) -> Row:
         return signal_row(record, self._statuses.get(record.id, "new"), record.id in self._forgotten)
