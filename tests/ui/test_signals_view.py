@@ -221,3 +221,18 @@ def test_older_signals_show_only_when_asked_or_still_waiting(qtbot, ws, bus, app
     panel.show_all.setChecked(True)
     shown = {i.data(0, Qt.ItemDataRole.UserRole) for i in panel.items()}
     assert shown == {done, waiting, recent}
+
+
+def test_overview_window_names_the_missing_voices(qtbot, demo, tmp_path):
+    import json
+
+    from ui.views.overview import OverviewWindow
+    from wijkapp.export.year_summary import year_summary
+
+    path = tmp_path / "zuid.jaarsamenvatting.json"
+    path.write_text(json.dumps(year_summary(demo, today().year)), encoding="utf-8")
+    window = OverviewWindow()
+    qtbot.addWidget(window)
+    window.load([path])
+    assert "Stem van de wijk" in window.voice.text()
+    assert "Niet gehoord: mensen met een verstandelijke beperking, nieuwkomers." in window.voice.text()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -71,6 +70,8 @@ class CountTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
         self._ink = self.palette().text().color()
@@ -83,7 +84,7 @@ class CountTable(QTableWidget):
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             text = self.horizontalHeaderItem(column).text()
-            header.resizeSection(column, metrics.horizontalAdvance(text + "  ") + 12)
+            header.resizeSection(column, metrics.horizontalAdvance(text) + 16)
 
     def set_rows(self, rows: tuple[tuple[str, tuple[int, int, int, int]], ...]) -> None:
         """Fill the table (items are reused); its height fits every row, so the page scrolls
@@ -111,12 +112,22 @@ class CountTable(QTableWidget):
                     grew = True
                 item.setForeground(QColor(GREY) if not total else self._ink)
         if grew:
-            self.resizeRowsToContents()
-            height = self.horizontalHeader().height() + 2 * self.frameWidth()
-            height += sum(self.rowHeight(r) for r in range(self.rowCount()))
-            if self.height() != height + 2:
-                self.setFixedHeight(height + 2)
+            self.fit_height()
         self.setUpdatesEnabled(True)
+
+    def fit_height(self) -> None:
+        """Rows as tall as their wrapped text; the table as tall as its rows."""
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(r) for r in range(self.rowCount()))
+        if self.height() != height + 2:
+            self.setFixedHeight(height + 2)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """A new width can wrap the labels differently: fit the height again."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_height()
 
 
 class VoiceOverview(QWidget):
@@ -156,18 +167,14 @@ class VoiceOverview(QWidget):
         self.sentences = hint("", self)
         set_role(self.sentences, "body")
         layout.addWidget(self.sentences)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
+        # One table under the other: each gets the whole width, also at 150 % and more.
         self.themes = CountTable(_("Thema"), _("Signalen per thema per kwartaal"), self)
         self.groups = CountTable(_("Groep"), _("Signalen per groep per kwartaal"), self)
-        for column, (title, table) in enumerate(((_("Tellen: per thema"), self.themes),
-                                                 (_("Tellen: per groep"), self.groups))):
+        for title, table in ((_("Tellen: per thema"), self.themes),
+                             (_("Tellen: per groep"), self.groups)):
             box = QGroupBox(title, self)
             QVBoxLayout(box).addWidget(table)
-            grid.addWidget(box, 0, column, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        layout.addLayout(grid)
+            layout.addWidget(box)
         box = QGroupBox(_("Vertellen: wat bewoners zeiden"), self)
         self.quotes_layout = QVBoxLayout(box)
         layout.addWidget(box)
