@@ -204,6 +204,7 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
         for index, row in enumerate(rows, start=1):
             where = f"tabel '{table}', rij {index}"
             _validate_row(table, row, columns, where)
+            _validate_consent(table, row, where)
             if row["id"] in ids_in_file[table]:
                 raise ImportFormatError(f"Dubbele sleutel in {where}.")
             ids_in_file[table].add(row["id"])
@@ -261,6 +262,14 @@ def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) 
             raise ImportFormatError(f"Veld '{name}' is geen geldige datum in {where}.")
         if (name == "id" or name.endswith("_id")) and name != "target_id" and not _UUID.match(value):
             raise ImportFormatError(f"Veld '{name}' is geen geldige sleutel in {where}.")
+
+
+def _validate_consent(table: str, row: dict[str, Any], where: str) -> None:
+    """A signal keeps a resident's name or contact only with recorded consent."""
+    if table == "signals" and (row.get("resident_name") or row.get("resident_contact")) \
+            and row.get("consent") != 1:
+        raise ImportFormatError(
+            f"In {where} staat een naam of contact van een bewoner zonder toestemming.")
 
 
 def _is_datetime(value: str) -> bool:

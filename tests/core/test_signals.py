@@ -218,3 +218,15 @@ def test_import_refuses_a_follow_up_of_an_unknown_kind(ws: Workspace) -> None:
     data["tables"]["signal_followups"][0]["kind"] = "fax"
     with Workspace(ws.path.with_name("b.sqlite")) as other, pytest.raises(ImportFormatError):
         import_data(other, data)
+
+
+def test_import_refuses_a_resident_name_without_consent(ws: Workspace) -> None:
+    from wijkapp.errors import ImportFormatError
+
+    ws.signals.add(COFFEE, consent=True, resident_name="Mevrouw Janssen")
+    data = export_data(ws)
+    data["tables"]["signals"][0]["consent"] = 0
+    with Workspace(ws.path.with_name("c.sqlite")) as other:
+        with pytest.raises(ImportFormatError, match="zonder toestemming"):
+            import_data(other, data)
+        assert not other.has_board  # nothing half-imported
