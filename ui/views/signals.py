@@ -150,7 +150,7 @@ class SignalsPanel(RecordPanel):
         self.show_all.setAccessibleName(_("Ook signalen van voor vorig jaar tonen"))
         self.show_all.toggled.connect(lambda _on: self.fill())
         self.buttons.addWidget(self.show_all)
-        self.words = self.add_field(_("Wat zei de bewoner? (in zijn of haar woorden)"),
+        self.words = self.add_field(_("Wat zei de bewoner"),
                                     _plain(self, 4, _("Bijvoorbeeld: Sinds mijn man dood is, "
                                                       "praat ik soms een week met niemand.")))
         self.subject = self.add_field(_("Onderwerp (kort)"), QLineEdit(self))
@@ -163,7 +163,7 @@ class SignalsPanel(RecordPanel):
         self.group_checks = self.add_field(_("Over wie gaat het (groepen)"),
                                            LabelChecks(_("Groepen"), self))
         self.quotable = self.add_check(_("Mag geciteerd worden (zonder naam)"))
-        self.consent = self.add_check(_("Toestemming om naam of contact te bewaren"))
+        self.consent = self.add_check(_("Toestemming voor naam of contact"))
         self.consent.toggled.connect(lambda _on: self._consent_fields())
         self.resident_name = self.add_field(_("Naam van de bewoner"), QLineEdit(self))
         self.resident_contact = self.add_field(_("Telefoon of e-mail van de bewoner"),
@@ -173,8 +173,8 @@ class SignalsPanel(RecordPanel):
                                    self, role="danger")
         self.form.addRow(self.erase_button)
         self._build_followup()
-        self.outcome = self.add_field(_("Wij deden (wat het wijkplatform ermee deed)"),
-                                      _plain(self, 3))
+        self.outcome = self.add_field(_("Wij deden"), _plain(
+            self, 3, _("Wat deed het wijkplatform ermee? Dit komt in \"U zei, wij deden\".")))
         self.outcome_line = hint("", self)
         self.form.addRow(self.outcome_line)
         self.fill_choices()
