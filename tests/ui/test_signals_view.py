@@ -236,3 +236,35 @@ def test_overview_window_names_the_missing_voices(qtbot, demo, tmp_path):
     window.load([path])
     assert "Stem van de wijk" in window.voice.text()
     assert "Niet gehoord: mensen met een verstandelijke beperking, nieuwkomers." in window.voice.text()
+
+
+def test_board_edits_its_themes_groups_and_weeks(qtbot, ws, bus, app_ctx):
+    from ui.views.voice_lists import VoiceListsDialog
+
+    view = make(qtbot, ws, bus)
+    dialog = VoiceListsDialog(ws, view)
+    qtbot.addWidget(dialog)
+    dialog.themes.setPlainText("eenzaamheid\n\n  wonen  \nĳs & <b>")
+    dialog.groups.setPlainText("ouderen\nstatushouders")
+    dialog.weeks.setValue(6)
+    dialog.save()
+    wait_for_worker(qtbot)
+    assert ws.signals.themes() == ["eenzaamheid", "wonen", "ĳs & <b>"]
+    assert ws.signals.groups() == ["ouderen", "statushouders"]
+    assert ws.signals.followup_weeks() == 6
+    bus.changed.emit(ws.signals.set_groups(["ouderen", "statushouders"]), None)
+    words = [view.register.group_checks.item(i).text()
+             for i in range(view.register.group_checks.count())]
+    assert words == ["ouderen", "statushouders"]
+
+
+def test_action_can_be_marked_preventive(qtbot, ws, bus, app_ctx):
+    from ui.views.actions import ActionsView
+
+    action = ws.actions.add(None, "Belrondje ouderen").id
+    view = track(qtbot, ActionsView(ws, bus))
+    view.select(action)
+    view.preventive.setChecked(True)
+    view.saver.flush()
+    wait_for_worker(qtbot)
+    assert ws.actions.get(action).preventive == 1

@@ -173,6 +173,9 @@ class ActionsView(QWidget):
         goal_row = QHBoxLayout()  # label beside the choice: one line less for the list above
         goal_row.addWidget(goal_label)
         goal_row.addWidget(self.goal_combo, 1)
+        self.preventive = QCheckBox(_("Preventief"), editor)
+        self.preventive.setToolTip(_("Dit actiepunt voorkomt problemen (telt mee in het jaarverslag)"))
+        goal_row.addWidget(self.preventive)
         grid.addLayout(goal_row, 2, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
@@ -195,6 +198,7 @@ class ActionsView(QWidget):
         self.owner_combo.editTextChanged.connect(lambda _t: self.saver.touch())
         self.due_field.changed.connect(self.saver.touch)
         self.goal_combo.currentIndexChanged.connect(lambda _i: self.saver.touch())
+        self.preventive.toggled.connect(lambda _b: self.saver.touch())
 
     # -- contract ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
@@ -313,7 +317,8 @@ class ActionsView(QWidget):
     def _load_editor(self) -> None:
         action = self.ws.actions.get(self.current_id) if (
             self.current_id and self.ws.actions.exists(self.current_id)) else None
-        widgets = (self.what_edit, self.owner_combo, self.due_field, self.goal_combo)
+        widgets = (self.what_edit, self.owner_combo, self.due_field, self.goal_combo,
+                   self.preventive)
         for widget in widgets:
             widget.blockSignals(True)
         if action is None:
@@ -321,12 +326,14 @@ class ActionsView(QWidget):
             self.owner_combo.set_selection(None, "")
             self.due_field.set_value(None)
             self.goal_combo.set_goal_id(None)
+            self.preventive.setChecked(False)
         else:
             if self.what_edit.toPlainText() != action.what:
                 self.what_edit.setPlainText(action.what)
             self.owner_combo.set_selection(action.owner_id, action.owner_name)
             self.due_field.set_value(action.due_date)
             self.goal_combo.set_goal_id(action.goal_id)
+            self.preventive.setChecked(bool(action.preventive))
         for widget in widgets:
             widget.blockSignals(False)
         self._set_editor_enabled(action is not None or self._creating)
@@ -335,7 +342,8 @@ class ActionsView(QWidget):
                      else _("Kies links een actiepunt, of maak een nieuw actiepunt."))
 
     def _set_editor_enabled(self, enabled: bool) -> None:
-        for widget in (self.what_edit, self.owner_combo, self.due_field, self.goal_combo):
+        for widget in (self.what_edit, self.owner_combo, self.due_field, self.goal_combo,
+                       self.preventive):
             widget.setEnabled(enabled)
 
     def start_new(self) -> None:
@@ -367,7 +375,8 @@ class ActionsView(QWidget):
             return None
         owner_id, owner_name = self.owner_combo.selection()
         values = {"what": what, "owner_id": owner_id, "owner_name": owner_name,
-                  "due_date": self.due_field.value(), "goal_id": self.goal_combo.goal_id()}
+                  "due_date": self.due_field.value(), "goal_id": self.goal_combo.goal_id(),
+                  "preventive": self.preventive.isChecked()}
         if self._creating:
             meeting = self.meeting_filter.currentData()
             values["meeting_id"] = None if meeting in (None, _NO_MEETING) else meeting

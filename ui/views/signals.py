@@ -410,8 +410,11 @@ class SignalsView(QWidget):
         layout.addWidget(hint(_(
             "Wat bewoners zeggen, in hun eigen woorden. Zonder naam, tenzij de bewoner "
             "toestemming gaf. Geef het door en schrijf op wat ermee gebeurde."), self))
+        self.lists_button = button(_("Thema's en &groepen…"), self.edit_lists,
+                                   _("De eigen woorden van het wijkplatform"), self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))
+        self.tabs.setCornerWidget(self.lists_button)  # beside the tabs: no extra line
         self.register = SignalsPanel(ws, self.tabs)
         self.overview = VoiceOverview(ws, self.tabs)
         self.tabs.addTab(self.register, _("Signalen en verhalen"))
@@ -420,6 +423,12 @@ class SignalsView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.refresh()
         bus.changed.connect(lambda changes, _source: self.refresh(changes))
+
+    def edit_lists(self) -> None:
+        """The board's themes, groups and follow-up weeks."""
+        from .voice_lists import VoiceListsDialog
+
+        VoiceListsDialog(self.ws, self).exec()
 
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.overview:
