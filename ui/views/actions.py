@@ -147,6 +147,10 @@ class ActionsView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.editor_title)
         title_row.addWidget(self.editor_message, 1)
+        # "Preventief" sits beside the title: the rows below are full at 150 %.
+        self.preventive = QCheckBox(_("Preventief"), editor)
+        self.preventive.setToolTip(_("Dit actiepunt voorkomt problemen (telt mee in het jaarverslag)"))
+        title_row.addWidget(self.preventive)
         editor_layout.addLayout(title_row)
         grid = QGridLayout()
         self.what_edit = QPlainTextEdit(editor)
@@ -173,9 +177,6 @@ class ActionsView(QWidget):
         goal_row = QHBoxLayout()  # label beside the choice: one line less for the list above
         goal_row.addWidget(goal_label)
         goal_row.addWidget(self.goal_combo, 1)
-        self.preventive = QCheckBox(_("Preventief"), editor)
-        self.preventive.setToolTip(_("Dit actiepunt voorkomt problemen (telt mee in het jaarverslag)"))
-        goal_row.addWidget(self.preventive)
         grid.addLayout(goal_row, 2, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 3)
