@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QListWidget,
@@ -407,14 +408,16 @@ class SignalsView(QWidget):
         self.ws = ws
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.nav_title, self))
-        layout.addWidget(hint(_(
+        intro = QHBoxLayout()  # the explanation with the board's own words beside it
+        intro.addWidget(hint(_(
             "Wat bewoners zeggen, in hun eigen woorden. Zonder naam, tenzij de bewoner "
-            "toestemming gaf. Geef het door en schrijf op wat ermee gebeurde."), self))
+            "toestemming gaf. Geef het door en schrijf op wat ermee gebeurde."), self), 1)
+        layout.addLayout(intro)
         self.lists_button = button(_("Thema's en &groepen…"), self.edit_lists,
                                    _("De eigen woorden van het wijkplatform"), self)
+        intro.addWidget(self.lists_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))
-        self.tabs.setCornerWidget(self.lists_button)  # beside the tabs: no extra line
         self.register = SignalsPanel(ws, self.tabs)
         self.overview = VoiceOverview(ws, self.tabs)
         self.tabs.addTab(self.register, _("Signalen en verhalen"))
