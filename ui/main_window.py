@@ -95,7 +95,7 @@ def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
 def nav_width(nav: QListWidget) -> int:
     """The navigation's width in pixels for its current font: narrow enough for a laptop.
 
-    A title longer than about 17 average characters ("Verzoeken aan de gemeente") wraps
+    A title longer than about 16 average characters ("Verzoeken aan de gemeente") wraps
     onto a second line instead of widening the whole window; no single word is ever cut.
     Includes the item padding and the focus frame from the stylesheet.
     """
@@ -104,7 +104,7 @@ def nav_width(nav: QListWidget) -> int:
     widest_word = max((metrics.horizontalAdvance(word) for t in titles for word in t.split()),
                       default=0)
     widest_title = max((metrics.horizontalAdvance(t) for t in titles), default=0)
-    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 17))
+    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 16))
     return text + 2 * metrics.averageCharWidth() + 24
 
 
