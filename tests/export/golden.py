@@ -1,5 +1,8 @@
 """Read exports back as text and compare them with reference files in ``golden/``.
 
+PDFs are read as a screen reader reads them (:func:`pdf_reading`), .docx files with
+python-docx (:func:`docx_text`).
+
 Set ``WIJKAPP_UPDATE_GOLDEN=1`` to (re)write the reference files after a deliberate change.
 """
 
@@ -15,12 +18,21 @@ from pypdf import PdfReader
 
 GOLDEN = Path(__file__).parent / "golden"
 #: Lines that change from run to run (the date a list was made).
-VOLATILE = [re.compile(r"^Stand op "), re.compile(r"^Gemaakt op ")]
+VOLATILE = [re.compile(r"^(\[\w+\] )?Stand op "), re.compile(r"^(\[\w+\] )?Gemaakt op ")]
 
 
 def pdf_text(path: Path) -> str:
-    """The text of every page, in order, as pypdf extracts it."""
+    """The text of every page, in order, as pypdf extracts it (artifacts included)."""
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def pdf_reading(path: Path) -> str:
+    """What a screen reader reads from a tagged PDF: one structure element a line,
+    ``[H3] 7. Buurtagenda 2027``, table rows as ``[TR] a | b``; no headers, footers or
+    watermark (they are artifacts). The golden files of the PDFs hold this text."""
+    from .pdf_structure import reading_lines
+
+    return "\n".join(reading_lines(path))
 
 
 def docx_text(path: Path) -> str:

@@ -19,7 +19,15 @@ from ..errors import ValidationError
 from ..meetings import Meeting
 from .content import HEADINGS, ActionRow, MeetingContent, meeting_content
 from .formatting import xml_safe
-from .minutes_pdf import DRAFT_NOTE, NO_ACTIONS, NO_DECISIONS, action_line, closing_index, item_meta
+from .minutes_pdf import (
+    DRAFT_NOTE,
+    NO_ACTIONS,
+    NO_DECISIONS,
+    action_line,
+    closing_index,
+    closing_sentence,
+    item_meta,
+)
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -132,6 +140,7 @@ def minutes_document(content: MeetingContent) -> Document:
 
     doc.add_heading(HEADINGS["items"], level=1)
     closing_at = closing_index(content)
+    closing = closing_sentence(content)
     for index, item in enumerate(content.items):
         doc.add_heading(xml_safe(f"{item.number}. {item.title}"), level=2)
         doc.add_paragraph().add_run(xml_safe(item_meta(item))).italic = True
@@ -147,10 +156,10 @@ def minutes_document(content: MeetingContent) -> Document:
             paragraph.add_run(xml_safe(action_line(action)))
         if item.reviews:
             _reviews(doc, item.reviews)
-        if index == closing_at:
-            doc.add_paragraph(content.closing)
-    if closing_at is None:
-        doc.add_paragraph(content.closing)
+        if index == closing_at and closing:
+            doc.add_paragraph(closing)
+    if closing_at is None and closing:
+        doc.add_paragraph(closing)
 
     if content.reviews and not content.reviews_placed:
         doc.add_heading(HEADINGS["reviews"], level=1)
