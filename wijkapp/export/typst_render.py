@@ -134,12 +134,22 @@ def page_data(
 ) -> dict[str, Any]:
     """The page furniture of the house style, to pass as ``data["page"]``.
 
-    ``board_name`` heads every page (with the logo when ``logo`` is a readable image);
-    ``footer`` is printed left of "Pagina X van Y" (default: the document title);
+    ``board_name`` heads every page (with the logo when ``logo`` is a readable image; a
+    name longer than 80 characters is shortened there with "…"); ``footer`` is printed
+    left of "Pagina X van Y" (default: the document title);
     ``draft`` puts "CONCEPT" across every page; ``wide`` turns the page to landscape.
     """
-    return {"board": board_name, "footer": footer, "logo": logo_svg(logo) if logo else "",
-            "draft": draft, "wide": wide}
+    return {"board": _shortened(board_name, 80), "footer": _shortened(footer, 120),
+            "logo": logo_svg(logo) if logo else "", "draft": draft, "wide": wide}
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with "…" (page furniture only)."""
+    text = " ".join(printable(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[: limit] else text[:limit]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def logo_svg(path: Path) -> str:
