@@ -17,6 +17,7 @@ import docx
 from pypdf import PdfReader
 
 GOLDEN = Path(__file__).parent / "golden"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Lines that change from run to run (the date a list was made).
 VOLATILE = [re.compile(r"^(\[\w+\] )?Stand op "), re.compile(r"^(\[\w+\] )?Gemaakt op ")]
 
@@ -39,6 +40,7 @@ def docx_text(path: Path) -> str:
     """Paragraphs (with heading level) and table cells of a .docx, in document order."""
     document = docx.Document(str(path))
     lines: list[str] = []
+    counters: dict[str, int] = {}
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -46,6 +48,11 @@ def docx_text(path: Path) -> str:
             paragraph = docx.text.paragraph.Paragraph(child, document)
             style = paragraph.style.name if paragraph.style is not None else ""
             prefix = f"[{style}] " if style.startswith(("Heading", "Title")) else ""
+            num_id = child.find(f"{W}pPr/{W}numPr/{W}numId")
+            if num_id is not None:  # a Word-numbered paragraph shows its number
+                key = num_id.get(f"{W}val", "")
+                counters[key] = counters.get(key, 0) + 1
+                prefix += f"{counters[key]}. "
             lines.append(prefix + paragraph.text)
         elif tag == "tbl":
             table = docx.table.Table(child, document)
