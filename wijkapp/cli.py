@@ -21,7 +21,7 @@ from .paths import default_db_path
 
 EXPORT_FORMATS = (
     "json", "agenda", "minutes", "summary", "decisions", "actions", "docx", "ics", "vcard",
-    "csv", "year-report", "year-summary",
+    "csv", "xlsx", "year-report", "year-summary",
 )
 
 
@@ -77,7 +77,7 @@ def build_parser() -> DutchParser:
         return p
 
     command("demo", "maak een voorbeeld-wijkplatform met een jaar aan vergaderingen")
-    p = command("export", "maak een export (PDF, Word, agenda, adressen, CSV of JSON)")
+    p = command("export", "maak een export (PDF, Word, agenda, adressen, Excel, CSV of JSON)")
     p.add_argument("format", choices=EXPORT_FORMATS, metavar="SOORT",
                    help="één van: " + ", ".join(EXPORT_FORMATS))
     p.add_argument("--meeting", help="id van de vergadering, of 'latest'")

@@ -22,7 +22,8 @@ def soffice() -> str:
 
 def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 120) -> Path:
     """Let LibreOffice open ``source`` and save it as ``target_format`` (e.g. ``"xlsx"``,
-    ``"docx:MS Word 2007 XML"``, ``"pdf"``) into ``out_dir``; return the new file."""
+    ``"docx:MS Word 2007 XML"``, ``"pdf"``) into ``out_dir``; return the new file (the
+    first of them when LibreOffice writes one file per sheet)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run(
@@ -31,6 +32,6 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 12
             check=True, capture_output=True, timeout=timeout,
         )
     suffix = target_format.split(":", 1)[0]
-    result = out_dir / f"{source.stem}.{suffix}"
-    assert result.is_file(), f"LibreOffice maakte geen {result.name}"
-    return result
+    made = sorted(out_dir.glob(f"{source.stem}*.{suffix}"))  # one per sheet for csv
+    assert made, f"LibreOffice maakte geen {source.stem}.{suffix}"
+    return made[0]
