@@ -120,7 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _guard(run: Callable[[], int]) -> int:
     try:
-        return run()
+        code = run()
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`wijkapp search … | head`): that is fine, say nothing.
+        _quiet_stdout()
+        return 0
     except WijkappError as error:
         print(f"wijkapp: {error}", file=sys.stderr)
         return 1
@@ -133,6 +139,15 @@ def _guard(run: Callable[[], int]) -> int:
         print(f"wijkapp: er ging iets onverwachts mis ({type(error).__name__}: {error}).",
               file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _open_app(db: Path | None) -> int:
