@@ -68,11 +68,11 @@ def request_letter_data(ws: Workspace, request_id: str, today: dt.date) -> dict[
     after = [f"Wij horen graag vóór {fmt.long_date(due).split(' ', 1)[1]} van u."] if due else []
     people = {p.id: p for p in ws.contacts.all()}
     signers = []
+    latest = ws.meetings.latest()
     for role, meeting_field in (("voorzitter", "chair_id"), ("secretaris", "secretary_id")):
-        latest = ws.meetings.latest()
-        person = people.get(getattr(latest, meeting_field, None) or "") if latest else None
-        if person is not None:
-            signers.append(f"{person.name}, {role}")
+        signer = people.get(getattr(latest, meeting_field, None) or "") if latest else None
+        if signer is not None:
+            signers.append(f"{signer.name}, {role}")
     return letter_data(
         board.name,
         addressee=addressee,
