@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError, ValidationError
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import today
 from ..voice import (
     SAID_DID_HEADING,
@@ -22,7 +23,6 @@ from ..voice import (
     not_heard_sentence,
     voice_figures,
 )
-from . import _write_atomically
 from . import formatting as fmt
 from .content import board_logo
 from .typst_render import page_data, render_pdf, svg_data
@@ -120,11 +120,12 @@ def write_signalen_pdf(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     out = Path(out)
     if out.is_dir():
         out = out / default_name(ws, year)
+    check_output_path(out, ws.path)
     data = signalen_data(ws, year, on)
     pdf = render_pdf("signalen", data, title=data["title"], author=board.name,
                      subject=f"Signalen van bewoners in {year}: tellen en vertellen")
     def write(path: Path) -> None:
         path.write_bytes(pdf)
 
-    _write_atomically(out, write)
+    write_atomic(out, write, ws.path)
     return out
