@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import Manager, clean_text, from_row
+from .board_contact import BoardContact, clean_contact
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 
@@ -42,6 +43,16 @@ class Board:
     logo_attachment_id: str | None
     created_at: str
     updated_at: str
+    contact_person: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    contact_website: str = ""
+    contact_address: str = ""
+
+    @property
+    def contact(self) -> BoardContact:
+        """How residents reach the board (see :mod:`wijkapp.board_contact`)."""
+        return BoardContact.from_board(self)
 
     def template(self) -> list[dict[str, Any]]:
         """The agenda template as a list of item dicts."""
@@ -119,6 +130,18 @@ class Boards:
         self.get(board_id)
         with self._store.write("Wijkplatform gewijzigd") as tx:
             tx.update("boards", board_id, fields)
+        return tx.changes()
+
+    def set_contact(self, board_id: str, **fields: Any) -> Changes:
+        """Change the contact details (``contact_person``, ``contact_email``, ``contact_phone``,
+        ``contact_website``, ``contact_address``); one undo step. Empty clears a field."""
+        cleaned = clean_contact(fields)
+        board = self.get(board_id)
+        changed = {k: v for k, v in cleaned.items() if getattr(board, k) != v}
+        if not changed:
+            return Changes()
+        with self._store.write("Contactgegevens gewijzigd") as tx:
+            tx.update("boards", board_id, changed)
         return tx.changes()
 
     def set_template(self, board_id: str, items: list[dict[str, Any]]) -> Changes:

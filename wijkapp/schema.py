@@ -12,7 +12,7 @@ from sqlite_utils.migrations import Migrations
 MIGRATIONS = Migrations("wijkapp")
 
 #: Bumped with every migration; the exchange format and fixtures name it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _COMMON = """
     id TEXT PRIMARY KEY NOT NULL,
@@ -251,6 +251,18 @@ def _initial(db: Database) -> None:
         db.execute(sql)
     for table, searchable in SEARCHABLE.items():
         create_search_index(db, table, searchable)
+
+
+#: How residents reach the board (issue 15): printed on every resident document.
+BOARD_CONTACT_COLUMNS = (
+    "contact_person", "contact_email", "contact_phone", "contact_website", "contact_address",
+)
+
+
+@MIGRATIONS(name="0002_board_contact")
+def _board_contact(db: Database) -> None:
+    for column in BOARD_CONTACT_COLUMNS:
+        db.execute(f"ALTER TABLE boards ADD COLUMN [{column}] TEXT NOT NULL DEFAULT ''")
 
 
 def migrate(db: Database) -> list[str]:
