@@ -99,7 +99,7 @@ def test_ij_ligature_counts_like_ij() -> None:
 
 
 def test_hyphenated_words_count_each_part() -> None:
-    assert count_syllables("Wmo-loket") == 3  # Wmo + lo-ket
+    assert count_syllables("Wmo-loket") == 5  # W-m-o (spelled) + lo-ket
 
 
 def test_acronyms_without_vowels_are_spelled_out() -> None:
