@@ -91,8 +91,7 @@ TOPICS: list[T] = [
      "stoep. Ouders maken zich zorgen over de oversteek bij de IJsselstraat, waar geparkeerde busjes "
      "het zicht wegnemen. De wijkagent geeft aan dat handhaving alleen af en toe kan en adviseert een "
      "schoolzone met rode markering. Het platform wil ook de ongevallencijfers van de gemeente zien.",
-     "summary": "Rond de school is het 's ochtends druk en onveilig. We vragen de gemeente om een "
-     "schoolzone.",
+     "summary": "Bij de school is het 's ochtends druk. Dat is niet veilig voor de kinderen. We vragen de gemeente om een schoolzone.",
      "decisions": ["Het wijkplatform vraagt de gemeente schriftelijk om een schoolzone bij "
                    "basisschool De Klimop."],
      "actions": [("Een brief over de schoolzone naar de gemeente sturen", "harrie", 3, ["done"]),
@@ -105,8 +104,7 @@ TOPICS: list[T] = [
      "zijn vaak vol. De wijkregisseur legt uit dat de gemeente twee jaar geleden bakken heeft "
      "weggehaald om te besparen (ca. € 180 per bak per jaar aan legen). Het platform vindt een proef "
      "met extra bakken en zakjes de moeite waard.",
-     "summary": "Er ligt veel hondenpoep in het Zuiderpark. We vragen extra afvalbakken voor een "
-     "proef van een half jaar.",
+     "summary": "Er ligt veel poep van honden in het Zuiderpark. We vragen de gemeente om meer bakken. Eerst een half jaar, als proef.",
      "decisions": ["Het platform vraagt de gemeente om een proef van zes maanden met drie extra "
                    "afvalbakken met zakjesautomaat in het Zuiderpark."],
      "actions": [("Een kaart maken van de plekken met veel hondenpoep", "twan", 2, ["done"])]},
@@ -116,8 +114,7 @@ TOPICS: list[T] = [
      "toegezegd. Grootste posten zijn o.a. de burendag (€ 1.950), de kerstverlichting op het Kerkplein "
      "(€ 2.400) en de moestuin in Krawinkel (€ 1.100). Er liggen drie nieuwe aanvragen van "
      "bewonersgroepen. Afgesproken wordt dat aanvragen boven € 500 altijd in de vergadering komen.",
-     "summary": "Er is nog € 4.660 over in het buurtbudget. Grote aanvragen bespreken we voortaan "
-     "samen in de vergadering.",
+     "summary": "In de pot voor de buurt zit nog € 4.660. Vraagt iemand veel geld uit de pot? Dan beslissen we dat samen.",
      "decisions": ["Aanvragen uit het buurtbudget boven € 500 worden voortaan in de vergadering "
                    "besloten; kleinere aanvragen beslissen voorzitter en penningmeester samen.",
                    "De aanvraag van Speeltuinvereniging Krawinkel voor nieuwe zandbakhoezen "
@@ -132,11 +129,10 @@ TOPICS: list[T] = [
      "gemeenschapshuis, die op dinsdag open is maar weinig bekend. Gerda stelt een belrondje voor met "
      "vrijwilligers uit de buurt. Ook het vervoer speelt mee: zonder Wmo-vervoer komen sommige "
      "ouderen de deur niet uit.",
-     "summary": "Veel ouderen in Lindenheuvel zijn eenzaam. We starten een belrondje met vrijwilligers "
-     "en maken de Huiskamer bekender.",
+     "summary": "Veel ouderen in Lindenheuvel zijn eenzaam. Mensen uit de buurt gaan hen elke week bellen. En we vertellen meer over de Huiskamer.",
      "decisions": ["Het platform start met Stichting Welzijn Zuid een proef met een belrondje voor "
                    "alleenwonende ouderen in Lindenheuvel."],
-     "actions": [("Een folder over de Huiskamer laten drukken en in Lindenheuvel rondbrengen", "gerda", 5,
+     "actions": [("Een folder over de Huiskamer maken en in de buurt rondbrengen", "gerda", 5,
                   ["done"]),
                  ("Mensen zoeken die willen helpen bij het belrondje", "opbouwwerker", 6,
                   ["postponed", "postponed"])]},
@@ -150,7 +146,7 @@ TOPICS: list[T] = [
      "summary": "Het speelveld aan de Kerkstraat is kapot. We willen het samen met kinderen en "
      "jongeren opknappen.",
      "decisions": ["Het opknappen van het speelveld aan de Kerkstraat komt op de buurtagenda."],
-     "actions": [("Een avond houden waarop kinderen, jongeren en buren het speelveld mee tekenen", "fatima", 6,
+     "actions": [("Met kinderen en buren een plan voor het speelveld maken", "fatima", 6,
                   ["postponed", "done"]),
                  ("De gemeente vragen om nieuwe doeltjes en een droog speelveld", "secretaris", 3,
                   ["done"])]},
@@ -184,8 +180,7 @@ TOPICS: list[T] = [
      "drie lopen en één is gehaald. Bij bouwsteen 4, verhalen ophalen, valt op dat vooral de vaste "
      "bewoners inspreken. Fatima stelt voor om op zaterdag bij de supermarkt en op het schoolplein "
      "bewoners aan te spreken. De wijkregisseur biedt aan de buurtagenda met de wethouder te bespreken.",
-     "summary": "We kijken hoe het gaat met onze doelen voor de buurt. We willen meer bewoners "
-     "spreken, ook jonge gezinnen.",
+     "summary": "We kijken hoe het gaat met onze doelen. We willen met meer mensen uit de buurt praten. Ook met jonge gezinnen.",
      "decisions": ["De buurtagenda wordt twee keer per jaar helemaal besproken: in het voorjaar en in "
                    "het najaar."],
      "actions": [("Een gesprek met de wethouder plannen over onze doelen", "wijkregisseur", 8,
@@ -198,8 +193,7 @@ TOPICS: list[T] = [
      "wachtte anderhalf uur in de kou. De wijkverpleegkundige herkent het beeld. De signalen worden "
      "gebundeld en zonder namen naar de gemeente gestuurd, met de vraag om een reactie van de "
      "vervoerder.",
-     "summary": "Ouderen worden soms te laat opgehaald door de regiotaxi. We sturen hun ervaringen "
-     "naar de gemeente.",
+     "summary": "De taxi voor ouderen komt soms te laat. We sturen hun klachten naar de gemeente.",
      "decisions": ["Signalen over het Wmo-vervoer worden gebundeld en als signaal aan de gemeente "
                    "gestuurd."],
      "actions": [("Alle klachten over de regiotaxi op papier zetten, zonder namen", "gerda", 3, ["done"])]},
@@ -293,8 +287,7 @@ TOPICS: list[T] = [
      "notes": "Op de informatieavond waren ongeveer 70 bewoners. De onafhankelijke deskundige legde uit "
      "dat aansluiten gratis is tijdens de aanleg en dat niemand aan de deur hoeft te tekenen. Er "
      "kwamen veel vragen over de graafwerkzaamheden en over de bereikbaarheid van de huisartsenpraktijk.",
-     "summary": "Zo'n 70 bewoners kwamen naar de avond over glasvezel. Aansluiten is gratis en u hoeft "
-     "niets aan de deur te tekenen.",
+     "summary": "Veel mensen kwamen naar de avond over glasvezel. Aansluiten is gratis. U hoeft niets aan de deur te tekenen.",
      "decisions": [],
      "actions": [("Vragen over het graafwerk doorsturen naar de aannemer", "voorzitter", 2,
                   ["done"])]},
@@ -408,12 +401,12 @@ REQUESTS: list[T] = [
      "answer": "Dank voor de lijst. De zichthoeken worden voortaan elke drie weken gemaaid."},
     {"key": "speelveld", "topic": "speel1", "kind": "request", "area": "Krawinkel",
      "to": "wijkregisseur", "fate": "late", "goal": "speelveld",
-     "subject": "Drainage en nieuwe doeltjes speelveld Kerkstraat",
+     "subject": "Nieuwe doeltjes en een droog speelveld aan de Kerkstraat",
      "text": "Het speelveld staat na elke regenbui blank en de doeltjes zijn kapot. Wij vragen de "
      "gemeente het veld te draineren en de doeltjes te vervangen.",
      "answer": "De doeltjes zijn vervangen. Drainage nemen we mee in het plan voor het hele veld."},
     {"key": "wmo", "topic": "wmo1", "kind": "signal", "area": None, "to": "wijkregisseur",
-     "fate": "late", "subject": "Ervaringen van bewoners met het Wmo-vervoer",
+     "fate": "late", "subject": "Klachten van ouderen over de regiotaxi",
      "text": "Zeven bewoners werden te laat of niet opgehaald door de regiotaxi, o.a. voor een "
      "ziekenhuisafspraak. Wij vragen een reactie van de vervoerder.",
      "answer": "De vervoerder is een verbetertraject gestart. Wij volgen de klachten nauwgezet, "

@@ -327,7 +327,7 @@ def _upcoming(following: Meeting | None, day: dt.date) -> tuple[tuple[str, str],
              f"om {clock_in_words(start.time())}."]
     if following.place.strip():
         lines.append(f"Dat is in {_sentence(following.place.strip())}")
-    lines.append("Iedereen is welkom.")
+    lines.append("U bent welkom.")
     return (("", " ".join(lines)),)
 
 
@@ -358,7 +358,7 @@ def resident_summary(ws: Workspace, meeting: Meeting, today: dt.date) -> Residen
         Section(key, HEADINGS[key], content[key] or (("", _EMPTY[key]),))
         for key in HEADINGS if content[key] or key in _EMPTY
     )
-    intro = (f"Op {_weekday_day(day, day)} kwam {ws.board.name.strip()} bij elkaar. "
+    intro = (f"Op {_weekday_day(day, day)} kwamen we bij elkaar. "
              "Hier leest u wat we besproken hebben.")
     report = analyse_text(_joined(TITLE, intro, sections), board_terms(ws))
     return ResidentSummary(ws.board.name, TITLE, intro, sections, report, board_logo(ws),
