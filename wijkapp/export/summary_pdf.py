@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BOARD_TERMS_SETTING",
     "HEADINGS",
+    "TITLE",
     "ResidentSummary",
     "Section",
     "board_terms",
@@ -102,7 +103,8 @@ def write_summary_pdf(ws: Workspace, meeting: Meeting, out: Path, today: dt.date
     """Write the resident summary of ``meeting`` to ``out`` (A4, one or two pages)."""
     summary = resident_summary(ws, meeting, today)
     info = PageInfo(
-        title=f"{TITLE} · {fmt.long_date(meeting.start.date())}",
-        board_name=ws.board.name, subject="Samenvatting in gewone taal", logo=summary.logo,
+        # The footer prints the title on every page; the date is in the intro already.
+        title=TITLE, board_name=ws.board.name, logo=summary.logo,
+        subject=f"Samenvatting in gewone taal van {fmt.long_date(meeting.start.date())}",
     )
     build_pdf(out, summary_story(summary), info)
