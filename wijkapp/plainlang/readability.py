@@ -214,7 +214,9 @@ def _is_long_word(token: Token, index: int) -> bool:
 
 
 def _inside(token: Token, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start < token.end and token.start < end for start, end in ranges)
+    """True when ``token`` overlaps one of ``ranges`` (sorted, not overlapping): O(log n)."""
+    index = bisect.bisect_left(ranges, (token.end, -1)) - 1
+    return index >= 0 and ranges[index][1] > token.start
 
 
 def _judge_sentence(

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "Span",
@@ -122,6 +123,7 @@ _RUN_ON_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65_536)
 def fold(word: str) -> str:
     """Lower-case ``word`` and strip accents and the ĳ ligature, for comparing words.
 
