@@ -199,7 +199,7 @@ def test_letter_dialog_lists_every_jargon_word_with_its_meaning(qtbot: Any, ws: 
     assert rows["conform"] == "volgens"
     assert "beschikking" in rows and "verordening" in rows
     assert dialog.words_title.text() == f"Moeilijke woorden ({len(rows)})"
-    assert dialog.words.item(0).text() == "Inzake = over"
+    assert dialog.words.item(0).text() == "Inzake — zeg liever: over"
     lines = [dialog.sentences.item(i).text() for i in range(dialog.sentences.count())]
     assert lines[0] == "● Makkelijk: Geachte heer, mevrouw,"
     assert lines[1].startswith("▲ Moeilijk: Inzake uw verzoek van 14 mei")

@@ -100,11 +100,11 @@ def is_explanation(alternative: str) -> bool:
     """Guess whether ``alternative`` explains a term instead of replacing it.
 
     A replacement is a word or a short phrase that fits in the sentence ("volgens",
-    "in plaats van", "bij, voor"); anything longer than three words per choice, or with
-    brackets or a colon, is an explanation. The dictionary can say so itself with
+    "in plaats van", "bij, voor"); anything longer than three words per choice or five in
+    all, or with brackets or a colon, is an explanation. The dictionary can say so itself with
     ``+uitleg`` or ``+vervang``.
     """
-    if any(mark in alternative for mark in "():"):
+    if any(mark in alternative for mark in "():") or len(alternative.split()) > 5:
         return True
     return any(len(choice.split()) > 3 for choice in alternative.split(","))
 

@@ -235,7 +235,7 @@ def _judge_sentence(
         reasons.append(f"Lange zin: {word_count} woorden. Probeer er hooguit 15.")
     points += min(3, len(long_words) + len(jargon))
     if jargon:
-        listed = ", ".join(f"{hit.found} ({hit.alternative})" for hit in jargon[:4])
+        listed = ", ".join(f"{hit.found} ({_lower_first(hit.advice)})" for hit in jargon[:4])
         reasons.append(f"Ambtelijke woorden: {_one_line(listed)}.")
     if long_words:
         listed = ", ".join(word.word for word in long_words[:4])
@@ -255,6 +255,10 @@ def _passive_example(span_text: str) -> str:
     """ "wordt u, in het kader ... gesteld" -> "wordt … gesteld"."""
     words = [word.strip(",;:()\"'") for word in span_text.split()]
     return f"{words[0]} … {words[-1]}" if len(words) > 2 else " ".join(words)
+
+
+def _lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
 
 
 def _one_line(value: str) -> str:
@@ -347,7 +351,7 @@ def _tips(
         example = jargon[0]
         tips.append(
             f"Gebruik gewone woorden: {len(jargon)} keer ambtelijke taal, "
-            f"zoals '{_one_line(example.found)}' ({example.alternative})."
+            f"zoals '{_one_line(example.found)}' ({_lower_first(example.advice)})."
         )
     if long_words:
         tips.append(f"Kies kortere woorden: {long_words} lange woorden.")
