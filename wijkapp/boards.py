@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import Manager, clean_text, from_row
-from .board_contact import BoardContact, clean_contact
+from .board_contact import CONTACT_FIELDS, BoardContact, clean_contact
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 
@@ -135,12 +135,30 @@ class Boards:
     def set_contact(self, board_id: str, **fields: Any) -> Changes:
         """Change the contact details (``contact_person``, ``contact_email``, ``contact_phone``,
         ``contact_website``, ``contact_address``); one undo step. Empty clears a field."""
-        cleaned = clean_contact(fields)
+        return self.set_details(board_id, **fields)
+
+    def set_details(self, board_id: str, **fields: Any) -> Changes:
+        """Change name, wijk, municipality and contact details together: one undo step.
+
+        Only fields that really change are written; nothing changed gives empty
+        :class:`Changes`. A bad value raises a Dutch :class:`ValidationError` and
+        changes nothing.
+        """
+        general = {k: fields.pop(k) for k in ("name", "wijk", "municipality") if k in fields}
+        cleaned: dict[str, str] = clean_contact(fields)
+        if "name" in general:
+            cleaned["name"] = clean_text(
+                general["name"], "De naam van het wijkplatform", required=True, limit=200).strip()
+        for key, label in (("wijk", "De wijk"), ("municipality", "De gemeente")):
+            if key in general:
+                cleaned[key] = clean_text(general[key], label, limit=200).strip()
         board = self.get(board_id)
         changed = {k: v for k, v in cleaned.items() if getattr(board, k) != v}
         if not changed:
             return Changes()
-        with self._store.write("Contactgegevens gewijzigd") as tx:
+        step = ("Contactgegevens gewijzigd" if set(changed) <= set(CONTACT_FIELDS)
+                else "Gegevens van het wijkplatform gewijzigd")
+        with self._store.write(step) as tx:
             tx.update("boards", board_id, changed)
         return tx.changes()
 
