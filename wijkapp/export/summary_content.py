@@ -39,7 +39,7 @@ from ..requests import Request
 from ..timeutil import maybe_date
 from . import formatting as fmt
 from .content import board_logo
-from .pdfbase import printable
+from .typst_render import printable
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -352,7 +352,8 @@ def resident_summary(ws: Workspace, meeting: Meeting, today: dt.date) -> Residen
         "actions": actions,
         "requests": requests,
         "next": _upcoming(following, day),
-        "contact": (("", " ".join(contact_sentences(contact))),),
+        # One sentence a line: a long web or e-mail address then never breaks in two.
+        "contact": tuple(("", line) for line in contact_sentences(contact)),
     }
     sections = tuple(
         Section(key, HEADINGS[key], content[key] or (("", _EMPTY[key]),))
