@@ -14,6 +14,8 @@ checkout or an installed wheel nothing happens: ``import typst`` works as usual.
 from __future__ import annotations
 
 import hashlib
+import importlib.abc
+import importlib.machinery
 import importlib.util
 import lzma
 import os
@@ -82,19 +84,27 @@ def unpack(packed: Path, cache: Path | None = None) -> Path:
                   "is de schijf vol?")
 
 
+class _EngineFinder(importlib.abc.MetaPathFinder):
+    """Finds ``typst._typst`` at the unpacked copy (the normal import does the rest)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def find_spec(self, fullname: str, path: object = None,
+                  target: object = None) -> importlib.machinery.ModuleSpec | None:
+        if fullname != "typst._typst":
+            return None
+        return importlib.util.spec_from_file_location(fullname, self.path)
+
+
 def load_typst() -> ModuleType:
     """``import typst``, unpacking the bundle's compressed engine first when there is one."""
     with _lock:
         if "typst._typst" not in sys.modules:
             packed = packed_extension()
-            if packed is not None:
-                target = unpack(packed)
-                spec = importlib.util.spec_from_file_location("typst._typst", target)
-                if spec is None or spec.loader is None:
-                    raise ImportError(f"cannot load {target}")
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
-                sys.modules["typst._typst"] = module
+            if packed is not None and not any(isinstance(f, _EngineFinder)
+                                              for f in sys.meta_path):
+                sys.meta_path.insert(0, _EngineFinder(unpack(packed)))
         import typst
 
         return typst
