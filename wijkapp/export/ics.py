@@ -79,7 +79,8 @@ def last_change(ws: Workspace, meeting: Meeting) -> dt.datetime:
 def meeting_sequence(ws: Workspace, meeting: Meeting) -> int:
     """SEQUENCE: whole seconds from creation to the latest change (see the module doc)."""
     created = parse_datetime(meeting.created_at)
-    return max(0, int((last_change(ws, meeting) - created).total_seconds()))
+    seconds = int((last_change(ws, meeting) - created).total_seconds())
+    return max(0, min(seconds, 2**31 - 1))  # RFC 5545 allows no more (a far-future import)
 
 
 def _description(ws: Workspace, meeting: Meeting, board_name: str) -> str:

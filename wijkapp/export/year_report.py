@@ -23,8 +23,8 @@ from babel.numbers import format_percent
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, plural, year_figures
 from ..goals import BUILDING_BLOCKS
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import maybe_date, today
-from . import _write_atomically
 from . import formatting as fmt
 from .content import board_logo
 from .typst_render import page_data, render_pdf
@@ -294,6 +294,7 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     out = Path(out)
     if out.is_dir():
         out = out / fmt.safe_filename(f"Jaarverslag {year} {board.name}", ".pdf")
+    check_output_path(out, ws.path)
     tick = progress or (lambda _done, _total: None)
     fig = year_figures(ws, year, on or today())
     tick(1, _TOTAL_STEPS)
@@ -305,6 +306,6 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     def write(path: Path) -> None:
         path.write_bytes(pdf)
 
-    _write_atomically(out, write)
+    write_atomic(out, write, ws.path)
     tick(_TOTAL_STEPS, _TOTAL_STEPS)
     return out
