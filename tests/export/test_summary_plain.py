@@ -94,3 +94,17 @@ def test_actions_read_as_what_is_going_to_happen(who: str, what: str, due: dt.da
 ])
 def test_the_time_of_the_next_meeting_is_said_in_words(clock: dt.time, words: str) -> None:
     assert clock_in_words(clock) == words
+
+
+def test_a_meeting_still_to_come_is_told_in_the_present_tense(tmp_path: Path) -> None:
+    with Workspace(tmp_path / "wijk.sqlite") as ws:
+        ws.boards.create("Wijkplatform Later", "West", ["Dorp"])
+        meeting = ws.meetings.get(ws.meetings.create(
+            dt.datetime(2026, 12, 8, 19, 30, tzinfo=TZ), place="Het Buurthuis").id)
+        ws.agenda.add(meeting.id, "Nieuwe bankjes bij de vijver")
+        out = tmp_path / "s.pdf"
+        write_summary_pdf(ws, meeting, out, dt.date(2026, 11, 30))
+        text = " ".join(_pdf_text(out).split())
+    assert "Op dinsdag 8 december komen we bij elkaar. Hier leest u waar we over praten." in text
+    assert "Waar praten we over? We praten over: Nieuwe bankjes bij de vijver." in text
+    assert "kwamen" not in text and "spraken" not in text

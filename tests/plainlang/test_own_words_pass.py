@@ -40,7 +40,7 @@ def _ui_texts() -> list[str]:
 
 
 def _summary_texts() -> list[str]:
-    texts = [summary_content.TITLE, *summary_content.HEADINGS.values(),
+    texts = [summary_content.TITLE, summary_content.HEADING_AHEAD, *summary_content.HEADINGS.values(),
              *summary_content._EMPTY.values()]
     texts += contact_sentences(BoardContact())
     texts += contact_sentences(BoardContact("Jo Smeets", "a@b.nl", "046 123 45 67", "www.b.nl",

@@ -67,6 +67,8 @@ HEADINGS = {
     "next": "Wanneer praten we weer?",
     "contact": "Vragen of ideeën?",
 }
+#: The first heading for a meeting that is still to come.
+HEADING_AHEAD = "Waar praten we over?"
 _EMPTY = {
     "discussed": "Deze keer stonden er geen eigen onderwerpen op de agenda.",
     "actions": "Er zijn deze keer geen nieuwe taken afgesproken.",
@@ -302,8 +304,9 @@ def _next_meeting(ws: Workspace, meeting: Meeting) -> Meeting | None:
     return min(later, key=lambda m: m.starts_at) if later else None
 
 
-def _topics(ws: Workspace, meeting: Meeting) -> tuple[tuple[tuple[str, str], ...], list[str]]:
-    """Topic paragraphs, and the decisions no topic summary covers."""
+def _topics(ws: Workspace, meeting: Meeting, ahead: bool
+            ) -> tuple[tuple[tuple[str, str], ...], list[str]]:
+    """Topic paragraphs, and the decisions no topic summary covers (``ahead``: not held yet)."""
     items = [item for item in ws.agenda.for_meeting(meeting.id) if not item.standard]
     decisions = ws.decisions.for_meeting(meeting.id)
     summarised = {item.id for item in items if item.summary.strip()}
@@ -313,7 +316,8 @@ def _topics(ws: Workspace, meeting: Meeting) -> tuple[tuple[tuple[str, str], ...
         if summary:
             paragraphs.append(("", _sentence(summary)))
         elif not any(d.agenda_item_id == item.id for d in decisions) and item.title.strip():
-            paragraphs.append(("", f"We spraken over: {_sentence(item.title.strip())}"))
+            verb = "We praten over" if ahead else "We spraken over"
+            paragraphs.append(("", f"{verb}: {_sentence(item.title.strip())}"))
     loose = [_sentence(d.text) for d in decisions
              if d.agenda_item_id not in summarised and d.text.strip()]
     return tuple(paragraphs), loose
@@ -334,7 +338,9 @@ def _upcoming(following: Meeting | None, day: dt.date) -> tuple[tuple[str, str],
 def resident_summary(ws: Workspace, meeting: Meeting, today: dt.date) -> ResidentSummary:
     """Gather the summary of ``meeting`` (``today`` decides whether an answer is late)."""
     day = meeting.start.date()
-    discussed, loose = _topics(ws, meeting)
+    # A meeting still to come is told in the present tense ("Op ... komen we bij elkaar").
+    ahead = meeting.status != "held" and day >= today
+    discussed, loose = _topics(ws, meeting, ahead)
     actions = tuple(
         ("", action_sentence(_who(ws, a.owner_id, a.owner_name), a.what,
                              maybe_date(a.due_date), day))
@@ -355,11 +361,13 @@ def resident_summary(ws: Workspace, meeting: Meeting, today: dt.date) -> Residen
         # One sentence a line: a long web or e-mail address then never breaks in two.
         "contact": tuple(("", line) for line in contact_sentences(contact)),
     }
+    headings = {**HEADINGS, "discussed": HEADING_AHEAD} if ahead else HEADINGS
     sections = tuple(
-        Section(key, HEADINGS[key], content[key] or (("", _EMPTY[key]),))
+        Section(key, headings[key], content[key] or (("", _EMPTY[key]),))
         for key in HEADINGS if content[key] or key in _EMPTY
     )
-    intro = (f"Op {_weekday_day(day, day)} kwamen we bij elkaar. "
+    intro = (f"Op {_weekday_day(day, day)} komen we bij elkaar. Hier leest u waar we over praten."
+             if ahead else f"Op {_weekday_day(day, day)} kwamen we bij elkaar. "
              "Hier leest u wat we besproken hebben.")
     report = analyse_text(_joined(TITLE, intro, sections), board_terms(ws))
     return ResidentSummary(ws.board.name, TITLE, intro, sections, report, board_logo(ws),
