@@ -310,6 +310,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action(_("Zoeken"), self.focus_search, "Ctrl+F"))
         edit.addSeparator()
         edit.addAction(self._action(_("Eigen moeilijke woorden…"), self.show_own_words))
+        edit.addAction(self._action(_("Gegevens van het wijkplatform…"), self.show_board_settings))
 
         view_menu = bar.addMenu(_("Bee&ld"))
         size_menu = view_menu.addMenu(_("Tekstgrootte"))
@@ -475,6 +476,12 @@ class MainWindow(QMainWindow):
         from .views.own_words import open_own_words_dialog
 
         open_own_words_dialog(self, self.ws)
+
+    def show_board_settings(self) -> None:
+        """Bewerken → Gegevens van het wijkplatform: name, wijk and contact details."""
+        from .views.board_settings import open_board_settings
+
+        open_board_settings(self, self.ws)
 
     def show_backups(self) -> None:
         """Bestand → Reservekopieën: list, make and restore backups."""

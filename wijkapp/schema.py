@@ -343,6 +343,18 @@ TABLES.update(VOICE_TABLES)
 SEARCHABLE.update(VOICE_SEARCHABLE)
 
 
+#: How residents reach the board (issue 15): printed on every resident document.
+BOARD_CONTACT_COLUMNS = (
+    "contact_person", "contact_email", "contact_phone", "contact_website", "contact_address",
+)
+
+
+@MIGRATIONS(name="0003_board_contact")
+def _board_contact(db: Database) -> None:
+    for column in BOARD_CONTACT_COLUMNS:
+        db.execute(f"ALTER TABLE boards ADD COLUMN [{column}] TEXT NOT NULL DEFAULT ''")
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; return the names applied."""
     pending = [m.name for m in MIGRATIONS.pending(db)]

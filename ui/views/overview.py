@@ -62,8 +62,8 @@ class OverviewWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Overzicht van wijkplatforms"), self))
         layout.addWidget(hint(_(
-            "Vergelijk de jaarsamenvattingen van verschillende wijkplatforms: hoeveel verzoeken "
-            "op tijd antwoord kregen, hoeveel doelen bereikt zijn en hoe vaak er vergaderd is. "
+            "Vergelijk de jaarcijfers van wijkplatforms. Hoeveel verzoeken kregen op tijd "
+            "antwoord? Hoeveel doelen zijn bereikt? Hoe vaak was er een vergadering? "
             "Klik op een kolomkop om te sorteren."), self))
         row = QHBoxLayout()
         row.addWidget(button(_("&Bestanden kiezen…"), self.choose, parent=self, role="primary"))
