@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from .agenda import AgendaItem
 
+#: Board setting: the verslag states the measured time per agenda item.
+ITEM_TIMES_SETTING = "minutes_item_times"
+
 #: How the time of an item or meeting compares to the plan.
 NO_PLAN, ON_TIME, ALMOST, OVER = "no-plan", "on-time", "almost", "over"
 
