@@ -38,13 +38,14 @@ FORMATS: dict[str, str] = {
     "ics": N_("Agenda-afspraak voor de digitale agenda (.ics)"),
     "vcard": N_("Contacten voor het adresboek (.vcf)"),
     "csv": N_("Lijst voor Excel (.csv)"),
+    "presentielijst": N_("Presentielijst om te tekenen (PDF)"),
 }
 
 _SUFFIX = {
     "agenda": ".pdf", "minutes": ".pdf", "summary": ".pdf", "decisions": ".pdf", "actions": ".pdf",
-    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv",
+    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv", "presentielijst": ".pdf",
 }
-_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx")
+_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx", "presentielijst")
 
 __all__ = ["FORMATS", "export", "suggested_filename"]
 
@@ -85,6 +86,7 @@ def suggested_filename(
         "ics": f"Vergadering {when}" if when else "Vergaderingen",
         "vcard": "Contacten",
         "csv": f"{CSV_KINDS.get(csv_kind, 'lijst').capitalize()} {scope}",
+        "presentielijst": f"Presentielijst {when}",
     }
     return safe_filename(f"{stems[fmt]} {board}", _SUFFIX[fmt])
 
@@ -183,6 +185,10 @@ def _writer(
             from .minutes_pdf import write_minutes_pdf
 
             return lambda path: write_minutes_pdf(ws, chosen, path, today)
+        if fmt == "presentielijst":
+            from .presentielijst import write_presentielijst_pdf
+
+            return lambda path: write_presentielijst_pdf(ws, chosen, path, today)
         if fmt == "summary":
             from .summary_pdf import write_summary_pdf
 
