@@ -52,9 +52,9 @@ ALMOST_PAPER = QColor("#ffe08a")
 OVER_PAPER = QColor("#b00020")
 
 
-# Markers for what did not fit.
+# Markers for what did not fit (short: the agenda column is narrow).
 def earlier_items(n: int) -> str:
-    return ngettext("{n} eerder punt", "{n} eerdere punten", n).format(n=n)
+    return ngettext("{n} punt", "{n} punten", n).format(n=n)
 
 
 def more_items(n: int) -> str:
@@ -65,8 +65,12 @@ def more_decisions(n: int) -> str:
     return ngettext("en nog {n} besluit", "en nog {n} besluiten", n).format(n=n)
 
 
-def earlier_lines(n: int) -> str:
-    return ngettext("nog {n} eerdere regel", "nog {n} eerdere regels", n).format(n=n)
+def earlier_outcomes(n: int) -> str:
+    return ngettext("nog {n} eerder", "nog {n} eerder", n).format(n=n)
+
+
+def later_outcomes(n: int) -> str:
+    return ngettext("nog {n} later", "nog {n} later", n).format(n=n)
 
 
 def projector_point_size(height_px: int, text_size: int = 100, dpi: float = 96.0) -> float:
@@ -129,6 +133,8 @@ class Block:
     color: QColor
     band: QColor | None = None
     gap: int = 0  # pixels after the block
+    prefix: str = ""  # drawn left of the first line (an item number)
+    indent: int = 0  # the lines start this far right of the prefix
 
     def height(self) -> int:
         return QFontMetrics(self.font).lineSpacing() * len(self.lines) + self.gap
@@ -137,6 +143,8 @@ class Block:
 def wrap(text: str, font: QFont, width: int) -> list[str]:
     """``text`` broken into lines that fit ``width`` pixels (paragraphs kept)."""
     lines: list[str] = []
+    # A little slack: the layout's advances and the painter's can differ by a pixel or two.
+    width = max(1, width - max(4, width // 40))
     for paragraph in text.split("\n"):
         if not paragraph.strip():
             lines.append("")
@@ -149,9 +157,12 @@ def wrap(text: str, font: QFont, width: int) -> list[str]:
                 break
             line.setLineWidth(max(1, width))
         layout.endLayout()
+        metrics = QFontMetrics(font)
         for index in range(layout.lineCount()):
             line = layout.lineAt(index)
-            lines.append(paragraph[line.textStart(): line.textStart() + line.textLength()].rstrip())
+            text = paragraph[line.textStart(): line.textStart() + line.textLength()].rstrip()
+            # One word longer than the line ("Verkeersveiligheidsoverleg") is cut with "…".
+            lines.append(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
     return lines
 
 
@@ -281,14 +292,17 @@ class ProjectorWindow(QWidget):
         painter.setFont(block.font)
         if block.band is not None:
             pad = metrics.lineSpacing() // 6
-            painter.fillRect(QRect(x - pad, y, width + 2 * pad,
-                                   metrics.lineSpacing() * len(block.lines)), block.band)
+            painter.fillRect(QRect(x - pad, y - pad // 2, width + 2 * pad,
+                                   metrics.lineSpacing() * len(block.lines) + pad), block.band)
         painter.setPen(block.color)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if block.prefix:
+            painter.drawText(QRect(x, y, block.indent, metrics.lineSpacing()), flags, block.prefix)
         for line in block.lines:
-            painter.drawText(QRect(x, y, width, metrics.lineSpacing()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+            painter.drawText(QRect(x + block.indent, y, width - block.indent,
+                                   metrics.lineSpacing()), flags, line)
             y += metrics.lineSpacing()
-        self.shown_texts.append(" ".join(block.lines))
+        self.shown_texts.append(" ".join([block.prefix, *block.lines]).strip())
         return y + block.gap
 
     def _paint_content(self, painter: QPainter, content: ProjectorContent) -> None:
@@ -313,8 +327,9 @@ class ProjectorWindow(QWidget):
             painter.setPen(color)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), content.clock)
             self.shown_texts.append(content.clock)
-        header = Block(wrap(content.board_name, bold, width - clock_width - line)[:1], bold, ACCENT)
-        y = self._draw(painter, header, x, y, width - clock_width)
+        room = width - clock_width - (line if clock_width else 0)
+        name = QFontMetrics(bold).elidedText(content.board_name, Qt.TextElideMode.ElideRight, room)
+        y = self._draw(painter, Block([name], bold, ACCENT), x, y, room)
         sub = Block(wrap(content.meeting_line, base, width)[:2], base, MUTED)
         y = self._draw(painter, sub, x, y, width)
         rule = max(3, line // 10)
@@ -329,8 +344,10 @@ class ProjectorWindow(QWidget):
         else:
             self._paint_during(painter, content, x, y, width, bottom)
 
-    def _marker(self, text: str) -> Block:
-        return Block([text], self._font(), MUTED)
+    def _marker(self, text: str, width: int) -> Block:
+        font = self._font()
+        return Block([QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)],
+                     font, MUTED)
 
     def _paint_list(
         self, painter: QPainter, blocks: list[Block], anchor: int, x: int, y: int, width: int,
@@ -340,27 +357,34 @@ class ProjectorWindow(QWidget):
         marker_h = QFontMetrics(self._font()).lineSpacing()
         start, end = fit_range([b.height() for b in blocks], anchor, bottom - y, marker_h, before)
         if start > 0:
-            y = self._draw(painter, self._marker("▲ " + above(start)), x, y, width)
+            y = self._draw(painter, self._marker("▲ " + above(start), width), x, y, width)
         for block in blocks[start:end]:
             y = self._draw(painter, block, x, y, width)
         if end < len(blocks):
-            y = self._draw(painter, self._marker("▼ " + below(len(blocks) - end)),
+            y = self._draw(painter, self._marker("▼ " + below(len(blocks) - end), width),
                            x, y, width)
         return y
 
     def _agenda_blocks(self, content: ProjectorContent, width: int) -> list[Block]:
+        """Up to two lines per agenda item (cut off with "…")."""
         base = self._font()
         bold = self._font(bold=True)
-        number_width = QFontMetrics(bold).horizontalAdvance("00. ")
+        indent = QFontMetrics(bold).horizontalAdvance("00.") + QFontMetrics(base).lineSpacing() // 3
         blocks = []
         for entry in content.agenda:
             font = bold if entry.current else base
-            lines = wrap(entry.title, font, width - number_width)
-            lines = [f"{entry.number} {lines[0]}" if lines else entry.number] + [
-                f"     {rest}" for rest in lines[1:]]
+            metrics = QFontMetrics(font)
+            room = width - indent
+            lines = wrap(entry.title, font, room) or [""]
+            keep = 2
+            if len(lines) > keep:
+                rest = " ".join(lines[keep - 1:])
+                lines = [*lines[:keep - 1],
+                         metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room)]
             color = ACCENT_TEXT if entry.current else (MUTED if entry.done else INK)
             blocks.append(Block(lines, font, color, ACCENT if entry.current else None,
-                                gap=QFontMetrics(base).lineSpacing() // 5))
+                                gap=QFontMetrics(base).lineSpacing() // 6,
+                                prefix=entry.number, indent=indent))
         return blocks
 
     def _paint_before(self, painter: QPainter, content: ProjectorContent, x: int, y: int,
@@ -368,7 +392,8 @@ class ProjectorWindow(QWidget):
         title = self._font(1.25, bold=True)
         base = self._font()
         y += QFontMetrics(base).lineSpacing() // 3
-        y = self._draw(painter, Block(wrap(content.welcome, title, width), title, ACCENT), x, y, width)
+        y = self._draw(painter, Block(wrap(content.welcome, title, width), title, ACCENT,
+                                      gap=QFontMetrics(base).lineSpacing() // 4), x, y, width)
         y = self._draw(painter, Block(wrap(content.place_line, base, width), base, INK,
                                       gap=QFontMetrics(base).lineSpacing() // 2), x, y, width)
         y = self._draw(painter, Block([_("Agenda")], self._font(bold=True), INK), x, y, width)
@@ -383,9 +408,10 @@ class ProjectorWindow(QWidget):
         bold = self._font(bold=True)
         spacing = QFontMetrics(base).lineSpacing()
         y += spacing // 3
-        y = self._draw(painter, Block(wrap(content.welcome, title, width), title, ACCENT), x, y, width)
+        y = self._draw(painter, Block(wrap(content.welcome, title, width), title, ACCENT,
+                                      gap=spacing // 2), x, y, width)
         next_block = Block(wrap(content.next_meeting, bold, width), bold, ACCENT_TEXT, ACCENT)
-        next_top = bottom - next_block.height()
+        next_top = bottom - next_block.height() - spacing // 6
         y = self._draw(painter, Block([_("Besluiten van deze vergadering")], bold, INK), x, y, width)
         if content.decisions:
             blocks = [Block(wrap(text, base, width), base, INK, gap=spacing // 4)
@@ -402,7 +428,7 @@ class ProjectorWindow(QWidget):
         base = self._font()
         spacing = QFontMetrics(base).lineSpacing()
         gutter = spacing
-        left = int(width * 0.36)
+        left = int(width * 0.34)
         right_x = x + left + gutter
         right = width - left - gutter
         y += spacing // 3
@@ -437,6 +463,11 @@ class ProjectorWindow(QWidget):
         if not outcome_blocks:
             outcome_blocks = [Block(wrap(_("Nog geen besluiten of actiepunten bij dit punt."),
                                          base, right), base, MUTED)]
-        self._paint_list(painter, outcome_blocks, len(outcome_blocks) - 1, right_x, top, right,
-                         bottom, len(outcome_blocks), earlier_lines, more_items)
+        notes_shown = content.notes is not None and bool(content.notes.strip())
+        # Keep the newest in view, or the notes being typed, or the action being discussed.
+        focus = (len(outcome_blocks) - 1 if content.focus is None or notes_shown
+                 else content.focus)
+        before = len(outcome_blocks) if focus == len(outcome_blocks) - 1 else 1
+        self._paint_list(painter, outcome_blocks, focus, right_x, top, right,
+                         bottom, before, earlier_outcomes, later_outcomes)
 

@@ -60,6 +60,7 @@ class ProjectorContent:
     next_meeting: str = ""
     clock: str = ""  # only when the chair shows the clock
     clock_status: str = ""
+    focus: int | None = None  # which of decisions + actions to keep in view (None: the last)
 
     def texts(self) -> list[str]:
         """Every text on the screen, in reading order (for tests and screen readers)."""
@@ -78,19 +79,27 @@ def phase_for(meeting: Meeting, step: str | None) -> str:
     return AFTER if meeting.status == "held" else BEFORE
 
 
+def planned_label(minutes: int) -> str:
+    """``10 min.``, ``1 uur``, ``1 uur 49 min.``"""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _("{n} min.").format(n=rest)
+    if not rest:
+        return _("{h} uur").format(h=hours)
+    return _("{h} uur {n} min.").format(h=hours, n=rest)
+
+
 def clock_line(reading: ClockReading) -> str:
-    """``Dit punt 4:10 van 10 min.`` (or just the time spent when there is no plan)."""
+    """The projector's clock: ``4:10 van 10 min.`` for the item (the meeting's total
+    between items), or just the time when there is no plan."""
     if reading.item_id is None:
-        spent = clock_text(reading.total_seconds)
-        if reading.total_planned is None:
-            return _("Vergadering {spent}").format(spent=spent)
-        return _("Vergadering {spent} van {planned} min.").format(
-            spent=spent, planned=reading.total_planned)
-    spent = clock_text(reading.item_seconds)
-    if reading.item_planned is None:
-        return _("Dit punt {spent}").format(spent=spent)
-    return _("Dit punt {spent} van {planned} min.").format(
-        spent=spent, planned=reading.item_planned)
+        spent, planned = reading.total_seconds, reading.total_planned
+    else:
+        spent, planned = reading.item_seconds, reading.item_planned
+    if planned is None:
+        return clock_text(spent)
+    return _("{spent} van {planned}").format(spent=clock_text(spent),
+                                             planned=planned_label(planned))
 
 
 def next_meeting_line(ws: Workspace, meeting: Meeting) -> str:
@@ -105,16 +114,20 @@ def next_meeting_line(ws: Workspace, meeting: Meeting) -> str:
     return _("Volgende vergadering: {when}").format(when=when)
 
 
-def carried_over_lines(ws: Workspace, meeting_id: str) -> list[str]:
-    """The open actions of earlier meetings, each with what this meeting decided on it."""
+def carried_over_lines(ws: Workspace, meeting_id: str) -> tuple[list[str], int | None]:
+    """The open actions of earlier meetings, each with what this meeting decided on it,
+    and the index of the first one not yet dealt with (the one being discussed)."""
     outcomes = {r.action_id: r.outcome for r in ws.actions.reviews_in(meeting_id)}
     lines = []
+    first_open: int | None = None
     for action in ws.actions.carried_over(meeting_id):
         row = action_row_label(action.what, action.owner_name, action.due_date,
                                action.times_postponed)
         outcome = outcomes.get(action.id)
+        if outcome is None and first_open is None:
+            first_open = len(lines)
         lines.append(f"{row} — {review_label(outcome)}" if outcome else row)
-    return lines
+    return lines, first_open
 
 
 def _item_meta(item: AgendaItem) -> str:
@@ -186,11 +199,13 @@ def projector_content(
     # During the meeting: the agenda with the current item, and what it decided.
     item = next((i for i in items if i.id == step), None)
     if item is None:  # the open actions of earlier meetings (no agenda item of its own)
+        lines, first_open = carried_over_lines(ws, meeting_id)
         return ProjectorContent(
             phase=DURING,
             agenda=_agenda(items, None),
             item_title=_("Actiepunten van vorige vergaderingen"),
-            actions=carried_over_lines(ws, meeting_id),
+            actions=lines,
+            focus=first_open,
             **base,
         )
     number = items.index(item) + 1
@@ -199,19 +214,25 @@ def projector_content(
         _("Actiepunt: {row}").format(row=action_row_label(a.what, a.owner_name, a.due_date, 0))
         for a in actions
     ]
+    item_decisions = [
+        _("Besluit {number}: {text}").format(number=d.number, text=d.text)
+        for d in decisions
+        if d.agenda_item_id == item.id
+    ]
+    focus = None
     if item.standard == "actions":  # walk the open actions of earlier meetings here too
-        action_lines += carried_over_lines(ws, meeting_id)
+        lines, first_open = carried_over_lines(ws, meeting_id)
+        if first_open is not None:
+            focus = len(item_decisions) + len(action_lines) + first_open
+        action_lines += lines
     return ProjectorContent(
         phase=DURING,
         agenda=_agenda(items, item.id),
         item_title=f"{number}. {item.title}",
         item_meta=_item_meta(item),
-        decisions=[
-            _("Besluit {number}: {text}").format(number=d.number, text=d.text)
-            for d in decisions
-            if d.agenda_item_id == item.id
-        ],
+        decisions=item_decisions,
         actions=action_lines,
         notes=live_notes,
+        focus=focus,
         **base,
     )

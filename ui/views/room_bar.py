@@ -44,7 +44,14 @@ from ..operations import room as room_ops
 from ..style import set_role
 from .meeting_widgets import button, label
 from .projector import ProjectorWindow
-from .projector_content import ATTENDANCE_STEP, ProjectorContent, clock_line, projector_content
+from .projector_content import (
+    ATTENDANCE_STEP,
+    DURING,
+    ProjectorContent,
+    clock_line,
+    planned_label,
+    projector_content,
+)
 from .residents import ResidentsBox
 
 if TYPE_CHECKING:
@@ -64,14 +71,14 @@ PREVIOUS_KEYS = "Ctrl+PgUp"
 
 
 def item_clock_label(reading: ClockReading) -> str:
-    """``Dit punt: 4:10 van 10 min.`` — with "te lang" when it runs over."""
+    """``Dit punt: 4:10 van 10 min.`` — with "bijna om" or "over de tijd"."""
     if reading.item_id is None:
         return _("Dit punt: —")
     spent = clock_text(reading.item_seconds)
     if reading.item_planned is None:
         return _("Dit punt: {spent}").format(spent=spent)
-    text = _("Dit punt: {spent} van {planned} min.").format(
-        spent=spent, planned=reading.item_planned)
+    text = _("Dit punt: {spent} van {planned}").format(
+        spent=spent, planned=planned_label(reading.item_planned))
     if reading.item_status == OVER:
         text += " — " + _("over de tijd")
     elif reading.item_status == ALMOST:
@@ -80,12 +87,12 @@ def item_clock_label(reading: ClockReading) -> str:
 
 
 def total_clock_label(reading: ClockReading) -> str:
-    """``Hele vergadering: 45:10 van 90 min.``"""
+    """``Hele vergadering: 45:10 van 1 uur 30 min.``"""
     spent = clock_text(reading.total_seconds)
     if reading.total_planned is None:
         return _("Hele vergadering: {spent}").format(spent=spent)
-    text = _("Hele vergadering: {spent} van {planned} min.").format(
-        spent=spent, planned=reading.total_planned)
+    text = _("Hele vergadering: {spent} van {planned}").format(
+        spent=spent, planned=planned_label(reading.total_planned))
     if reading.total_status == OVER:
         text += " — " + _("over de tijd")
     return text
@@ -112,7 +119,7 @@ class RoomBar(QWidget):
         super().__init__(view)
         self.view = view
         self.ws = view.ws
-        self._now = now
+        self.now_source = now  # seconds; tests inject their own clock
         self.meeting_id: str | None = None
         self.step: str | None = None
         self.clock: MeetingClock | None = None
@@ -148,8 +155,10 @@ class RoomBar(QWidget):
     def _build(self) -> None:
         self.setStyleSheet(CLOCK_STYLE)
         self.item_clock = label("", "clock")
+        self.item_clock.setWordWrap(False)
         self.item_clock.setAccessibleName(_("Tijd bij dit punt"))
         self.total_clock = label("", "clock")
+        self.total_clock.setWordWrap(False)
         self.total_clock.setAccessibleName(_("Tijd van de hele vergadering"))
         self.clock_button = button(_("Klok starten"), self.toggle_clock,
                                    tip=_("De klok telt de tijd per agendapunt."))
@@ -167,8 +176,9 @@ class RoomBar(QWidget):
         self.show_button = button(
             _("Op het scherm tonen (F5)"), self.show_projector, name=_("Op het scherm tonen"),
             tip=_("Toont de agenda, het punt van nu en de besluiten groot op de beamer."))
-        self.blank_button = button(_("Zwart scherm (Ctrl+B)"), self.toggle_blank,
-                                   name=_("Zwart scherm"))
+        self.blank_button = button(_("Zwart (Ctrl+B)"), self.toggle_blank,
+                                   name=_("Zwart scherm"),
+                                   tip=_("Maakt het scherm zwart; nog eens drukken en het is terug."))
         self.blank_button.setCheckable(True)
         self.clock_on_screen = QCheckBox(_("Klok op het scherm"))
         self.clock_on_screen.toggled.connect(lambda _on: self._push_clock())
@@ -223,7 +233,7 @@ class RoomBar(QWidget):
             meeting = self.ws.meetings.get(meeting_id)
         except NotFoundError:
             return
-        self.clock = MeetingClock(self.ws.agenda.for_meeting(meeting_id), self._now)
+        self.clock = MeetingClock(self.ws.agenda.for_meeting(meeting_id), self.now_source)
         if meeting.status == "planned" and meeting.start.date() == today():
             self.clock.start()  # on the day itself the clock just runs
         self._tick.start()
@@ -371,8 +381,8 @@ class RoomBar(QWidget):
             self.screen_hint.setText(_("Het presentatiescherm staat op het tweede scherm."))
         else:
             self.screen_hint.setText(
-                _("Geen tweede scherm gevonden. Sleep het venster naar het scherm van de "
-                  "beamer en druk daar op F11 voor volledig scherm."))
+                _("Geen tweede scherm gevonden: sleep het venster naar de beamer en druk "
+                  "daar op F11 (volledig scherm)."))
         self.screen_hint.setVisible(is_open)
 
     def refresh_projector(self) -> None:
@@ -391,7 +401,8 @@ class RoomBar(QWidget):
         if self.projector is None:
             return
         content = self._content
-        if content is not None and self.clock is not None and self.clock_on_screen.isChecked():
+        if (content is not None and content.phase == DURING and self.clock is not None
+                and self.clock_on_screen.isChecked()):
             reading = self.clock.reading()
             status = reading.item_status if reading.item_id else reading.total_status
             content = replace(content, clock=clock_line(reading), clock_status=status)
