@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actions import Action
 from ..errors import NotFoundError, ValidationError
+from ..meeting_clock import ITEM_TIMES_SETTING
 from ..meetings import Meeting
 from ..timeutil import maybe_date, maybe_datetime
 from . import formatting as fmt
@@ -27,6 +28,7 @@ HEADINGS = {
     "absent_notice": "Afwezig met bericht",
     "absent": "Afwezig zonder bericht",
     "unknown": "Aanwezigheid onbekend",
+    "residents": "Bewoners aanwezig",
     "items": "Verslag per agendapunt",
     "reviews": "Actiepunten van vorige vergaderingen",
     "actions": "Actielijst van deze vergadering",
@@ -67,6 +69,7 @@ class ItemContent:
     actions: list[ActionRow] = field(default_factory=list)
     reviews: list[ActionRow] = field(default_factory=list)
     standard: str = ""
+    duration: str = ""  # "duurde 12 min. (gepland 10 min.)" when the board prints it
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class MeetingContent:
     closing: str
     approved: str
     draft: bool
+    residents: str = ""  # how many residents came ("23"); "" when not counted
 
 
 def board_logo(ws: Workspace) -> Path | None:
@@ -157,6 +161,15 @@ def action_row(ws: Workspace, action: Action, today: dt.date, dates: dict[str, s
     )
 
 
+def duration_label(seconds: int | None, planned: int | None) -> str:
+    """``duurde 12 min. (gepland 10 min.)``; ``""`` when the clock did not time the item."""
+    if seconds is None:
+        return ""
+    minutes = max(1, round(seconds / 60)) if seconds else 0
+    text = f"duurde {minutes} min."
+    return f"{text} (gepland {planned} min.)" if planned is not None else text
+
+
 def approval_sentence(ws: Workspace, meeting: Meeting) -> str:
     """``Vastgesteld in de vergadering van …`` / ``Vastgesteld op …``; ``""`` while a draft."""
     approved_on = maybe_date(meeting.minutes_approved_on)
@@ -200,6 +213,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         )
     review_item = next((i.id for i in items if i.standard == "actions"), None)
 
+    item_times = bool(ws.settings().get(ITEM_TIMES_SETTING))
     item_rows = []
     for number, (item, (begin, finish)) in enumerate(zip(items, slots, strict=True), start=1):
         item_rows.append(
@@ -215,6 +229,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
                          if a.agenda_item_id == item.id],
                 reviews=reviews if item.id == review_item else [],
                 standard=item.standard,
+                duration=duration_label(item.seconds_spent, item.minutes) if item_times else "",
             )
         )
 
@@ -263,4 +278,6 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         closing=closing,
         approved=approved,
         draft=not meeting.minutes_approved,
+        residents=fmt.number(meeting.residents_present)
+        if meeting.residents_present is not None else "",
     )

@@ -129,6 +129,7 @@ def minutes_document(content: MeetingContent) -> Document:
     for key, names in (("present", content.present), ("absent_notice", content.absent_notice),
                        ("absent", content.absent), ("unknown", content.unknown)):
         _labelled(doc, HEADINGS[key], ", ".join(names))
+    _labelled(doc, HEADINGS["residents"], content.residents)
 
     doc.add_heading(HEADINGS["items"], level=1)
     closing_at = closing_index(content)

@@ -35,6 +35,8 @@ def item_meta(item: ItemContent) -> str:
     parts = [item.kind]
     if item.presenter.strip():
         parts.append(f"inleiding: {item.presenter}")
+    if item.duration:
+        parts.append(item.duration)
     return " · ".join(parts)
 
 
@@ -90,6 +92,7 @@ def minutes_story(content: MeetingContent) -> list[Flowable]:
                 (HEADINGS["absent_notice"], ", ".join(content.absent_notice)),
                 (HEADINGS["absent"], ", ".join(content.absent)),
                 (HEADINGS["unknown"], ", ".join(content.unknown)),
+                (HEADINGS["residents"], content.residents),
             ],
             label_width=5.3 * cm,
         )
