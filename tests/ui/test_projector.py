@@ -317,15 +317,30 @@ def test_residents_count_is_saved_and_follows_undo(qtbot: Any, view: MinutesView
     assert box.sheet.request().meeting_id == meeting
 
 
-def test_presentielijst_button_makes_the_pdf(qtbot: Any, view: MinutesView, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_presentielijst_buttons_make_the_pdf(qtbot: Any, view: MinutesView, ws: Workspace,
+                                              bus: Any, meeting: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from ui import export_files
+    from ui.views.meeting_editor import MeetingEditor
 
-    monkeypatch.setattr(export_files, "export_folder", lambda: tmp_path)
-    sheet = view.room.residents.sheet
-    sheet.buttons["save"].click()
+    opened: list[Path] = []
+    monkeypatch.setattr(export_files, "print_folder", lambda: tmp_path / "print")
+    monkeypatch.setattr(export_files, "open_file", opened.append)
+    sheet = view.room.residents.sheet  # minutes mode, "Wie is er?": print it
+    sheet.buttons["print"].click()
     qtbot.waitUntil(lambda: not sheet.busy, timeout=10_000)
-    made = list(tmp_path.glob("Presentielijst *.pdf"))
+    assert len(opened) == 1 and opened[0].name.startswith("Presentielijst 2026-12-03")
+    assert opened[0].read_bytes().startswith(b"%PDF")
+
+    monkeypatch.setattr(export_files, "export_folder", lambda: tmp_path / "uit")
+    (tmp_path / "uit").mkdir()
+    editor = MeetingEditor(ws, bus)  # the meeting screen: PDF maken
+    qtbot.addWidget(editor)
+    editor.load(meeting)
+    box = editor.presence_box.sheet
+    box.buttons["save"].click()
+    qtbot.waitUntil(lambda: not box.busy, timeout=10_000)
+    made = list((tmp_path / "uit").glob("Presentielijst *.pdf"))
     assert len(made) == 1 and made[0].read_bytes().startswith(b"%PDF")
 
 

@@ -18,6 +18,7 @@ from wijkapp.workspace import Workspace
 from ..bus import ChangeBus
 from ..export_buttons import ExportButtons
 from ..operations import room as room_ops
+from ..style import set_role
 from .meeting_widgets import label
 
 NOT_COUNTED = -1
@@ -34,11 +35,14 @@ def count_to_spin(count: int | None) -> int:
     return NOT_COUNTED if count is None else count
 
 
-class ResidentsBox(QGroupBox):
-    """"Bewoners": how many came (a number, no names) and the sign-in sheet to print."""
+class ResidentsBox(QWidget):
+    """"Bewoners aanwezig: [23]" (a number, no names) and "Presentielijst afdrukken".
+
+    Compact, for the bar above "Wie is er?" in minutes mode.
+    """
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
-        super().__init__(_("Bewoners en andere bezoekers"), parent)
+        super().__init__(parent)
         self.ws = ws
         bus.changed.connect(self._on_changed)
         self.meeting_id: str | None = None
@@ -46,24 +50,26 @@ class ResidentsBox(QGroupBox):
         self.count.setRange(NOT_COUNTED, MAX_RESIDENTS)
         self.count.setSpecialValueText(_("niet geteld"))
         self.count.setAccessibleName(_("Aantal bewoners aanwezig"))
+        self.count.setToolTip(_("Tel de bezoekers, bijvoorbeeld met de presentielijst. "
+                                "Wijkapp bewaart alleen het aantal, geen namen."))
         self.count.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save)
         self.count.valueChanged.connect(lambda _v: self._timer.start())
         self.count.editingFinished.connect(self.save)
+        # One button here (the room is waiting); PDF maken is on the meeting screen.
         self.sheet = ExportButtons(
-            ws, "presentielijst", modes=("print", "save"),
-            captions={"print": _("Presentielijst afdrukken"), "save": _("Presentielijst als PDF")},
-            what=_("presentielijst"))
-        row = QHBoxLayout()
-        row.addWidget(label(_("Aantal bewoners aanwezig:")))
+            ws, "presentielijst", modes=("print",),
+            captions={"print": _("Presentielijst afdrukken")}, what=_("presentielijst"))
+        set_role(self.sheet.buttons["print"], "")  # a normal button, not a big one
+        caption = label(_("Aantal bewoners aanwezig:"))
+        caption.setWordWrap(False)
+        caption.setBuddy(self.count)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(caption)
         row.addWidget(self.count)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(_("Tel de bezoekers, bijvoorbeeld met de presentielijst. "
-                                 "Wijkapp bewaart alleen het aantal, geen namen."), "hint"))
-        layout.addLayout(row)
-        layout.addWidget(self.sheet)
+        row.addWidget(self.sheet)
 
     def load(self, meeting_id: str) -> None:
         """Show this meeting's count (unsaved typing in the box is saved first)."""

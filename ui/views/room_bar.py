@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from wijkapp.changes import Changes
@@ -42,6 +42,7 @@ from wijkapp.timeutil import today
 
 from ..operations import room as room_ops
 from ..style import set_role
+from .flow_layout import FlowLayout
 from .meeting_widgets import button, label
 from .projector import ProjectorWindow
 from .projector_content import (
@@ -126,9 +127,8 @@ class RoomBar(QWidget):
         self.projector: ProjectorWindow | None = None
         self._content: ProjectorContent | None = None
         self.on_second_screen = False
-        self._build()
         self.residents = ResidentsBox(self.ws, view.bus)
-        view.attendance.layout().insertWidget(2, self.residents)
+        self._build()
         self._tick = QTimer(self, interval=TICK_MS)
         self._tick.timeout.connect(self.tick)
         self._saver = QTimer(self, interval=SAVE_EVERY_MS)
@@ -154,6 +154,9 @@ class RoomBar(QWidget):
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
         self.setStyleSheet(CLOCK_STYLE)
+        self.show_button = button(
+            _("Op het scherm tonen (F5)"), self.show_projector, name=_("Op het scherm tonen"),
+            tip=_("Toont de agenda, het punt van nu en de besluiten groot op de beamer."))
         self.item_clock = label("", "clock")
         self.item_clock.setWordWrap(False)
         self.item_clock.setAccessibleName(_("Tijd bij dit punt"))
@@ -165,17 +168,11 @@ class RoomBar(QWidget):
         self.times_box = QCheckBox(_("Tijd per punt in het verslag"))
         self.times_box.setToolTip(_("Het verslag noemt dan bij elk punt hoe lang het duurde."))
         self.times_box.toggled.connect(self._times_toggled)
-        clock_row = QHBoxLayout()
-        clock_row.setContentsMargins(0, 0, 0, 0)
-        clock_row.addWidget(self.item_clock)
-        clock_row.addWidget(self.total_clock)
-        clock_row.addStretch(1)
-        clock_row.addWidget(self.times_box)
-        clock_row.addWidget(self.clock_button)
+        clock_row = FlowLayout()
+        for widget in (self.show_button, self.residents, self.item_clock, self.total_clock,
+                       self.clock_button, self.times_box):
+            clock_row.addWidget(widget)
 
-        self.show_button = button(
-            _("Op het scherm tonen (F5)"), self.show_projector, name=_("Op het scherm tonen"),
-            tip=_("Toont de agenda, het punt van nu en de besluiten groot op de beamer."))
         self.blank_button = button(_("Zwart (Ctrl+B)"), self.toggle_blank,
                                    name=_("Zwart scherm"),
                                    tip=_("Maakt het scherm zwart; nog eens drukken en het is terug."))
@@ -190,14 +187,10 @@ class RoomBar(QWidget):
         self.close_button = button(_("Scherm sluiten"), self.close_projector,
                                    tip=_("Sluit het presentatiescherm (Shift+F5)."))
         self.screen_hint = label("", "hint")
-        projector_row = QHBoxLayout()
-        projector_row.setContentsMargins(0, 0, 0, 0)
-        projector_row.addWidget(self.show_button)
-        projector_row.addWidget(self.blank_button)
-        projector_row.addWidget(self.clock_on_screen)
-        projector_row.addWidget(self.notes_on_screen)
-        projector_row.addStretch(1)
-        projector_row.addWidget(self.close_button)
+        projector_row = FlowLayout()
+        for widget in (self.blank_button, self.clock_on_screen, self.notes_on_screen,
+                       self.close_button):
+            projector_row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(clock_row)
@@ -215,8 +208,11 @@ class RoomBar(QWidget):
         if self.clock is not None:
             self.clock.switch_to(self.step)
             self.save_clock()
-        if key == ATTENDANCE_STEP and meeting_id:
+        on_attendance = key == ATTENDANCE_STEP
+        if on_attendance and meeting_id:
             self.residents.load(meeting_id)
+        self.residents.setVisible(on_attendance)  # counted while people come in
+        self.item_clock.setVisible(not on_attendance)
         self.tick()
         self.refresh_projector()
 
