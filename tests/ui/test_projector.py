@@ -399,3 +399,21 @@ def test_projector_screenshots(qtbot: Any, view: MinutesView, ws: Workspace, mee
         image = screen.grab().toImage()
         assert image.width() == width and image.height() == height
         assert path.exists()
+
+
+def test_huge_and_hostile_text_on_the_projector(qtbot: Any, view: MinutesView, ws: Workspace,
+                                                meeting: str) -> None:
+    """A million typed characters: the screen shows the end being typed; markup stays text."""
+    item = topic(ws, meeting)
+    ws.decisions.add(meeting, "<b>&amp;</b> ĳ " + "lang besluit " * 20_000, agenda_item_id=item)
+    screen = projector(view)
+    view.room.notes_on_screen.setChecked(True)
+    view.select_step(item)
+    view.notes.setPlainText(("Ĳ 😀 <i>x</i> " * 100_000)[:999_000] + " EINDE")
+    screen.grab()
+    painted = " ".join(screen.shown_texts)
+    assert "EINDE" in painted  # the end of the notes, where the typing is
+    assert "<b>&amp;</b> ĳ" in painted or "nog 1 eerder" in painted
+    view.notes.clear()
+    view.flush()
+    wait_for_worker(qtbot)

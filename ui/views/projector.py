@@ -140,8 +140,29 @@ class Block:
         return QFontMetrics(self.font).lineSpacing() * len(self.lines) + self.gap
 
 
+#: More text than a screen can show is never laid out (a pasted report stays fast).
+SHOW_AT_MOST = 1500
+
+
+def head(text: str, limit: int = SHOW_AT_MOST) -> str:
+    """The start of ``text``, cut at a word with "…" when it is longer than ``limit``."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def tail(text: str, limit: int = SHOW_AT_MOST - 100) -> str:
+    """The end of ``text`` (what is being typed), cut at a word with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[-limit:].split(" ", 1)[-1]
+    return "… " + cut
+
+
 def wrap(text: str, font: QFont, width: int) -> list[str]:
     """``text`` broken into lines that fit ``width`` pixels (paragraphs kept)."""
+    text = head(text)
     lines: list[str] = []
     # A little slack: the layout's advances and the painter's can differ by a pixel or two.
     width = max(1, width - max(4, width // 40))
@@ -158,9 +179,12 @@ def wrap(text: str, font: QFont, width: int) -> list[str]:
             line.setLineWidth(max(1, width))
         layout.endLayout()
         metrics = QFontMetrics(font)
+        # Qt counts in UTF-16 code units (an emoji is two): slice the same way.
+        units = paragraph.encode("utf-16-le")
         for index in range(layout.lineCount()):
             line = layout.lineAt(index)
-            text = paragraph[line.textStart(): line.textStart() + line.textLength()].rstrip()
+            start, length = line.textStart() * 2, line.textLength() * 2
+            text = units[start:start + length].decode("utf-16-le", "replace").rstrip()
             # One word longer than the line ("Verkeersveiligheidsoverleg") is cut with "…".
             lines.append(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
     return lines
@@ -452,11 +476,11 @@ class ProjectorWindow(QWidget):
         ]
         if content.notes is not None and content.notes.strip():
             notes_font = self._font()
-            lines = wrap(content.notes.strip(), notes_font, right)
+            lines = wrap(tail(content.notes.strip()), notes_font, right)
             # The notes are being typed: keep their end in view.
             room = max(1, (bottom - top) // QFontMetrics(notes_font).lineSpacing() - 1)
-            others = sum(b.height() for b in outcome_blocks)
-            keep = max(2, room - others // QFontMetrics(notes_font).lineSpacing())
+            others = sum(b.height() for b in outcome_blocks) // QFontMetrics(notes_font).lineSpacing()
+            keep = max(3, room - min(others, room // 2))  # the latest decision may stay in view
             if len(lines) > keep:
                 lines = ["…", *lines[-(keep - 1):]]
             outcome_blocks.append(Block(lines, notes_font, INK, NOTES_PAPER))
