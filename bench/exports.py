@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
 from bench import Result, median_ms, register
 from wijkapp.export import export
-from wijkapp.export.pdfbase import register_fonts
+from wijkapp.export.year_charts import register_fonts
 from wijkapp.workspace import Workspace
 
 ITEMS = 15

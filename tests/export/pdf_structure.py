@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -150,3 +151,96 @@ def _fonts_embedded(pdf: pikepdf.Pdf) -> bool:
             ):
                 return False
     return True
+
+
+#: Elements read as one line each by :func:`reading_lines` (their inline children included).
+_LINES = {"P", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "TR", "Figure", "Caption", "Title"}
+
+
+def _content_by_mcid(path: Path) -> dict[tuple[int, int], str]:
+    """The decoded text of each marked-content sequence, keyed by (page object, MCID)."""
+    texts: dict[tuple[int, int], str] = {}
+    reader = PdfReader(path)
+    for page in reader.pages:
+        number = page.indirect_reference.idnum if page.indirect_reference else -1
+        stack: list[int | None] = []
+
+        def before(op: bytes, args: Any, _cm: Any, _tm: Any, stack: list[int | None] = stack) -> None:
+            if op == b"BDC":
+                props = args[1] if len(args) > 1 else None
+                mcid = props.get("/MCID") if hasattr(props, "get") else None
+                stack.append(int(mcid) if mcid is not None else (stack[-1] if stack else None))
+            elif op == b"BMC":
+                stack.append(stack[-1] if stack else None)
+            elif op == b"EMC" and stack:
+                stack.pop()
+
+        def text(piece: str, *_args: Any, stack: list[int | None] = stack,
+                 number: int = number) -> None:
+            if piece and stack and stack[-1] is not None:
+                key = (number, stack[-1])
+                texts[key] = texts.get(key, "") + piece
+
+        page.extract_text(visitor_operand_before=before, visitor_text=text)
+    return texts
+
+
+def _join(parts: list[str]) -> str:
+    """Text pieces as one line: a line break is a space, except after a hyphen."""
+    text = "".join(parts)
+    text = re.sub(r"-\n+", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def reading_lines(path: Path) -> list[str]:
+    """What a screen reader reads, one element a line: ``[H3] 7. Buurtagenda 2027``.
+
+    Table rows read as ``[TR] cel | cel``; figures as ``[Figure] <alt text>``; artifacts
+    (headers, footers, page numbers, the watermark) are not in the tree and not here.
+    """
+    content = _content_by_mcid(path)
+    lines: list[str] = []
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root.StructTreeRoot
+
+        def collect(node: Any, page: int, out: list[str]) -> None:
+            for kid in _kids(node):
+                if isinstance(kid, int):
+                    out.append(content.get((page, kid), ""))
+                elif isinstance(kid, pikepdf.Dictionary):
+                    kid_page = kid.Pg.objgen[0] if "/Pg" in kid else page
+                    if "/MCID" in kid and "/S" not in kid:
+                        out.append(content.get((kid_page, int(kid.MCID)), ""))
+                    elif "/S" in kid:
+                        if str(kid.S) in ("/TD", "/TH"):
+                            out.append(_join(_text_of(kid, kid_page)) + " | ")
+                        else:
+                            collect(kid, kid_page, out)
+
+        def _text_of(node: Any, page: int) -> list[str]:
+            out: list[str] = []
+            collect(node, page, out)
+            return out
+
+        def has_line_below(node: Any) -> bool:
+            return any(isinstance(k, pikepdf.Dictionary) and "/S" in k
+                       and (str(k.S)[1:] in _LINES or has_line_below(k)) for k in _kids(node))
+
+        def walk(node: Any, page: int) -> None:
+            for kid in _kids(node):
+                if not (isinstance(kid, pikepdf.Dictionary) and "/S" in kid):
+                    continue
+                tag = str(kid.S)[1:]
+                kid_page = kid.Pg.objgen[0] if "/Pg" in kid else page
+                if tag == "Figure":
+                    lines.append(f"[Figure] {kid.Alt if '/Alt' in kid else '(geen alt-tekst)'}")
+                elif tag in _LINES or not has_line_below(kid):
+                    text = _join(_text_of(kid, kid_page))
+                    text = text.rstrip(" |") if tag == "TR" else text
+                    if text:
+                        lines.append(f"[{tag}] {text}")
+                else:
+                    walk(kid, kid_page)
+
+        walk(root, -1)
+    return lines

@@ -40,6 +40,10 @@ HEADINGS = {
     "documents": "Ingekomen stukken",
 }
 
+#: Attendance status → key of :data:`HEADINGS`.
+ATTENDANCE_KEYS = {"present": "present", "absent_notice": "absent_notice", "absent": "absent",
+                   "invited": "unknown"}
+
 
 @dataclass(frozen=True)
 class ActionRow:
@@ -101,6 +105,8 @@ class MeetingContent:
     closing: str
     approved: str
     draft: bool
+    #: Everyone invited as ``(name, status heading, note)``, in the order of the list.
+    attendance: list[tuple[str, str, str]] = field(default_factory=list)
     residents: str = ""  # how many residents came ("23"); "" when not counted
 
 
@@ -115,6 +121,23 @@ def board_logo(ws: Workspace) -> Path | None:
         return None
     path = ws.attachments.path_of(attachment)
     return path if path.is_file() and attachment.media_type.startswith("image/") else None
+
+
+def meeting_end(ws: Workspace, meeting: Meeting) -> dt.datetime | None:
+    """When the meeting ends, the same in the verslag, the agenda and the .ics:
+
+    the closing time recorded when it was held, else the planned end, else the end of the
+    last agenda item with a length; ``None`` when none is known.
+    """
+    closed = maybe_datetime(meeting.closed_at)
+    if closed is not None:
+        return closed
+    planned = maybe_datetime(meeting.ends_at)
+    if planned is not None:
+        return planned
+    items = ws.agenda.for_meeting(meeting.id)
+    ends = [end for _start, end in fmt.time_slots(meeting.start, [i.minutes for i in items]) if end]
+    return ends[-1] if ends else None
 
 
 def get_meeting(ws: Workspace, meeting_id: str | None) -> Meeting:
@@ -190,11 +213,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
     start = meeting.start
     items = ws.agenda.for_meeting(meeting.id)
     slots = fmt.time_slots(start, [item.minutes for item in items])
-    end = (
-        maybe_datetime(meeting.ends_at)
-        or maybe_datetime(meeting.closed_at)
-        or (slots[-1][1] if slots else None)
-    )
+    end = meeting_end(ws, meeting)
     dates: dict[str, str] = {meeting.id: fmt.short_date(start)}
 
     decisions = ws.decisions.for_meeting(meeting.id)
@@ -278,6 +297,8 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         closing=closing,
         approved=approved,
         draft=not meeting.minutes_approved,
+        attendance=[(p.name, HEADINGS[ATTENDANCE_KEYS.get(p.status, "unknown")], p.note.strip())
+                    for p in attendance],
         residents=fmt.number(meeting.residents_present)
         if meeting.residents_present is not None else "",
     )

@@ -15,6 +15,7 @@ from decimal import Decimal
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
+from ..base import BIDI_CONTROLS
 from ..timeutil import TZ
 
 LOCALE = "nl_NL"
@@ -144,5 +145,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def xml_safe(text: str | None) -> str:
-    """Text without the characters XML 1.0 forbids (for .docx); everything else kept."""
-    return _XML_INVALID.sub("", text or "")
+    """Text without the characters XML 1.0 forbids and without bidirectional controls
+    (U+202A–U+202E, U+2066–U+2069, which could reverse our own words around the user's);
+    everything else kept."""
+    return BIDI_CONTROLS.sub("", _XML_INVALID.sub("", text or ""))

@@ -60,6 +60,9 @@ PDF_STANDARD = "ua-1"
 #: embedding/override/isolate controls and the zero-width joiners of emoji sequences.
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200d\ufe0e\ufe0f]")
 _EURO_SPACE = re.compile(r"€ (?=\d)")
+#: A run this long without a space cannot wrap; it gets break opportunities (U+200B).
+_LONG_RUN = re.compile(r"[^\s\u200b]{41,}")
+_RUN_PIECE = re.compile(r"[^\s\u200b]{1,30}")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_]([A-Za-z]{2}))?$")
 
 
@@ -88,17 +91,24 @@ def printable(text: str | None) -> str:
 
     Drops emoji (U+1F000 and up), characters DejaVu Sans lacks, control characters and
     bidirectional controls (U+202A–U+202E, U+2066–U+2069); ``\\r\\n`` and ``\\r`` become
-    ``\\n``, tabs four spaces, and ``€ 12`` keeps the euro sign with its amount.
+    ``\\n``, tabs four spaces, and ``€ 12`` keeps the euro sign with its amount. A run of
+    more than 40 characters without a space (a pasted link, a row of dashes) gets an
+    invisible break opportunity every 30 characters, so it wraps instead of running off
+    the page.
     """
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     text = _UNPRINTABLE.sub("", text)
     text = _EURO_SPACE.sub("€\u00a0", text)
-    if text.isascii():
-        return text
-    glyphs = _glyphs()
-    return "".join(c for c in text if c == "\n" or (ord(c) < 0x1F000 and ord(c) in glyphs))
+    if not text.isascii():
+        glyphs = _glyphs()
+        text = "".join(c for c in text if c == "\n" or (ord(c) < 0x1F000 and ord(c) in glyphs))
+    return _LONG_RUN.sub(_breakable, text)
+
+
+def _breakable(match: re.Match[str]) -> str:
+    return "\u200b".join(_RUN_PIECE.findall(match.group(0)))
 
 
 def _clean(value: Any) -> Any:
@@ -124,12 +134,22 @@ def page_data(
 ) -> dict[str, Any]:
     """The page furniture of the house style, to pass as ``data["page"]``.
 
-    ``board_name`` heads every page (with the logo when ``logo`` is a readable image);
-    ``footer`` is printed left of "Pagina X van Y" (default: the document title);
+    ``board_name`` heads every page (with the logo when ``logo`` is a readable image; a
+    name longer than 80 characters is shortened there with "…"); ``footer`` is printed
+    left of "Pagina X van Y" (default: the document title);
     ``draft`` puts "CONCEPT" across every page; ``wide`` turns the page to landscape.
     """
-    return {"board": board_name, "footer": footer, "logo": logo_svg(logo) if logo else "",
-            "draft": draft, "wide": wide}
+    return {"board": _shortened(board_name, 80), "footer": _shortened(footer, 120),
+            "logo": logo_svg(logo) if logo else "", "draft": draft, "wide": wide}
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with "…" (page furniture only)."""
+    text = " ".join(printable(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[: limit] else text[:limit]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def logo_svg(path: Path) -> str:
