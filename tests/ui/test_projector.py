@@ -417,3 +417,16 @@ def test_huge_and_hostile_text_on_the_projector(qtbot: Any, view: MinutesView, w
     view.notes.clear()
     view.flush()
     wait_for_worker(qtbot)
+
+
+def test_large_text_on_a_small_beamer_uses_one_column(qtbot: Any, view: MinutesView,
+                                                       ws: Workspace, meeting: str) -> None:
+    screen = projector(view)
+    screen.set_text_size(200)
+    items = ws.agenda.for_meeting(meeting)
+    view.select_step(items[2].id)
+    screen.grab()
+    painted = " ".join(screen.shown_texts)
+    assert f"Punt 3 van {len(items)}" in painted
+    assert "Hierna: 4." in painted
+    assert screen._font().pointSizeF() >= MIN_POINT_SIZE

@@ -35,12 +35,14 @@ from wijkapp.i18n import _, ngettext
 from wijkapp.meeting_clock import ALMOST, OVER
 
 from ..style import BASE_POINT_SIZE
-from .projector_content import AFTER, BEFORE, ProjectorContent
+from .projector_content import AFTER, BEFORE, DURING, ProjectorContent
 
 #: The smallest type on the projector, at 1024×768 and 100 % (the issue's floor).
 MIN_POINT_SIZE = 28.0
 #: Never so large that fewer than this many lines fit on the screen.
 MIN_LINES = 11
+#: Below this many characters the agenda column is dropped for a one-column layout.
+NARROW_CHARS = 13
 
 PAPER = QColor("#ffffff")
 INK = QColor("#111111")
@@ -354,8 +356,9 @@ class ProjectorWindow(QWidget):
         room = width - clock_width - (line if clock_width else 0)
         name = QFontMetrics(bold).elidedText(content.board_name, Qt.TextElideMode.ElideRight, room)
         y = self._draw(painter, Block([name], bold, ACCENT), x, y, room)
-        sub = Block(wrap(content.meeting_line, base, width)[:2], base, MUTED)
-        y = self._draw(painter, sub, x, y, width)
+        if content.phase != DURING:  # during the meeting the room knows which one it is
+            sub = Block(wrap(content.meeting_line, base, width)[:2], base, MUTED)
+            y = self._draw(painter, sub, x, y, width)
         rule = max(3, line // 10)
         painter.fillRect(QRect(x, y + rule, width, rule), ACCENT)
         y += 3 * rule
@@ -452,16 +455,34 @@ class ProjectorWindow(QWidget):
         base = self._font()
         spacing = QFontMetrics(base).lineSpacing()
         gutter = spacing
-        left = int(width * 0.34)
-        right_x = x + left + gutter
-        right = width - left - gutter
         y += spacing // 3
-        # Left: the agenda, the current item on a band.
-        blocks = self._agenda_blocks(content, left)
-        current = next((i for i, entry in enumerate(content.agenda) if entry.current), 0)
-        self._paint_list(painter, blocks, current, x, y, left, bottom, 1,
-                         earlier_items, more_items)
-        painter.fillRect(QRect(x + left + gutter // 2 - 1, y, 2, bottom - y), MUTED)
+        current = next((i for i, entry in enumerate(content.agenda) if entry.current), None)
+        left = int(width * 0.34)
+        narrow = left < QFontMetrics(base).averageCharWidth() * NARROW_CHARS
+        if narrow or not content.agenda:
+            # Large text on a small screen: one column, the agenda as "Punt 7 van 11"
+            # above the item and "Hierna: 8. …" at the bottom.
+            right_x, right = x, width
+            if content.agenda and current is not None:
+                position = _("Punt {n} van {total}").format(n=current + 1,
+                                                            total=len(content.agenda))
+                y = self._draw(painter, Block([position], base, MUTED), x, y, width)
+                if current + 1 < len(content.agenda):
+                    following = content.agenda[current + 1]
+                    text = _("Hierna: {number} {title}").format(number=following.number,
+                                                                 title=following.title)
+                    hint = Block([QFontMetrics(base).elidedText(
+                        head(text), Qt.TextElideMode.ElideRight, width)], base, MUTED)
+                    bottom -= hint.height()
+                    self._draw(painter, hint, x, bottom, width)
+        else:
+            right_x = x + left + gutter
+            right = width - left - gutter
+            # Left: the agenda, the current item on a band.
+            blocks = self._agenda_blocks(content, left)
+            self._paint_list(painter, blocks, current or 0, x, y, left, bottom, 1,
+                             earlier_items, more_items)
+            painter.fillRect(QRect(x + left + gutter // 2 - 1, y, 2, bottom - y), MUTED)
         # Right: the current item, then what was decided and agreed (newest kept in view).
         title = self._font(1.15, bold=True)
         top = self._draw(painter, Block(wrap(content.item_title, title, right)[:3], title, ACCENT),
