@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
@@ -17,25 +18,37 @@ from wijkapp.i18n import N_, _
 from .export_buttons import GrowingDialog
 from .views.meeting_widgets import label
 
-#: (keys, what they do): the words are translated, the keys stay as they are.
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+Z", N_("ongedaan maken")),
-    ("Ctrl+Y", N_("opnieuw")),
-    ("Ctrl+F", N_("zoeken")),
-    ("Ctrl+E", N_("exporteren")),
-    ("Ctrl++ / Ctrl+-", N_("tekst groter / kleiner")),
-    ("Ctrl+Q", N_("Wijkapp afsluiten")),
-    ("Tab", N_("naar het volgende veld")),
-    ("Alt+↑ / Alt+↓", N_("agendapunt omhoog / omlaag")),
-    ("Ctrl+PgDown / Ctrl+PgUp", N_("notuleren: volgend / vorig agendapunt")),
-    ("F5", N_("notuleren: op het scherm tonen (beamer)")),
-    ("Shift+F5", N_("notuleren: presentatiescherm sluiten")),
-    ("Ctrl+B", N_("notuleren: presentatiescherm zwart / terug")),
-    ("B  of  .", N_("op het presentatiescherm: zwart / terug")),
-    ("Esc", N_("op het presentatiescherm: sluiten")),
-    ("F11", N_("op het presentatiescherm: volledig scherm aan / uit")),
-    ("PgDown / PgUp", N_("op het presentatiescherm: volgend / vorig agendapunt")),
+#: (keys, what they do) per place: the words are translated, the keys stay as they are.
+SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (N_("Overal"), (
+        ("Ctrl+Z", N_("ongedaan maken")),
+        ("Ctrl+Y", N_("opnieuw")),
+        ("Ctrl+F", N_("zoeken")),
+        ("Ctrl+E", N_("exporteren")),
+        ("Ctrl++ / Ctrl+-", N_("tekst groter / kleiner")),
+        ("Ctrl+Q", N_("Wijkapp afsluiten")),
+        ("Tab", N_("naar het volgende veld")),
+    )),
+    (N_("Vergadering voorbereiden"), (
+        ("Alt+↑ / Alt+↓", N_("agendapunt omhoog / omlaag")),
+    )),
+    (N_("Notuleren"), (
+        ("Ctrl+PgDown / Ctrl+PgUp", N_("volgend / vorig agendapunt")),
+        ("F5", N_("op het scherm tonen (beamer)")),
+        ("Ctrl+B", N_("presentatiescherm zwart / terug")),
+        ("Shift+F5", N_("presentatiescherm sluiten")),
+    )),
+    (N_("Op het presentatiescherm"), (
+        ("B  of  .", N_("zwart / terug")),
+        ("Esc", N_("sluiten")),
+        ("F11", N_("volledig scherm aan / uit")),
+        ("PgDown / PgUp", N_("volgend / vorig agendapunt")),
+    )),
 )
+
+#: Every shortcut as (keys, what), for tests and search.
+SHORTCUTS: tuple[tuple[str, str], ...] = tuple(
+    row for _group, rows in SHORTCUT_GROUPS for row in rows)
 
 
 class ShortcutsDialog(GrowingDialog):
@@ -44,23 +57,35 @@ class ShortcutsDialog(GrowingDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Sneltoetsen — Wijkapp"))
-        self.table = QTableWidget(len(SHORTCUTS), 2, self)
+        self.table = QTableWidget(0, 2, self)
         self.table.setAccessibleName(_("Sneltoetsen"))
         self.table.setHorizontalHeaderLabels([_("Toetsen"), _("Wat het doet")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        for row, (keys, what) in enumerate(SHORTCUTS):
-            key_item = QTableWidgetItem(keys)
-            font = key_item.font()
+        for group, rows in SHORTCUT_GROUPS:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            title = QTableWidgetItem(_(group))
+            font = title.font()
             font.setBold(True)
-            key_item.setFont(font)
-            self.table.setItem(row, 0, key_item)
-            self.table.setItem(row, 1, QTableWidgetItem(_(what)))
+            title.setFont(font)
+            title.setBackground(QColor("#e9e6df"))
+            self.table.setItem(row, 0, title)
+            self.table.setSpan(row, 0, 1, 2)
+            for keys, what in rows:
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                key_item = QTableWidgetItem(keys)
+                key_font = key_item.font()
+                key_font.setBold(True)
+                key_item.setFont(key_font)
+                self.table.setItem(row, 0, key_item)
+                self.table.setItem(row, 1, QTableWidgetItem(_(what)))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
         buttons.rejected.connect(self.reject)
@@ -69,14 +94,15 @@ class ShortcutsDialog(GrowingDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 80,
-                    min(metrics.lineSpacing() * (len(SHORTCUTS) + 6) * 2, 900))
+        rows = self.table.rowCount()
+        self.resize(metrics.averageCharWidth() * 95,
+                    min(int(metrics.lineSpacing() * (rows + 5) * 1.7), 900))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def rows(self) -> list[tuple[str, str]]:
-        """What the table shows (for tests)."""
+        """The (keys, what) rows the table shows, group titles left out (for tests)."""
         return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
-                for r in range(self.table.rowCount())]
+                for r in range(self.table.rowCount()) if self.table.item(r, 1) is not None]
 
 
 def open_shortcuts_dialog(parent: QWidget | None) -> ShortcutsDialog:

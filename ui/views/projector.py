@@ -42,7 +42,7 @@ MIN_POINT_SIZE = 28.0
 #: Never so large that fewer than this many lines fit on the screen.
 MIN_LINES = 11
 #: Below this many characters the agenda column is dropped for a one-column layout.
-NARROW_CHARS = 13
+NARROW_CHARS = 16
 
 PAPER = QColor("#ffffff")
 INK = QColor("#111111")
@@ -190,6 +190,15 @@ def wrap(text: str, font: QFont, width: int) -> list[str]:
             # One word longer than the line ("Verkeersveiligheidsoverleg") is cut with "…".
             lines.append(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
     return lines
+
+
+def at_most(lines: list[str], count: int, font: QFont, width: int) -> list[str]:
+    """The first ``count`` lines; the last one ends in "…" when lines were left out."""
+    if len(lines) <= count:
+        return lines
+    last = QFontMetrics(font).elidedText(lines[count - 1] + " …", Qt.TextElideMode.ElideRight,
+                                         width)
+    return [*lines[:count - 1], last]
 
 
 class ProjectorWindow(QWidget):
@@ -357,7 +366,8 @@ class ProjectorWindow(QWidget):
         name = QFontMetrics(bold).elidedText(content.board_name, Qt.TextElideMode.ElideRight, room)
         y = self._draw(painter, Block([name], bold, ACCENT), x, y, room)
         if content.phase != DURING:  # during the meeting the room knows which one it is
-            sub = Block(wrap(content.meeting_line, base, width)[:2], base, MUTED)
+            sub = Block(at_most(wrap(content.meeting_line, base, width), 2, base, width), base,
+                        MUTED)
             y = self._draw(painter, sub, x, y, width)
         rule = max(3, line // 10)
         painter.fillRect(QRect(x, y + rule, width, rule), ACCENT)
@@ -485,11 +495,11 @@ class ProjectorWindow(QWidget):
             painter.fillRect(QRect(x + left + gutter // 2 - 1, y, 2, bottom - y), MUTED)
         # Right: the current item, then what was decided and agreed (newest kept in view).
         title = self._font(1.15, bold=True)
-        top = self._draw(painter, Block(wrap(content.item_title, title, right)[:3], title, ACCENT),
-                         right_x, y, right)
+        title_lines = at_most(wrap(content.item_title, title, right), 3, title, right)
+        top = self._draw(painter, Block(title_lines, title, ACCENT), right_x, y, right)
         if content.item_meta:
-            top = self._draw(painter, Block(wrap(content.item_meta, base, right)[:2], base, MUTED),
-                             right_x, top, right)
+            meta = at_most(wrap(content.item_meta, base, right), 2, base, right)
+            top = self._draw(painter, Block(meta, base, MUTED), right_x, top, right)
         top += spacing // 3
         outcome_blocks = [
             Block(wrap(text, base, right), base, INK, gap=spacing // 4)
