@@ -149,7 +149,8 @@ class RoomBar(QWidget):
         view.meeting_closed.connect(self._meeting_closed)
         view.notes.textChanged.connect(self._notes_typed)
         view.bus.changed.connect(self._on_changed)
-        QGuiApplication.instance().screenAdded.connect(lambda _screen: self._screens_changed())
+        # A bound method: Qt drops the connection when this bar is destroyed.
+        QGuiApplication.instance().screenAdded.connect(self._screens_changed)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -341,7 +342,7 @@ class RoomBar(QWidget):
             window.activateWindow()  # the secretary types on; the room reads on the beamer
         self._update_projector_controls()
 
-    def _screens_changed(self) -> None:
+    def _screens_changed(self, _screen: object = None) -> None:
         """A beamer plugged in while the window is open: move the projector there."""
         if self.projector is not None and not self.on_second_screen:
             self.on_second_screen = self.projector.place(self.view.window().screen())
