@@ -100,6 +100,11 @@ def outside_tree(path: Path) -> list[str]:
 
 def tagged_text(path: Path) -> str:
     """The page text without artifacts (headers, footers, page numbers, watermark)."""
+    return "\n".join(tagged_pages(path))
+
+
+def tagged_pages(path: Path) -> list[str]:
+    """The text of each page without artifacts, page by page."""
     with pikepdf.open(path) as pdf:
         for page in pdf.pages:
             kept = []
@@ -120,7 +125,7 @@ def tagged_text(path: Path) -> str:
         buffer = io.BytesIO()
         pdf.save(buffer)
     buffer.seek(0)
-    return "\n".join(page.extract_text() for page in PdfReader(buffer).pages)
+    return [page.extract_text() for page in PdfReader(buffer).pages]
 
 
 def document_facts(path: Path) -> dict[str, Any]:

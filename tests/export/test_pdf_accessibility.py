@@ -15,17 +15,37 @@ from pathlib import Path
 import pytest
 
 from wijkapp.export import export
+from wijkapp.export.letter_pdf import write_request_letter
 from wijkapp.export.year_report import write_year_report
 
 from .boards import TODAY
 from .conftest import Board
-from .pdf_structure import document_facts, figure_alts, headings, outside_tree, tagged_text, tags
+from .pdf_structure import (
+    document_facts,
+    figure_alts,
+    headings,
+    outside_tree,
+    tagged_pages,
+    tagged_text,
+    tags,
+)
 
 Make = Callable[[Board, Path], Path]
 
 
 def _meeting_export(fmt: str, which: str) -> Make:
     return lambda board, out: export(board.ws, fmt, out, meeting_id=board.ids[which])
+
+
+def _letter(board: Board, out: Path) -> Path:
+    ws = board.ws
+    request = next((r for r in ws.requests.all() if r.text.strip()), None)
+    if request is None:
+        request = ws.requests.get(ws.requests.add(
+            "Nieuwe schommels", "De schommels in de speeltuin zijn kapot.\n\nWilt u ze "
+            "vervangen?").id or "")
+    write_request_letter(ws, request.id, out, TODAY)
+    return out
 
 
 KINDS: dict[str, tuple[Make, set[str]]] = {
@@ -40,6 +60,7 @@ KINDS: dict[str, tuple[Make, set[str]]] = {
                 {"H1", "H2", "P", "Table", "TH", "TD"}),
     "year-report": (lambda board, out: write_year_report(board.ws, 2026, out, on=TODAY),
                     {"H1", "H2", "H3", "P", "L", "LI", "Table", "TH", "TD", "Figure"}),
+    "letter": (_letter, {"H1", "P"}),
 }
 
 
@@ -91,3 +112,22 @@ def test_the_concept_watermark_is_drawn_but_not_read(real: Board, tmp_path: Path
 
     assert "CONCEPT" in pdf_text(out)  # on the page ...
     assert "CONCEPT" not in tagged_text(out)  # ... but an artifact, never read aloud
+
+
+def test_no_agenda_page_holds_a_lone_item_or_heading(fresh: Board, tmp_path: Path) -> None:
+    """Issue 14: '11. Sluiting' alone on page 2, 'Ingekomen stukken' alone on page 3."""
+    ws, meeting = fresh.ws, fresh.ids["planned"]
+    ws.agenda.add(meeting, "Verkeersveiligheid rond de basisschool", presenter="Mieke Janssen",
+                  minutes=20)
+    for number in range(4):
+        ws.documents.add(f"Brief {number + 1} over de speeltuin", sender="Gemeente",
+                         meeting_id=meeting)
+    out = export(ws, "agenda", tmp_path / "a.pdf", meeting_id=meeting)
+    pages = tagged_pages(out)
+    first_item = next(i for i, page in enumerate(pages) if "Opening" in page)
+    closing = next(i for i, page in enumerate(pages) if "Sluiting" in page)
+    assert first_item == closing  # the agenda table is not split
+    heading = max(i for i, page in enumerate(pages) if "Ingekomen stukken" in page)
+    assert "Ontvangen" in pages[heading] and "Brief 1 over de speeltuin" in pages[heading]
+    for page in pages:
+        assert len([line for line in page.splitlines() if line.strip()]) >= 4, page

@@ -207,8 +207,13 @@ def approval_sentence(ws: Workspace, meeting: Meeting) -> str:
     return f"Vastgesteld op {fmt.long_date(approved_on)}."
 
 
-def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingContent:
-    """Gather the agenda and verslag of ``meeting`` (``today`` decides what is overdue)."""
+def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
+                    open_actions: bool = True) -> MeetingContent:
+    """Gather the agenda and verslag of ``meeting`` (``today`` decides what is overdue).
+
+    ``open_actions=False`` leaves out the open actions of earlier meetings (only the
+    agenda prints them; a board may have a thousand).
+    """
     board = ws.board
     start = meeting.start
     items = ws.agenda.for_meeting(meeting.id)
@@ -289,7 +294,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         actions=[action_row(ws, a, today, dates) for a in actions],
         decisions=[(d.number, d.text) for d in decisions],
         open_actions=[action_row(ws, a, today, dates) for a in ws.actions.carried_over(meeting.id)
-                      if a.status == "open"],
+                      if a.status == "open"] if open_actions else [],
         documents=[
             (fmt.short_date(maybe_date(d.received_on)), d.sender, d.subject)
             for d in ws.documents.for_meeting(meeting.id)

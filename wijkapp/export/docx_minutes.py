@@ -277,4 +277,4 @@ def write_minutes_docx(ws: Workspace, meeting: Meeting, out: Path, today: dt.dat
     """Write the verslag of ``meeting`` to ``out`` as .docx; refuses a cancelled meeting."""
     if meeting.status == "cancelled":
         raise ValidationError("Deze vergadering is afgelast; er is geen verslag van.")
-    minutes_document(meeting_content(ws, meeting, today)).save(str(out))
+    minutes_document(meeting_content(ws, meeting, today, open_actions=False)).save(str(out))

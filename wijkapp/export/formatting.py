@@ -67,8 +67,14 @@ def long_datetime(moment: dt.datetime) -> str:
 
 
 def short_date(day: dt.date | None) -> str:
-    """``03-12-2026`` (dd-mm-jjjj); ``""`` for no date."""
-    return format_date(day, "dd-MM-y", locale=LOCALE) if day else ""
+    """``03-12-2026`` (dd-mm-jjjj); ``""`` for no date.
+
+    Digits and dashes only, the same in every locale, so no babel lookup: lists print
+    thousands of these.
+    """
+    if not day:
+        return ""
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
 def clock(moment: dt.datetime | None) -> str:

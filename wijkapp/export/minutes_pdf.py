@@ -124,4 +124,5 @@ def write_minutes_pdf(ws: Workspace, meeting: Meeting, out: Path, today: dt.date
     """Write the verslag of ``meeting`` to ``out``; refuses a cancelled meeting."""
     if meeting.status == "cancelled":
         raise ValidationError("Deze vergadering is afgelast; er is geen verslag van.")
-    Path(out).write_bytes(minutes_pdf(meeting_content(ws, meeting, today)))
+    content = meeting_content(ws, meeting, today, open_actions=False)
+    Path(out).write_bytes(minutes_pdf(content))

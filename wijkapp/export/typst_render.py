@@ -43,6 +43,7 @@ from typing import Any
 
 from ..errors import WijkappError
 from ..paths import resource_path
+from .typst_unpack import load_typst
 
 __all__ = [
     "DocumentError",
@@ -208,8 +209,7 @@ def _compiler() -> Any:
     """This thread's Typst compiler: our fonts only, templates rooted in resources/typst."""
     compiler = getattr(_local, "compiler", None)
     if compiler is None:
-        import typst
-
+        typst = load_typst()
         fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
                             font_paths=[str(resource_path("fonts"))])
         compiler = typst.Compiler(root=str(resource_path("typst")), font_paths=fonts,
@@ -253,8 +253,7 @@ def render_pdf(
     inputs = {"data": json.dumps(_clean(data), ensure_ascii=False),
               "meta": json.dumps(meta, ensure_ascii=False)}
     moment = (timestamp or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    import typst
-
+    typst = load_typst()
     try:
         pdf = _compiler().compile(input=str(path), format="pdf", sys_inputs=inputs,
                                   pdf_standards=[PDF_STANDARD], timestamp=moment)
