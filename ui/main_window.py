@@ -441,18 +441,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10_000)
 
     def show_shortcuts(self) -> None:
-        """A list of the keyboard shortcuts."""
-        rows = [
-            ("Ctrl+Z", _("ongedaan maken")),
-            ("Ctrl+Y", _("opnieuw")),
-            ("Ctrl+F", _("zoeken")),
-            ("Ctrl++ / Ctrl+-", _("tekst groter / kleiner")),
-            ("Alt+↑ / Alt+↓", _("agendapunt omhoog / omlaag")),
-            ("Tab", _("naar het volgende veld")),
-        ]
-        QMessageBox.information(
-            self, _("Sneltoetsen"), "\n".join(f"{keys}: {what}" for keys, what in rows)
-        )
+        """Help → Sneltoetsen: a table of every keyboard shortcut."""
+        from .shortcuts import open_shortcuts_dialog
+
+        open_shortcuts_dialog(self)
 
     def show_about(self) -> None:
         """Help → Over: name, version, where the data lives and how healthy it is."""

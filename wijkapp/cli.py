@@ -21,7 +21,7 @@ from .paths import default_db_path
 
 EXPORT_FORMATS = (
     "json", "agenda", "minutes", "summary", "decisions", "actions", "docx", "ics", "vcard",
-    "csv", "xlsx", "year-report", "year-summary", "signalen",
+    "csv", "xlsx", "year-report", "year-summary", "signalen", "presentielijst",
 )
 
 

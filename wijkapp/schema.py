@@ -355,6 +355,13 @@ def _board_contact(db: Database) -> None:
         db.execute(f"ALTER TABLE boards ADD COLUMN [{column}] TEXT NOT NULL DEFAULT ''")
 
 
+@MIGRATIONS(name="0004_room")
+def _room(db: Database) -> None:
+    """In the room: the number of residents present, and the minutes spent per agenda item."""
+    db.execute("ALTER TABLE meetings ADD COLUMN residents_present INTEGER")
+    db.execute("ALTER TABLE agenda_items ADD COLUMN seconds_spent INTEGER")
+
+
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; return the names applied."""
     pending = [m.name for m in MIGRATIONS.pending(db)]
