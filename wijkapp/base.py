@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MAX_TEXT = 1_000_000
+#: Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+#: invisible, and in a document they can reverse the text around them. Never stored.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
@@ -26,7 +29,8 @@ def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
 
 
 def clean_text(value: Any, label: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-    """Validate one typed text field: keeps it as typed, refuses empty when required."""
+    """Validate one typed text field: keeps it as typed (minus NUL and the invisible
+    bidirectional controls), refuses empty when required."""
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -37,6 +41,7 @@ def clean_text(value: Any, label: str, *, required: bool = False, limit: int = M
         raise ValidationError(
             f"{label} bevat een kapot teken (een half Unicode-teken); typ of plak de tekst opnieuw."
         )
+    value = BIDI_CONTROLS.sub("", value)
     if required and not value.strip():
         raise ValidationError(f"Vul {label.lower()} in.")
     if required and not any(c.isalnum() for c in value):

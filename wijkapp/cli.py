@@ -21,7 +21,7 @@ from .paths import default_db_path
 
 EXPORT_FORMATS = (
     "json", "agenda", "minutes", "summary", "decisions", "actions", "docx", "ics", "vcard",
-    "csv", "year-report", "year-summary",
+    "csv", "xlsx", "year-report", "year-summary", "signalen", "presentielijst",
 )
 
 
@@ -77,7 +77,7 @@ def build_parser() -> DutchParser:
         return p
 
     command("demo", "maak een voorbeeld-wijkplatform met een jaar aan vergaderingen")
-    p = command("export", "maak een export (PDF, Word, agenda, adressen, CSV of JSON)")
+    p = command("export", "maak een export (PDF, Word, agenda, adressen, Excel, CSV of JSON)")
     p.add_argument("format", choices=EXPORT_FORMATS, metavar="SOORT",
                    help="één van: " + ", ".join(EXPORT_FORMATS))
     p.add_argument("--meeting", help="id van de vergadering, of 'latest'")
@@ -141,7 +141,13 @@ def _check_db_path(db: Path) -> None:
 
 def _guard(run: Callable[[], int]) -> int:
     try:
-        return run()
+        code = run()
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`wijkapp search … | head`): that is fine, say nothing.
+        _quiet_stdout()
+        return 0
     except WijkappError as error:
         print(f"wijkapp: {error}", file=sys.stderr)
         return 1
@@ -193,6 +199,15 @@ def os_error_sentence(error: OSError) -> str:
     return f"{what} kan niet worden gebruikt: {reason}. Kies een andere naam of map."
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def _open_app(db: Path | None) -> int:
     from ui.app import main as app_main
 
@@ -239,7 +254,7 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
             from .exchange import export_json
 
             out = export_json(ws, args.out)
-        elif args.format in ("year-report", "year-summary"):
+        elif args.format in ("year-report", "year-summary", "signalen"):
             out = _export_year(ws, args.format, args.year, args.out)
         else:
             from .export import FORMATS, export
@@ -258,6 +273,10 @@ def _export_year(ws, fmt: str, year: int | None, out: Path) -> Path:  # type: ig
     from .timeutil import today
 
     year = year or today().year
+    if fmt == "signalen":
+        from .export.signalen import write_signalen_pdf
+
+        return write_signalen_pdf(ws, year, out)
     if fmt == "year-report":
         from .export.year_report import write_year_report
 

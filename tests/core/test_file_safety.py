@@ -21,20 +21,30 @@ from wijkapp.export import export
 from wijkapp.export.content import board_logo
 from wijkapp.workspace import Workspace
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763"
-    "f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+PNG = bytes.fromhex(  # a real 2×2 red PNG (checksums right, so image libraries accept it)
+    "89504e470d0a1a0a0000000d4948445200000002000000020802000000fdd49a730000001649444154789c63"
+    "3c2127c7c0c0c0c4c0c0c0c0c000000d0401087d71ca660000000049454e44ae426082"
 )
 
 
 def _images(pdf: Path) -> int:
+    """How many distinct images the pages show (also inside form XObjects, as Typst nests them)."""
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
-    count = 0
+    seen: set[int] = set()
+
+    def walk(resources: object) -> None:
+        xobjects = (resources or {}).get("/XObject") or {}  # type: ignore[attr-defined]
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            key = id(obj) if not hasattr(ref, "idnum") else ref.idnum
+            if obj.get("/Subtype") == "/Image":
+                seen.add(key)
+            elif obj.get("/Subtype") == "/Form":
+                walk(obj.get("/Resources"))
+
     for page in reader.pages:
-        resources = page.get("/Resources") or {}
-        xobjects = resources.get("/XObject") or {}
-        count += sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
-    return count
+        walk(page.get("/Resources"))
+    return len(seen)
 
 
 @pytest.mark.parametrize("value, ok", [

@@ -38,6 +38,7 @@ from .meeting_dialogs import AgendaItemDialog, required_problem
 from .meeting_roles import MeetingRoles
 from .meeting_send import SendAgendaBox
 from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_qdatetime
+from .residents import PresenceListBox
 
 __all__ = ["UNDO_DELETE_STEP", "MeetingEditor", "table_key_action"]
 _KINDS = ("meetings", "agenda_items", "attendance", "people")
@@ -127,6 +128,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         side.addWidget(people_box, 1)
         agenda_box = self._build_agenda_box()
         self.send_box = SendAgendaBox(self.ws)
+        self.presence_box = PresenceListBox(self.ws)
 
         body = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -136,6 +138,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addWidget(self.heading)
         body_layout.addLayout(self.columns, 1)
         body_layout.addWidget(self.send_box)
+        body_layout.addWidget(self.presence_box)
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -165,6 +168,7 @@ class MeetingEditor(AgendaEditing, QWidget):
             self.form_error.hide()
         self.meeting_id = meeting_id
         self.send_box.set_meeting(meeting_id)
+        self.presence_box.set_meeting(meeting_id)
         self._select_after_reload = select_item
         self._load_form()
         self._load_invitees()

@@ -228,6 +228,7 @@ class MeetingsView(QWidget):
         """Save anything typed but not yet saved (called before the window closes)."""
         self.editor.flush()
         self.minutes.flush()
+        self.minutes.room.flush()  # the chair's clock
 
     # -- the view contract ---------------------------------------------------------------------
     def open_record(self, kind: str, record_id: str) -> None:

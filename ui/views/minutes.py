@@ -51,6 +51,7 @@ from .meeting_send import AfterCloseDialog
 from .meeting_widgets import button, label
 from .minutes_keys import install_minutes_keys
 from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
+from .room_bar import RoomBar
 
 SAVE_DELAY_MS = 300
 SAVE_AT_LATEST_MS = 1000
@@ -77,6 +78,7 @@ class MinutesView(QWidget):
 
     back_requested = Signal()
     meeting_closed = Signal(str)
+    step_shown = Signal(str)  # the key of the step now shown (the room bar follows it)
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,8 @@ class MinutesView(QWidget):
         self.saver.failed.connect(self._save_failed)
         self._build()
         bus.changed.connect(self._on_changed)
+        self.room = RoomBar(self)  # the chair's clock and the presentatiescherm
+        self.layout().insertWidget(2, self.room)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -290,10 +294,12 @@ class MinutesView(QWidget):
             self.item_id = None
             self.attendance.load(self.meeting_id)
             self.pages.setCurrentIndex(0)
+            self.step_shown.emit(key)
             return
         self.pages.setCurrentIndex(1)
         item = None if key == ACTIONS_STEP else self._item(key)
         self._show_item(item)
+        self.step_shown.emit(key)
 
     def _item(self, item_id: str) -> AgendaItem | None:
         try:

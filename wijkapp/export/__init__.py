@@ -1,4 +1,4 @@
-"""Everything a board sends out: agenda, verslag, lists, Word, calendar, contacts, CSV.
+"""Everything a board sends out: agenda, verslag, lists, Word, calendar, contacts, Excel, CSV.
 
 The CLI and the GUI call two functions:
 
@@ -36,14 +36,17 @@ FORMATS: dict[str, str] = {
     "docx": N_("Verslag om verder te bewerken in Word (.docx)"),
     "ics": N_("Agenda-afspraak voor de digitale agenda (.ics)"),
     "vcard": N_("Contacten voor het adresboek (.vcf)"),
-    "csv": N_("Lijst voor Excel (.csv)"),
+    "xlsx": N_("Lijsten voor Excel of LibreOffice (.xlsx)"),
+    "csv": N_("Eén lijst voor andere programma's (.csv)"),
+    "presentielijst": N_("Presentielijst om te tekenen (PDF)"),
 }
 
 _SUFFIX = {
     "agenda": ".pdf", "minutes": ".pdf", "summary": ".pdf", "decisions": ".pdf", "actions": ".pdf",
-    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv",
+    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv", "xlsx": ".xlsx",
+    "presentielijst": ".pdf",
 }
-_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx")
+_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx", "presentielijst")
 
 __all__ = ["FORMATS", "export", "suggested_filename"]
 
@@ -84,6 +87,8 @@ def suggested_filename(
         "ics": f"Vergadering {when}" if when else "Vergaderingen",
         "vcard": "Contacten",
         "csv": f"{CSV_KINDS.get(csv_kind, 'lijst').capitalize()} {scope}",
+        "xlsx": f"Lijsten {scope}",
+        "presentielijst": f"Presentielijst {when}",
     }
     return safe_filename(f"{stems[fmt]} {board}", _SUFFIX[fmt])
 
@@ -101,8 +106,8 @@ def export(
 
     ``fmt`` is a key of :data:`FORMATS`. agenda, minutes, summary and docx need ``meeting_id``
     (``"latest"`` means the most recent meeting); ics exports that meeting, or every
-    planned meeting from today on when it is ``None``; decisions, actions and csv take
-    an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
+    planned meeting from today on when it is ``None``; decisions, actions, csv and xlsx
+    take an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
     When ``out`` is an existing folder, the file gets :func:`suggested_filename` in it.
     The file appears complete or not at all (:func:`wijkapp.safe_output.write_atomic`); a
     database, a file beside it or the backups folder is refused. Raises
@@ -151,6 +156,10 @@ def _writer(
             from .minutes_pdf import write_minutes_pdf
 
             return lambda path: write_minutes_pdf(ws, chosen, path, today)
+        if fmt == "presentielijst":
+            from .presentielijst import write_presentielijst_pdf
+
+            return lambda path: write_presentielijst_pdf(ws, chosen, path, today)
         if fmt == "summary":
             from .summary_pdf import write_summary_pdf
 
@@ -174,6 +183,10 @@ def _writer(
         from .vcard import write_vcard
 
         return lambda path: write_vcard(ws, path)
+    if fmt == "xlsx":
+        from .xlsx_export import write_xlsx
+
+        return lambda path: write_xlsx(ws, path, year, today)
     from .csv_export import write_csv
 
     return lambda path: write_csv(ws, csv_kind, path, year, today)

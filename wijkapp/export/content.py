@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actions import Action
 from ..errors import NotFoundError, ValidationError
+from ..meeting_clock import ITEM_TIMES_SETTING
 from ..meetings import Meeting
 from ..timeutil import maybe_date, maybe_datetime
 from . import formatting as fmt
@@ -27,6 +28,7 @@ HEADINGS = {
     "absent_notice": "Afwezig met bericht",
     "absent": "Afwezig zonder bericht",
     "unknown": "Aanwezigheid onbekend",
+    "residents": "Bewoners aanwezig",
     "items": "Verslag per agendapunt",
     "reviews": "Actiepunten van vorige vergaderingen",
     "actions": "Actielijst van deze vergadering",
@@ -37,6 +39,10 @@ HEADINGS = {
     "open_actions": "Openstaande actiepunten",
     "documents": "Ingekomen stukken",
 }
+
+#: Attendance status → key of :data:`HEADINGS`.
+ATTENDANCE_KEYS = {"present": "present", "absent_notice": "absent_notice", "absent": "absent",
+                   "invited": "unknown"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class ItemContent:
     actions: list[ActionRow] = field(default_factory=list)
     reviews: list[ActionRow] = field(default_factory=list)
     standard: str = ""
+    duration: str = ""  # "duurde 12 min. (gepland 10 min.)" when the board prints it
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,9 @@ class MeetingContent:
     closing: str
     approved: str
     draft: bool
+    #: Everyone invited as ``(name, status heading, note)``, in the order of the list.
+    attendance: list[tuple[str, str, str]] = field(default_factory=list)
+    residents: str = ""  # how many residents came ("23"); "" when not counted
 
 
 def board_logo(ws: Workspace) -> Path | None:
@@ -114,6 +124,23 @@ def board_logo(ws: Workspace) -> Path | None:
     # Only a file inside the attachments folder that still has its hash is ever embedded.
     path = ws.attachments.file_for(attachment.sha256)
     return path if path is not None and ws.attachments.verify(attachment) else None
+
+
+def meeting_end(ws: Workspace, meeting: Meeting) -> dt.datetime | None:
+    """When the meeting ends, the same in the verslag, the agenda and the .ics:
+
+    the closing time recorded when it was held, else the planned end, else the end of the
+    last agenda item with a length; ``None`` when none is known.
+    """
+    closed = maybe_datetime(meeting.closed_at)
+    if closed is not None:
+        return closed
+    planned = maybe_datetime(meeting.ends_at)
+    if planned is not None:
+        return planned
+    items = ws.agenda.for_meeting(meeting.id)
+    ends = [end for _start, end in fmt.time_slots(meeting.start, [i.minutes for i in items]) if end]
+    return ends[-1] if ends else None
 
 
 def get_meeting(ws: Workspace, meeting_id: str | None) -> Meeting:
@@ -160,6 +187,15 @@ def action_row(ws: Workspace, action: Action, today: dt.date, dates: dict[str, s
     )
 
 
+def duration_label(seconds: int | None, planned: int | None) -> str:
+    """``duurde 12 min. (gepland 10 min.)``; ``""`` when the clock did not time the item."""
+    if seconds is None:
+        return ""
+    minutes = max(1, round(seconds / 60)) if seconds else 0
+    text = f"duurde {minutes} min."
+    return f"{text} (gepland {planned} min.)" if planned is not None else text
+
+
 def approval_sentence(ws: Workspace, meeting: Meeting) -> str:
     """``Vastgesteld in de vergadering van …`` / ``Vastgesteld op …``; ``""`` while a draft."""
     approved_on = maybe_date(meeting.minutes_approved_on)
@@ -174,17 +210,18 @@ def approval_sentence(ws: Workspace, meeting: Meeting) -> str:
     return f"Vastgesteld op {fmt.long_date(approved_on)}."
 
 
-def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingContent:
-    """Gather the agenda and verslag of ``meeting`` (``today`` decides what is overdue)."""
+def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
+                    open_actions: bool = True) -> MeetingContent:
+    """Gather the agenda and verslag of ``meeting`` (``today`` decides what is overdue).
+
+    ``open_actions=False`` leaves out the open actions of earlier meetings (only the
+    agenda prints them; a board may have a thousand).
+    """
     board = ws.board
     start = meeting.start
     items = ws.agenda.for_meeting(meeting.id)
     slots = fmt.time_slots(start, [item.minutes for item in items])
-    end = (
-        maybe_datetime(meeting.ends_at)
-        or maybe_datetime(meeting.closed_at)
-        or (slots[-1][1] if slots else None)
-    )
+    end = meeting_end(ws, meeting)
     dates: dict[str, str] = {meeting.id: fmt.short_date(start)}
 
     decisions = ws.decisions.for_meeting(meeting.id)
@@ -203,6 +240,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         )
     review_item = next((i.id for i in items if i.standard == "actions"), None)
 
+    item_times = bool(ws.settings().get(ITEM_TIMES_SETTING))
     item_rows = []
     for number, (item, (begin, finish)) in enumerate(zip(items, slots, strict=True), start=1):
         item_rows.append(
@@ -218,6 +256,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
                          if a.agenda_item_id == item.id],
                 reviews=reviews if item.id == review_item else [],
                 standard=item.standard,
+                duration=duration_label(item.seconds_spent, item.minutes) if item_times else "",
             )
         )
 
@@ -258,7 +297,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         actions=[action_row(ws, a, today, dates) for a in actions],
         decisions=[(d.number, d.text) for d in decisions],
         open_actions=[action_row(ws, a, today, dates) for a in ws.actions.carried_over(meeting.id)
-                      if a.status == "open"],
+                      if a.status == "open"] if open_actions else [],
         documents=[
             (fmt.short_date(maybe_date(d.received_on)), d.sender, d.subject)
             for d in ws.documents.for_meeting(meeting.id)
@@ -266,4 +305,8 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         closing=closing,
         approved=approved,
         draft=not meeting.minutes_approved,
+        attendance=[(p.name, HEADINGS[ATTENDANCE_KEYS.get(p.status, "unknown")], p.note.strip())
+                    for p in attendance],
+        residents=fmt.number(meeting.residents_present)
+        if meeting.residents_present is not None else "",
     )

@@ -24,8 +24,9 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from ..errors import ValidationError
 from ..meetings import Meeting
-from ..timeutil import TZ, maybe_datetime, parse_datetime
+from ..timeutil import TZ, parse_datetime
 from . import formatting as fmt
+from .content import meeting_end
 from .formatting import xml_safe
 
 if TYPE_CHECKING:
@@ -101,10 +102,7 @@ def _description(ws: Workspace, meeting: Meeting, board_name: str) -> str:
 def meeting_event(ws: Workspace, meeting: Meeting, board_name: str) -> Event:
     """One VEVENT for ``meeting``."""
     start = meeting.start
-    end = maybe_datetime(meeting.ends_at)
-    if end is None:
-        minutes = sum(item.minutes or 0 for item in ws.agenda.for_meeting(meeting.id))
-        end = start + (dt.timedelta(minutes=minutes) if minutes else DEFAULT_LENGTH)
+    end = meeting_end(ws, meeting) or start + DEFAULT_LENGTH
     changed = last_change(ws, meeting).astimezone(dt.UTC)
     title = meeting.title if board_name in meeting.title else f"{meeting.title} – {board_name}"
     event = Event()
@@ -131,7 +129,8 @@ def meetings_calendar(ws: Workspace, meetings: list[Meeting]) -> Calendar:
     calendar.add("prodid", "-//Wijkapp//Wijkapp//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", xml_safe(board_name))
+    # One line: newer icalendar refuses a raw newline in an X- property.
+    calendar.add("x-wr-calname", " ".join(xml_safe(board_name).split()))
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     calendar.add_component(amsterdam_vtimezone())
     for meeting in meetings:
