@@ -62,6 +62,11 @@ def erase_person(ws: Workspace, person_id: str) -> Changes:
             tx.update("requests", row["id"], {"sent_to_name": ERASED_NAME})
         for row in ws.store.rows("SELECT id FROM attendance WHERE person_id = ?", [person_id]):
             tx.update("attendance", row["id"], {"note": ""})
+        # Registered so the erasure travels to the board's other laptops (wijkapp/sync).
+        tx.execute(
+            "INSERT OR IGNORE INTO sync_erasures (person_id, board_id, erased_at) VALUES (?, ?, ?)",
+            [person_id, ws.board_id, now_iso()],
+        )
     # Undo steps that still hold the old rows are dropped as well.
     ws.store.clear_history()
     # Squeeze the old words out of the search index and the write-ahead log too.

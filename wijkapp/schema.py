@@ -268,3 +268,12 @@ def pending_migrations(db: Database) -> list[str]:
 def known_migrations() -> list[str]:
     """Every migration this version knows, in order."""
     return [m.name for m in MIGRATIONS._migrations]
+
+
+@MIGRATIONS(name="0002_sync")
+def _sync(db: Database) -> None:
+    # Sharing a board between laptops (wijkapp/sync): bookkeeping tables and the
+    # triggers that mark every written row for the next sync.
+    from .sync.tables import create_sync_tables
+
+    create_sync_tables(db)
