@@ -194,7 +194,7 @@ class Simulation:
         return found
 
     def _record(self, lap: Laptop, before: dict[tuple[str, str], dict[str, Any] | None],
-                after: dict[tuple[str, str], dict[str, Any] | None]) -> None:
+                after: dict[tuple[str, str], dict[str, Any] | None], *, undo: bool = False) -> None:
         counter = self._tick(lap)
         for key in set(before) | set(after):
             table, rid = key
@@ -217,7 +217,14 @@ class Simulation:
                     self.words_removed[tracked] -= back
                     continue
                 fkey = self._field_key(lap.ws, table, rid, column, new or {})
-                self.fields.setdefault(fkey, []).append(Edit(lap.index, counter, value))
+                edits = self.fields.setdefault(fkey, [])
+                if undo:
+                    # Undo right after the edit, before any sync: together a no-op for the others.
+                    mine = [e for e in edits if e.laptop == lap.index]
+                    if mine:
+                        edits.remove(mine[-1])
+                    continue
+                edits.append(Edit(lap.index, counter, value))
         self.result.edits += 1
 
     def _field_key(self, ws: Workspace, table: str, rid: str, column: str, row: dict[str, Any]) -> tuple[str, str, str]:
@@ -239,7 +246,10 @@ class Simulation:
         if mine and self.rng.random() < 0.3:
             gone = self.rng.choice(mine)
             words.remove(gone)
-            self.words_removed.setdefault(tracked, set()).add(gone)
+            import re
+
+            # a glued run ("w1x2qw3x4q") removes each word in it
+            self.words_removed.setdefault(tracked, set()).update(re.findall(r"w\d+x\d+q", gone))
         new = self._words(lap, self.rng.randint(1, 4))
         at = self.rng.randint(0, len(words))
         words[at:at] = new
@@ -261,7 +271,7 @@ class Simulation:
             if lap.last_undoable and ws.undo_name:
                 before = self._undo_rows(ws)
                 changes = ws.undo()
-                self._record(lap, before, self._rows(ws, set(changes.ids)))
+                self._record(lap, before, self._rows(ws, set(changes.ids)), undo=True)
             return
         meeting = rng.choice(meetings) if meetings else None
         ids: set[str] = set()
@@ -489,7 +499,7 @@ class Simulation:
                     continue
             else:
                 row = rows.get((table, rid))
-            if row is None:
+            if row is None or not edits:
                 continue
             if table == "people" and rid in erased:
                 continue
