@@ -234,6 +234,9 @@ class MainWindow(QMainWindow):
         self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
         if self.backups is not None:
             self.backups.start()
+        sharing = _optional("ui.sharing")
+        # Sharing with the board's other laptops: status bar and background sync.
+        self.sharing = sharing.install(self) if sharing is not None else None
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("Wijkplatforms vergelijken…"), self.show_overview))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Reservekopieën…"), self.show_backups))
+        file_menu.addAction(self._action(_("Delen met het bestuur…"), self.show_sharing))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Afsluiten"), self.close, "Ctrl+Q"))
 
@@ -463,6 +467,12 @@ class MainWindow(QMainWindow):
             return
         safety.open_backups_dialog(self, self.ws)
 
+    def show_sharing(self) -> None:
+        """Bestand → Delen met het bestuur."""
+        sharing = _optional("ui.sharing")
+        if sharing is not None and self.sharing is not None:
+            sharing.open_sharing(self, self.sharing)
+
     def show_export(self, fmt: str | None = None) -> None:
         """Bestand → Exporteren: agenda, verslag, lijsten, Word, agenda-afspraak, adressen."""
         exporting = _optional("ui.exporting")
@@ -487,6 +497,8 @@ class MainWindow(QMainWindow):
                 flush()
         worker_pool().waitForDone(10_000)
         QApplication.processEvents()
+        if self.sharing is not None:
+            self.sharing.on_close()
         if self.backups is not None:
             self.backups.on_close()
         super().closeEvent(event)

@@ -79,6 +79,8 @@ class SyncReport:
     lock_seconds: float = 0.0
     retries: int = 0
     merged_from: list[str] = field(default_factory=list)
+    #: The rows this sync wrote into SQLite (for the views to refresh).
+    written: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def changed_by_others(self) -> int:
@@ -408,6 +410,7 @@ class Engine:
                             continue  # not a whole row (cannot happen with Wijkapp's own files)
                     tx.replace(table, row)
                     report.rows_written += 1
+                    report.written.add((table, rid))
                     written = True
             tx.execute("INSERT OR REPLACE INTO sync_doc (board_id, doc, saved_at) VALUES (?, ?, ?)",
                        [board, blob, made])

@@ -114,28 +114,48 @@ def _utf8_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-8"))
 
 
-_WORDS = re.compile(r"\s+|\S+")
+_WORD = re.compile(r"\S+")
 
 
 def apply_text_diff(target: Text, old: str, new: str) -> None:
-    """Turn ``old`` into ``new`` inside a Yjs Text, word by word.
+    """Turn ``old`` into ``new`` inside a Yjs Text, keeping every word that stays.
 
-    Whole words and runs of spaces are the units, so a retyped word is a delete plus an
-    insert and never borrows letters of a word another laptop deleted meanwhile. Working
-    back to front keeps earlier offsets valid; what others inserted concurrently survives.
+    Words (runs of non-space) are matched first; a kept word is never deleted and typed
+    again, so a colleague's concurrent edit of it survives and a word another laptop
+    deleted meanwhile cannot come back as a copy. Between kept words only the part that
+    really changed is replaced, with new words put after the space in front of them, so
+    two laptops adding words at one spot do not glue them together. Offsets in a pycrdt
+    Text are UTF-8 bytes; edits are applied back to front.
     """
     if old == new:
         return
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
-    offsets = [0]
-    for word in a:
-        offsets.append(offsets[-1] + len(word))
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in reversed(ops):
-        if tag == "equal":
-            continue
-        start = _utf8_offset(old, offsets[i1])
-        if i2 > i1:
-            del target[start:_utf8_offset(old, offsets[i2])]
-        if j2 > j1:
-            target.insert(start, "".join(b[j1:j2]))
+    a = [(m.start(), m.end()) for m in _WORD.finditer(old)]
+    b = [(m.start(), m.end()) for m in _WORD.finditer(new)]
+    matcher = difflib.SequenceMatcher(None, [old[x:y] for x, y in a], [new[x:y] for x, y in b],
+                                      autojunk=False)
+    anchors: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, new end)
+    for i, j, n in matcher.get_matching_blocks():
+        for k in range(n):  # word by word: the spaces between kept words may change too
+            anchors.append((a[i + k][0], a[i + k][1], b[j + k][0], b[j + k][1]))
+    edits: list[tuple[int, int, str]] = []  # (old start, old end, replacement)
+    old_pos = new_pos = 0
+    for old_start, old_end, new_start, new_end in anchors + [(len(old), len(old), len(new), len(new))]:
+        gap_old, gap_new = old[old_pos:old_start], new[new_pos:new_start]
+        if gap_old != gap_new:
+            suffix = 0
+            while (suffix < min(len(gap_old), len(gap_new))
+                   and gap_old[-1 - suffix] == gap_new[-1 - suffix]):
+                suffix += 1
+            gap_old, gap_new = gap_old[:len(gap_old) - suffix], gap_new[:len(gap_new) - suffix]
+            prefix = 0
+            while prefix < min(len(gap_old), len(gap_new)) and gap_old[prefix] == gap_new[prefix]:
+                prefix += 1
+            start = old_pos + prefix
+            edits.append((start, start + len(gap_old) - prefix, gap_new[prefix:]))
+        old_pos, new_pos = old_end, new_end
+    for start, end, text in reversed(edits):
+        begin = _utf8_offset(old, start)
+        if end > start:
+            del target[begin:_utf8_offset(old, end)]
+        if text:
+            target.insert(begin, text)
