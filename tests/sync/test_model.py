@@ -68,3 +68,14 @@ def test_registers_remember_what_they_replaced() -> None:
     second = register("06-2", "lap2.bb", first)
     assert decode(second, "people", "phone") == ("06-2", "lap2.bb", ["lap1.aa"])
     assert decode(3.0, "agenda_items", "position") == (3, None, [])
+
+
+def test_a_retyped_word_borrows_no_letters() -> None:
+    base, _ = _doc_with("zie [L4.3] hier")
+    mine, theirs = Doc(), Doc()
+    for doc in (mine, theirs):
+        doc.apply_update(base.get_update())
+    apply_text_diff(mine.get("t", type=Map)["x"], "zie [L4.3] hier", "zie [L1.22] hier")
+    apply_text_diff(theirs.get("t", type=Map)["x"], "zie [L4.3] hier", "zie hier")
+    mine.apply_update(theirs.get_update())
+    assert str(mine.get("t", type=Map)["x"]).split() == ["zie", "[L1.22]", "hier"]

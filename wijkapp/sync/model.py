@@ -114,44 +114,38 @@ def _utf8_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-8"))
 
 
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"(\s*)(\S+)")
 
 
 def apply_text_diff(target: Text, old: str, new: str) -> None:
     """Turn ``old`` into ``new`` inside a Yjs Text, keeping every word that stays.
 
-    Words (runs of non-space) are matched first; a kept word is never deleted and typed
-    again, so a colleague's concurrent edit of it survives and a word another laptop
-    deleted meanwhile cannot come back as a copy. Between kept words only the part that
-    really changed is replaced, with new words put after the space in front of them, so
-    two laptops adding words at one spot do not glue them together. Offsets in a pycrdt
-    Text are UTF-8 bytes; edits are applied back to front.
+    Words are matched first, and a kept word is never deleted and typed again (a word a
+    colleague deleted meanwhile cannot come back as a copy). Each word owns the spaces in
+    front of it: a new word goes in as " woord", a removed one leaves with its space, and a
+    retyped one is replaced whole ("[L4.3]" → "[L1.22]" never borrows letters). So two
+    laptops that type, retype or delete next to each other keep both edits, with one space
+    between. Offsets in a pycrdt Text are UTF-8 bytes; edits are applied back to front.
     """
     if old == new:
         return
-    a = [(m.start(), m.end()) for m in _WORD.finditer(old)]
-    b = [(m.start(), m.end()) for m in _WORD.finditer(new)]
-    matcher = difflib.SequenceMatcher(None, [old[x:y] for x, y in a], [new[x:y] for x, y in b],
+    a = [(m.start(1), m.start(2), m.end(2)) for m in _WORD.finditer(old)]
+    b = [(m.start(1), m.start(2), m.end(2)) for m in _WORD.finditer(new)]
+    matcher = difflib.SequenceMatcher(None, [old[w:e] for _, w, e in a], [new[w:e] for _, w, e in b],
                                       autojunk=False)
-    anchors: list[tuple[int, int, int, int]] = []  # (old start, old end, new start, new end)
+    anchors: list[tuple[int, int, int, int]] = []  # kept text: (old start, old end, new start, new end)
     for i, j, n in matcher.get_matching_blocks():
-        for k in range(n):  # word by word: the spaces between kept words may change too
-            anchors.append((a[i + k][0], a[i + k][1], b[j + k][0], b[j + k][1]))
+        for k in range(n):
+            (os_, ow, oe), (ns, nw, ne) = a[i + k], b[j + k]
+            if old[os_:ow] == new[ns:nw] and (os_ > 0 or ns == 0):
+                anchors.append((os_, oe, ns, ne))  # the word and its spaces stay
+            else:
+                anchors.append((ow, oe, nw, ne))  # only the word stays
     edits: list[tuple[int, int, str]] = []  # (old start, old end, replacement)
     old_pos = new_pos = 0
     for old_start, old_end, new_start, new_end in anchors + [(len(old), len(old), len(new), len(new))]:
-        gap_old, gap_new = old[old_pos:old_start], new[new_pos:new_start]
-        if gap_old != gap_new:
-            suffix = 0
-            while (suffix < min(len(gap_old), len(gap_new))
-                   and gap_old[-1 - suffix] == gap_new[-1 - suffix]):
-                suffix += 1
-            gap_old, gap_new = gap_old[:len(gap_old) - suffix], gap_new[:len(gap_new) - suffix]
-            prefix = 0
-            while prefix < min(len(gap_old), len(gap_new)) and gap_old[prefix] == gap_new[prefix]:
-                prefix += 1
-            start = old_pos + prefix
-            edits.append((start, start + len(gap_old) - prefix, gap_new[prefix:]))
+        if old[old_pos:old_start] != new[new_pos:new_start]:
+            edits.append((old_pos, old_start, new[new_pos:new_start]))
         old_pos, new_pos = old_end, new_end
     for start, end, text in reversed(edits):
         begin = _utf8_offset(old, start)
