@@ -41,6 +41,7 @@ from wijkapp.sync.files import check_passphrase
 from wijkapp.sync.texts import notice_sentence, status_line, when_text
 from wijkapp.workspace import Workspace
 
+from .export_buttons import GrowingDialog, grow_to_fit
 from .operations.base import error_sentence
 from .style import set_role
 from .views.meeting_widgets import button, label
@@ -229,7 +230,7 @@ class SyncStatusBar(QWidget):
         self.now_button.setEnabled(not self.controller.busy)
 
 
-class ConflictsDialog(QDialog):
+class ConflictsDialog(GrowingDialog):
     """"Wijzigingen van anderen": each notice with [Mijn waarde terugzetten] and [OK]."""
 
     def __init__(self, sync: BoardSync, bus: Any = None, parent: QWidget | None = None) -> None:
@@ -303,7 +304,7 @@ def _passphrase_edit(name: str) -> QLineEdit:
     return edit
 
 
-class SharingDialog(QDialog):
+class SharingDialog(GrowingDialog):
     """"Delen met het bestuur": start sharing, or see the laptops and share by e-mail."""
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None, *,
@@ -346,6 +347,8 @@ class SharingDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(button(_("Sluiten"), self.accept))
         self.outer.addLayout(bottom)
+        if self.isVisible():
+            grow_to_fit(self)
 
     def _build_start(self) -> None:
         self.outer.addWidget(label(_(
@@ -360,9 +363,10 @@ class SharingDialog(QDialog):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(button(_("Kies map…"), self._pick_folder))
         form.addRow(_("Gedeelde map:"), row)
-        self.name_edit = QLineEdit(self.sync.laptop_name)
+        self.name_edit = QLineEdit(self.sync.laptop_name if self.sync._get("laptop_name") else "")
         self.name_edit.setAccessibleName(_("Naam van deze laptop"))
-        form.addRow(_("Naam van deze laptop (bijvoorbeeld: laptop van Marja):"), self.name_edit)
+        self.name_edit.setPlaceholderText(_("Bijvoorbeeld: laptop van Marja"))
+        form.addRow(_("Naam van deze laptop (zo zien de anderen hem):"), self.name_edit)
         self.pass_edit = _passphrase_edit(_("Wachtwoord van het bestuur"))
         self.pass_again = _passphrase_edit(_("Wachtwoord nog een keer"))
         form.addRow(_("Wachtwoord van het bestuur (minstens 8 tekens):"), self.pass_edit)
@@ -426,10 +430,17 @@ class SharingDialog(QDialog):
             self.outer.addWidget(take)
         row = QHBoxLayout()
         row.addWidget(button(_("Nu bijwerken"), self.sync_now))
-        row.addWidget(button(_("Mijn wijzigingen opslaan om te mailen…"), self.save_for_mail))
-        row.addWidget(button(_("Bestand van een bestuurslid inlezen…"), self.read_file))
         row.addStretch(1)
         self.outer.addLayout(row)
+        self.outer.addWidget(label(_("Zonder gedeelde map: per e-mail"), "subheading"))
+        self.outer.addWidget(label(_("Bewaar uw wijzigingen in een bestand en mail het aan de andere "
+                                     "bestuursleden; lees hun bestanden hier in."), "hint"))
+        for text, slot in ((_("Mijn wijzigingen opslaan om te mailen…"), self.save_for_mail),
+                           (_("Bestand van een bestuurslid inlezen…"), self.read_file)):
+            line = QHBoxLayout()
+            line.addWidget(button(text, slot))
+            line.addStretch(1)
+            self.outer.addLayout(line)
 
     def show_message(self, text: str, role: str) -> None:
         self.message.setText(text)
@@ -491,7 +502,7 @@ def _clear_layout(layout: Any) -> None:
             _clear_layout(item.layout())
 
 
-class JoinDialog(QDialog):
+class JoinDialog(GrowingDialog):
     """"Aansluiten bij een bestuur": a new local board from a shared folder or a received file."""
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, *,
