@@ -302,7 +302,6 @@ class Simulation:
             self._type(lap, "people", person.id, "notes", person.notes,
                        lambda text: ws.contacts.update(person.id, notes=text))
             return
-        before_ids: set[str] = set()
         call: Any = None
         if choice == "contact" and people:
             # most edits go to a few busy contacts, so same-field races happen often
@@ -310,30 +309,25 @@ class Simulation:
             column = rng.choice(["phone", "role", "email", "topics"])
             value = {"phone": f"06-{rng.randint(10000000, 99999999)}", "role": f"rol{rng.randint(0, 99)}",
                      "email": f"x{rng.randint(0, 999)}@voorbeeld.nl", "topics": f"onderwerp {rng.randint(0, 9)}"}[column]
-            before_ids = {person.id}
             call = lambda: ws.contacts.update(person.id, **{column: value})  # noqa: E731
         elif choice == "contact_new":
             call = lambda: ws.contacts.add(f"Nieuw {rng.randint(0, 10**6)}", phone="06-2")  # noqa: E731
         elif choice == "agenda_add" and meeting is not None:
-            before_ids = {i.id for i in ws.agenda.for_meeting(meeting.id)}
             call = lambda: ws.agenda.add(meeting.id, f"Punt {rng.randint(0, 999)}")  # noqa: E731
         elif choice == "agenda_move" and meeting is not None:
             items = ws.agenda.for_meeting(meeting.id)
             if items:
-                before_ids = {i.id for i in items}
                 item = rng.choice(items)
                 call = lambda: ws.agenda.move(item.id, rng.randint(0, len(items)))  # noqa: E731
         elif choice == "agenda_delete" and meeting is not None:
             items = [i for i in ws.agenda.for_meeting(meeting.id) if not i.standard]
             if items:
-                before_ids = {i.id for i in ws.agenda.for_meeting(meeting.id)}
                 item = rng.choice(items)
                 call = lambda: ws.agenda.delete(item.id)  # noqa: E731
         elif choice == "action":
             actions = ws.actions.all()
             if actions:
                 action = rng.choice(actions)
-                before_ids = {action.id}
                 verb = rng.choice(["what", "due", "done", "reopen"])
                 call = {
                     "what": lambda: ws.actions.update(action.id, what=f"Doen {rng.randint(0, 999)}"),
@@ -346,9 +340,6 @@ class Simulation:
             call = lambda: ws.actions.add(meeting.id, f"Nieuwe actie {rng.randint(0, 999)}", owner_id=owner.id)  # noqa: E731
         elif choice == "attendance" and meeting is not None and people:
             person = rng.choice(people)
-            existing = ws.store.one("SELECT id FROM attendance WHERE meeting_id = ? AND person_id = ? "
-                                    "AND deleted_at IS NULL", [meeting.id, person.id])
-            before_ids = {existing["id"]} if existing else set()
             status = rng.choice(["present", "absent_notice", "absent", "invited"])
             call = lambda: ws.meetings.set_attendance(meeting.id, person.id, status)  # noqa: E731
         elif choice == "decision" and meeting is not None:
@@ -587,7 +578,8 @@ class Simulation:
                 places.append((f"doc@{lap.index}", zlib.decompress(blob)))
         for path in sf.candidate_files(final, self.board):
             peer = sf.decode(path.read_bytes(), KEY)
-            places.append((path.name, peer.update + json.dumps(peer.meta).encode()))
+            steps = b"".join(step for _, step in peer.recent)
+            places.append((path.name, peer.update + steps + json.dumps(peer.meta).encode()))
         for name, data in places:
             for needle in needles:
                 if needle in data:

@@ -8,6 +8,7 @@ exchanges, ``status`` tells who is up to date, ``conflicts``/``restore_mine`` se
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import platform
@@ -18,20 +19,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pycrdt import Map
-
 from ..errors import NotFoundError
 from ..schema import known_migrations
 from ..timeutil import now_iso
 from . import files as sf
 from .engine import Engine, SyncReport
-from .model import decode
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 #: The schema a file was made with: the number of migrations its Wijkapp knew.
 SCHEMA = len(known_migrations())
+#: A file carries this laptop's last steps, so colleagues need not unpack the whole state.
+RECENT_STEPS = 8
+RECENT_BYTES = 512_000
 
 
 @dataclass
@@ -291,10 +292,12 @@ class BoardSync:
             report.files_skipped += skipped
             if folder is not None and not reachable:
                 report.problems.append(f"De map '{folder}' is nu niet bereikbaar; later opnieuw.")
+            if report.erasures_new:
+                self._set(**{f"recent:{board}": None})  # old steps may hold erased data
             if publish and reachable and folder is not None:
                 target = self.own_file(folder)
                 if report.rows_written or report.local_fields or report.files_merged or not target.exists():
-                    self._publish(doc, target)
+                    sf.write_atomic(target, self._file_bytes(report))
                     report.published = target
             self._set(last_attempt=now_iso(), last_ok=now_iso() if reachable or files else None)
             return report
@@ -302,28 +305,33 @@ class BoardSync:
     def own_file(self, folder: Path) -> Path:
         return sf.board_folder(folder, self.board_id or "") / f"{self.laptop_id}{sf.SUFFIX}"
 
-    def _file_bytes(self, doc: Any) -> bytes:
+    def _file_bytes(self, report: SyncReport) -> bytes:
+        """Our file: the whole state plus the steps since our last few files."""
         board = self.board_id or ""
+        key = f"recent:{board}"
+        recent = [(base64.b64decode(b), base64.b64decode(u)) for b, u in json.loads(self._get(key) or "[]")]
+        last = self._get(f"published:{board}")
+        if last is not None and bytes(last) != report.state:
+            recent.append((bytes(last), self.engine.step_since(board, bytes(last))))
+        while recent and (len(recent) > RECENT_STEPS or sum(len(u) for _, u in recent) > RECENT_BYTES):
+            recent.pop(0)
+        self._set(**{key: json.dumps([[base64.b64encode(b).decode(), base64.b64encode(u).decode()]
+                                      for b, u in recent]),
+                     f"published:{board}": report.state})
         header = {"board_id": board, "laptop_id": self.laptop_id, "schema": SCHEMA}
         meta = {"laptop_name": self.laptop_name, "made_at": now_iso(),
-                "erasures": sorted(doc.get("erasures", type=Map).keys())}
-        return sf.encode(self._board_key(), header, meta, doc.get_update())
-
-    def _publish(self, doc: Any, target: Path) -> None:
-        sf.write_atomic(target, self._file_bytes(doc))
+                "erasures": sorted(r["person_id"] for r in self.store.rows(
+                    "SELECT person_id FROM sync_erasures WHERE board_id = ? AND in_doc = 1", [board]))}
+        return sf.encode(self._board_key(), header, meta, b"", recent, state=report.state,
+                         packed=report.packed)
 
     def save_for_mail(self, target: Path) -> Path:
         """Write this laptop's file to ``target`` (to attach to an e-mail)."""
         target = Path(target)
         if target.suffix != sf.SUFFIX:
             target = target.with_name(target.name + sf.SUFFIX)
-        self.sync(publish=False)
-        board = self.board_id or ""
-        from pycrdt import Doc
-
-        doc = Doc()
-        doc.apply_update(self.engine.document_update(board))
-        sf.write_atomic(target, self._file_bytes(doc))
+        report = self.sync(publish=False)
+        sf.write_atomic(target, self._file_bytes(report))
         return target
 
     # -- status and notices -------------------------------------------------------------------
@@ -387,9 +395,3 @@ class BoardSync:
     def take_numbering(self) -> None:
         """This laptop numbers decisions from now on (the explicit hand-over step)."""
         self._set(numbering=self.laptop_id, numbering_pending=self.laptop_id)
-
-
-def current_numbering(doc: Any) -> str | None:
-    raw = doc.get("meta", type=Map).get("numbering", None)
-    value = decode(raw, "", "")[0]
-    return str(value) if value else None

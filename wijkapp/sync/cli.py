@@ -123,6 +123,6 @@ def _status(sync: Any) -> int:
         extra = f" ({', '.join(marks)})" if marks else ""
         print(f"  {laptop.name}{extra}: bijgewerkt {laptop.made_at or 'nog niet'}")
     print(f"Wijzigingen van anderen (meldingen): {status.open_conflicts}")
-    for person, count in status.erasures.items():
+    for person, _count in status.erasures.items():
         print(f"Wissing {person[:8]}: {status.erasure_line(person)}")
     return 0

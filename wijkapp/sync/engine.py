@@ -81,6 +81,9 @@ class SyncReport:
     merged_from: list[str] = field(default_factory=list)
     #: The rows this sync wrote into SQLite (for the views to refresh).
     written: set[tuple[str, str]] = field(default_factory=set)
+    #: The document after the sync: zlib-packed whole state and its state vector.
+    packed: bytes = field(default=b"", repr=False)
+    state: bytes = field(default=b"", repr=False)
 
     @property
     def changed_by_others(self) -> int:
@@ -123,7 +126,42 @@ class Engine:
         if blob:
             doc.apply_update(zlib.decompress(blob))
         self._doc, self._doc_board = doc, board
+        self._maps = {name: doc.get(name, type=Map) for name in (*TABLES_IN_ORDER, "erasures", "meta")}
+        self._collecting = False
+        self._touched: set[tuple[str, str]] = set()
+        self._overwritten: list[tuple[str, str, str, Any, Any]] = []
+        for table in TABLES_IN_ORDER:  # subscribed once per document: cheap merges
+            self._maps[table].observe_deep(self._observer(table))
         return doc, blob is None
+
+    def _observer(self, table: str) -> Any:
+        def seen(events: list[Any]) -> None:
+            if not self._collecting:
+                return
+            for event in events:
+                path = event.path
+                if path:
+                    self._touched.add((table, split_key(str(path[0]))[0]))
+                    continue
+                if not isinstance(event, MapEvent):
+                    continue
+                for key, change in event.keys.items():  # type: ignore[attr-defined]
+                    rid, column = split_key(key)
+                    self._touched.add((table, rid))
+                    if change.get("action") == "update" and (table, column) not in TEXT_FIELDS:
+                        self._overwritten.append((table, rid, column, change.get("oldValue"),
+                                                  change.get("newValue")))
+        return seen
+
+    def map(self, name: str) -> Map:
+        """A root map of the current document (cached: pycrdt builds a new wrapper per get)."""
+        return self._maps[name]
+
+    def step_since(self, board: str, state: bytes) -> bytes:
+        """What this laptop's document holds beyond ``state`` (a Yjs update)."""
+        with self._busy:
+            doc, _ = self._load(board)
+            return bytes(doc.get_update(state))
 
     def forget_document(self) -> None:
         """Drop the in-memory document (after a restore, or when a sync failed)."""
@@ -175,28 +213,28 @@ class Engine:
                 else:
                     for mark in store.rows("SELECT tbl, row_id FROM sync_dirty WHERE seq <= ?", [last_seq]):
                         if mark["tbl"] in self.columns:
-                            row = store.row(mark["tbl"], mark["row_id"])
-                            owner = row and (row["id"] if mark["tbl"] == "boards" else row.get("board_id"))
-                            if row is None or owner == board:
-                                local[(mark["tbl"], mark["row_id"])] = row
+                            found = store.row(mark["tbl"], mark["row_id"])
+                            owner = found and (found["id"] if mark["tbl"] == "boards" else found.get("board_id"))
+                            if found is None or owner == board:
+                                local[(mark["tbl"], mark["row_id"])] = found
                 erasures = store.rows(
                     "SELECT person_id, erased_at FROM sync_erasures WHERE board_id = ? AND in_doc = 0", [board])
                 mine = {r["key"]: (r["wid"], r["vhash"]) for r in store.rows("SELECT * FROM sync_my_writes")}
             report.lock_seconds += time.perf_counter() - t0
 
             # 2. merge (no lock: the user can go on typing)
-            erased_before = set(doc.get("erasures", type=Map).keys())
+            erased_before = set(self.map("erasures").keys())
             new_mine: dict[str, tuple[str, str] | None] = {}
             pushed: set[tuple[str, str]] = set()
             if not first:
                 pushed = self._push_local(doc, local, erasures, new_mine, bulk=False)
                 if numbering:
-                    meta = doc.get("meta", type=Map)
+                    meta = self.map("meta")
                     meta["numbering"] = register(numbering, self._wid(), meta.get("numbering", None))
             touched, overwritten = self._merge(doc, peer_files, report)
             if first:
                 pushed = self._push_local(doc, local, erasures, new_mine, bulk=True)
-                meta = doc.get("meta", type=Map)
+                meta = self.map("meta")
                 if "numbering" not in meta:
                     meta["numbering"] = register(numbering or self.laptop_id, self._wid(), None)
             report.local_fields = len(pushed)
@@ -204,8 +242,8 @@ class Engine:
             mine.update({k: v for k, v in new_mine.items() if v is not None})
             changes_mine: dict[str, tuple[str, str] | None] = dict(new_mine)
             changes_mine.update(self._note_overwrites(overwritten, mine, report))
-            erased = set(doc.get("erasures", type=Map).keys())
-            ctx = RuleContext(doc, self.laptop_id, self._wid, self._sqlite_ids)
+            erased = set(self.map("erasures").keys())
+            ctx = RuleContext(doc, self.laptop_id, self._wid, self._sqlite_ids, self._maps)
             ctx.mine = set(mine)  # keys "table/row/column"
             with doc.transaction(origin="rules"):
                 enforce_erasures(ctx, erased, erased - erased_before, touched)
@@ -217,9 +255,10 @@ class Engine:
             to_write = touched | ctx.changed | {k for k in pushed if local.get(k) is None}
             wanted = {key: self._row_from_doc(doc, *key) for key in to_write}
             update = doc.get_update()
-            blob = zlib.compress(update, 6)
+            blob = zlib.compress(update, 1)
             report.doc_bytes = len(update)
-            numbering_now = decode(doc.get("meta", type=Map).get("numbering", None), "", "")[0]
+            report.packed, report.state = blob, doc.get_state()
+            numbering_now = decode(self.map("meta").get("numbering", None), "", "")[0]
 
             # 3. write rows, document and bookkeeping in one transaction (short lock)
             with store.lock:
@@ -251,11 +290,11 @@ class Engine:
                     *, bulk: bool) -> set[tuple[str, str]]:
         pushed: set[tuple[str, str]] = set()
         with doc.transaction(origin="local"):
-            emap = doc.get("erasures", type=Map)
+            emap = self.map("erasures")
             for erasure in erasures:
                 if erasure["person_id"] not in emap:
                     emap[erasure["person_id"]] = erasure["erased_at"]
-            tables = {t: doc.get(t, type=Map) for t in TABLES_IN_ORDER}
+            tables = {t: self.map(t) for t in TABLES_IN_ORDER}
             for (table, rid), row in local.items():
                 tmap = tables[table]
                 exists = field_key(rid, "created_at") in tmap
@@ -306,39 +345,21 @@ class Engine:
     # -- 2b. colleagues' files --------------------------------------------------------------------
     def _merge(self, doc: Doc, peer_files: Sequence[sf.SyncFile], report: SyncReport
                ) -> tuple[set[tuple[str, str]], list[tuple[str, str, str, Any, Any]]]:
-        touched: set[tuple[str, str]] = set()
-        overwritten: list[tuple[str, str, str, Any, Any]] = []
-
-        def observer(table: str) -> Any:
-            def seen(events: list[Any]) -> None:
-                for event in events:
-                    path = event.path
-                    if path:
-                        touched.add((table, split_key(str(path[0]))[0]))
-                        continue
-                    if not isinstance(event, MapEvent):
-                        continue
-                    for key, change in event.keys.items():
-                        rid, column = split_key(key)
-                        touched.add((table, rid))
-                        if change.get("action") == "update" and (table, column) not in TEXT_FIELDS:
-                            overwritten.append((table, rid, column, change.get("oldValue"),
-                                                change.get("newValue")))
-            return seen
-
-        subs = []
-        for table in TABLES_IN_ORDER:
-            tmap = doc.get(table, type=Map)
-            subs.append((tmap, tmap.observe_deep(observer(table))))
+        self._touched, self._overwritten = set(), []
+        self._collecting = True
         try:
             for peer in peer_files:
-                doc.apply_update(peer.update)
-                report.files_merged += 1
-                report.merged_from.append(peer.laptop_id)
+                steps = peer.updates_for(sf.decode_state_vector(doc.get_state()))
+                for step in steps:
+                    doc.apply_update(step)
+                if steps:
+                    report.files_merged += 1
+                    report.merged_from.append(peer.laptop_id)
+                else:
+                    report.files_skipped += 1  # nothing in it that this laptop lacks
         finally:
-            for tmap, sub in subs:
-                tmap.unobserve(sub)
-        return touched, overwritten
+            self._collecting = False
+        return self._touched, self._overwritten
 
     def _note_overwrites(self, overwritten: list[tuple[str, str, str, Any, Any]],
                          mine: dict[str, tuple[str, str]], report: SyncReport
@@ -374,7 +395,7 @@ class Engine:
         return changes
 
     def _row_from_doc(self, doc: Doc, table: str, rid: str) -> dict[str, Any] | None:
-        tmap = doc.get(table, type=Map)
+        tmap = self.map(table)
         if field_key(rid, "created_at") not in tmap:
             return None
         row: dict[str, Any] = {"id": rid}

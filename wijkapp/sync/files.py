@@ -97,11 +97,12 @@ def derive_key(passphrase: str, salt: bytes | None = None, n: int = SCRYPT_N) ->
 
 @dataclass
 class SyncFile:
-    """A decoded colleague's file."""
+    """A colleague's file, opened and checked; its big part is unpacked only when needed."""
 
     header: dict[str, Any]
     meta: dict[str, Any]
-    update: bytes
+    recent: list[tuple[dict[int, int], bytes]]
+    packed_full: bytes
     digest: str = ""
     path: Path | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -109,6 +110,51 @@ class SyncFile:
     @property
     def laptop_id(self) -> str:
         return str(self.header.get("laptop_id", ""))
+
+    @property
+    def state(self) -> dict[int, int]:
+        """What the writer had: its Yjs state vector."""
+        return decode_state_vector(_unb64(str(self.header.get("sv", ""))))
+
+    @property
+    def update(self) -> bytes:
+        """The writer's whole state (a Yjs update)."""
+        return zlib.decompress(self.packed_full)
+
+    def updates_for(self, have: dict[int, int]) -> list[bytes]:
+        """What a reader that has ``have`` must apply: nothing, the recent steps, or all."""
+        if covers(have, self.state):
+            return []
+        for index, (before, _) in enumerate(self.recent):
+            if covers(have, before):
+                return [update for _, update in self.recent[index:]]
+        return [self.update]
+
+
+def decode_state_vector(data: bytes) -> dict[int, int]:
+    """A Yjs (lib0) state vector: client id → number of its items known."""
+    pos = 0
+
+    def varuint() -> int:
+        nonlocal pos
+        value = shift = 0
+        while True:
+            byte = data[pos]
+            pos += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value
+
+    if not data:
+        return {}
+    count = varuint()
+    return {varuint(): varuint() for _ in range(count)}
+
+
+def covers(have: dict[int, int], need: dict[int, int]) -> bool:
+    """True when a document with state ``have`` holds everything of ``need``."""
+    return all(have.get(client, 0) >= clock for client, clock in need.items())
 
 
 def _b64(data: bytes) -> str:
@@ -119,17 +165,30 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"))
 
 
-def encode(key: BoardKey, header: dict[str, Any], meta: dict[str, Any], update: bytes) -> bytes:
-    """Seal one laptop's state into the bytes of a ``.wijksync`` file."""
-    nonce = secrets.token_bytes(12)
+def encode(key: BoardKey, header: dict[str, Any], meta: dict[str, Any], update: bytes,
+           recent: list[tuple[bytes, bytes]] | None = None, *, state: bytes = b"",
+           packed: bytes | None = None) -> bytes:
+    """Seal one laptop's state into the bytes of a ``.wijksync`` file.
+
+    Two sealed parts: a small one (meta and the last few steps, each with the state it
+    starts from) and the whole state, zlib-packed (``packed`` when the caller has it).
+    A colleague who merged this laptop's earlier file applies only the steps.
+    """
+    nonces = [secrets.token_bytes(12), secrets.token_bytes(12)]
+    small_plain = json.dumps({
+        "meta": meta,
+        "recent": [[_b64(before), _b64(zlib.compress(step, 6))] for before, step in (recent or [])],
+    }, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    big_plain = packed if packed is not None else zlib.compress(update, 1)
+    aead = AESGCM(key.key)
     head = dict(header)
     head.update({"format": "wijksync", "version": FORMAT_VERSION, "salt": _b64(key.salt),
-                 "n": key.n, "check": key.check, "nonce": _b64(nonce)})
+                 "n": key.n, "check": key.check, "nonces": [_b64(n) for n in nonces],
+                 "sv": _b64(state), "sizes": [len(small_plain) + 16, len(big_plain) + 16]})
     head_bytes = json.dumps(head, sort_keys=True).encode("utf-8")
-    meta_bytes = json.dumps(meta, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    plain = struct.pack(">I", len(meta_bytes)) + meta_bytes + zlib.compress(update, 6)
     prefix = MAGIC + bytes([FORMAT_VERSION]) + struct.pack(">I", len(head_bytes)) + head_bytes
-    return prefix + AESGCM(key.key).encrypt(nonce, plain, prefix)
+    return (prefix + aead.encrypt(nonces[0], small_plain, prefix + b"small")
+            + aead.encrypt(nonces[1], big_plain, prefix + b"full"))
 
 
 def read_header(data: bytes) -> dict[str, Any]:
@@ -143,10 +202,9 @@ def read_header(data: bytes) -> dict[str, Any]:
         )
     (size,) = struct.unpack(">I", data[len(MAGIC) + 1:len(MAGIC) + 5])
     start = len(MAGIC) + 5
+    incomplete = SyncFileError("Dit bestand is niet compleet (misschien nog niet helemaal gekopieerd).")
     if size > 1_000_000 or len(data) < start + size:
-        raise SyncFileError(
-            "Dit bestand is niet compleet (misschien nog niet helemaal gekopieerd)."
-        )
+        raise incomplete
     try:
         header = json.loads(data[start:start + size].decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
@@ -157,12 +215,21 @@ def read_header(data: bytes) -> dict[str, Any]:
         raise NewerFormatError(
             "Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen."
         )
+    sizes = header.get("sizes")
+    if not (isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(n, int) for n in sizes)):
+        raise SyncFileError("Dit deelbestand is beschadigd.")
+    if len(data) != start + size + sum(sizes):
+        raise incomplete
     header["_end"] = start + size
     return header
 
 
 def decode(data: bytes, key: BoardKey) -> SyncFile:
-    """Open a file with the board key; a Dutch :class:`SyncFileError` when it cannot be used."""
+    """Open a file with the board key; a Dutch :class:`SyncFileError` when it cannot be used.
+
+    Both sealed parts are checked (a tampered or half-copied file is refused whole); the big
+    one is unpacked only when a reader needs it.
+    """
     header = read_header(data)
     end = header.pop("_end")
     if header.get("check") != key.check or header.get("salt") != _b64(key.salt):
@@ -170,18 +237,23 @@ def decode(data: bytes, key: BoardKey) -> SyncFile:
             "Dit bestand is op slot gezet met een ander wachtwoord. Vraag het wachtwoord "
             "van het bestuur na; er is niets veranderd."
         )
-    nonce = _unb64(str(header.get("nonce", "")))
+    prefix = data[:end]
+    small_size, _ = header["sizes"]
+    aead = AESGCM(key.key)
     try:
-        plain = AESGCM(key.key).decrypt(nonce, data[end:], data[:end])
-    except (InvalidTag, ValueError):
+        nonces = [_unb64(str(n)) for n in header.get("nonces", [])]
+        small = aead.decrypt(nonces[0], data[end:end + small_size], prefix + b"small")
+        packed = aead.decrypt(nonces[1], data[end + small_size:], prefix + b"full")
+        body = json.loads(small.decode("utf-8"))
+        recent = [(decode_state_vector(_unb64(before)), zlib.decompress(_unb64(step)))
+                  for before, step in body.get("recent", [])]
+        _ = decode_state_vector(_unb64(str(header.get("sv", ""))))
+    except (InvalidTag, ValueError, IndexError, TypeError, zlib.error):
         raise SyncFileError(
             "Dit bestand is beschadigd, veranderd of nog niet helemaal gekopieerd. "
             "Er is niets van overgenomen."
         ) from None
-    (size,) = struct.unpack(">I", plain[:4])
-    meta = json.loads(plain[4:4 + size].decode("utf-8"))
-    update = zlib.decompress(plain[4 + size:])
-    return SyncFile(header, meta, update, hashlib.sha256(data).hexdigest())
+    return SyncFile(header, dict(body.get("meta", {})), recent, packed, hashlib.sha256(data).hexdigest())
 
 
 def salt_of(data: bytes) -> tuple[bytes, int]:

@@ -50,8 +50,9 @@ class RuleContext:
     """What the rules need: the document, SQLite for lookups, and who we are."""
 
     def __init__(self, doc: Any, laptop_id: str, new_wid: Callable[[], str],
-                 sqlite_ids: Callable[[str, str, str], list[str]]) -> None:
+                 sqlite_ids: Callable[[str, str, str], list[str]], maps: dict[str, Map]) -> None:
         self.doc = doc
+        self.maps = maps
         self.laptop_id = laptop_id
         self.new_wid = new_wid
         self.sqlite_ids = sqlite_ids  # (table, column, value) → ids of rows with that value
@@ -61,7 +62,7 @@ class RuleContext:
         self.mine: set[str] = set()
 
     def table(self, name: str) -> Map:
-        return self.doc.get(name, type=Map)
+        return self.maps[name]
 
     def get(self, table: str, row_id: str, column: str) -> Any:
         raw = self.table(table).get(field_key(row_id, column), None)
