@@ -221,3 +221,31 @@ def test_a_copied_database_gets_a_new_laptop_id(pair, tmp_path: Path) -> None:  
 def test_a_short_passphrase_is_refused(tmp_path: Path) -> None:
     with pytest.raises(sf.SyncError, match="minstens 8"):
         sf.check_passphrase("kort")
+
+
+def test_attachments_travel_by_their_sha256_name(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, sa, b, sb, folder, ids = pair
+    source = tmp_path / "brief gemeente.pdf"
+    source.write_bytes(b"%PDF-1.4 brief van de gemeente " * 50)
+    a.attachments.add(source, "people", ids["anna"])
+    both(sa, sb)
+    attachment = b.attachments.for_owner(ids["anna"])[0]
+    assert b.attachments.path_of(attachment).read_bytes() == source.read_bytes()
+    assert b.attachments.verify(attachment)
+    sealed = sf.board_folder(folder, sa.board_id or "") / "bijlagen" / attachment.sha256
+    assert b"brief van de gemeente" not in sealed.read_bytes()  # encrypted in the folder
+    assert b.check()["healthy"]
+
+
+def test_a_colleague_applies_only_the_recent_steps(pair) -> None:  # type: ignore[no-untyped-def]
+    a, sa, b, sb, folder, ids = pair
+    both(sa, sb)
+    b.contacts.update(ids["anna"], role="notulist")
+    sb.sync()
+    peer = sf.decode(sb.own_file(folder).read_bytes(), KEY)
+    assert peer.recent, "the file carries the step since b's previous file"
+    report = sa.sync()
+    assert a.contacts.get(ids["anna"]).role == "notulist"
+    assert report.files_merged == 1
+    again = sa.sync()  # nothing new: b's file is known and skipped without unpacking
+    assert again.files_merged == 0 and again.rows_written == 0

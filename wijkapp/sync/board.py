@@ -294,6 +294,8 @@ class BoardSync:
                 report.problems.append(f"De map '{folder}' is nu niet bereikbaar; later opnieuw.")
             if report.erasures_new:
                 self._set(**{f"recent:{board}": None})  # old steps may hold erased data
+            if reachable and folder is not None:
+                self._exchange_attachments(folder, report)
             if publish and reachable and folder is not None:
                 target = self.own_file(folder)
                 if report.rows_written or report.local_fields or report.files_merged or not target.exists():
@@ -301,6 +303,26 @@ class BoardSync:
                     report.published = target
             self._set(last_attempt=now_iso(), last_ok=now_iso() if reachable or files else None)
             return report
+
+    def _exchange_attachments(self, folder: Path, report: SyncReport) -> None:
+        """Attachments travel by their sha256 name: write ours once, fetch what we lack."""
+        board = self.board_id or ""
+        place = sf.board_folder(folder, board) / "bijlagen"
+        local = self.ws.attachments.folder
+        key = self._board_key()
+        for row in self.store.rows("SELECT DISTINCT sha256 FROM attachments WHERE board_id = ? "
+                                   "AND deleted_at IS NULL", [board]):
+            sha = str(row["sha256"])
+            mine, shared = local / sha[:2] / sha, place / sha
+            try:
+                if mine.is_file() and not shared.exists():
+                    sf.write_atomic(shared, sf.seal_attachment(key, sha, mine.read_bytes()))
+                elif shared.is_file() and not mine.exists():
+                    sf.write_atomic(mine, sf.open_attachment(key, sha, shared.read_bytes()))
+            except sf.SyncFileError as error:
+                report.problems.append(str(error))
+            except OSError as error:
+                report.problems.append(f"Bijlage {sha[:8]}: {error.strerror or error}.")
 
     def own_file(self, folder: Path) -> Path:
         return sf.board_folder(folder, self.board_id or "") / f"{self.laptop_id}{sf.SUFFIX}"

@@ -303,3 +303,26 @@ def candidate_files(folder: Path, board_id: str) -> list[Path]:
         return []
     return [p for p in names if p.suffix == SUFFIX and not p.name.startswith((".", "~"))
             and p.is_file()]
+
+
+ATTACHMENT_MAGIC = b"WIJKBIJL"
+
+
+def seal_attachment(key: BoardKey, sha: str, data: bytes) -> bytes:
+    """An attachment's bytes, encrypted for the shared folder (named by its sha256)."""
+    nonce = secrets.token_bytes(12)
+    return ATTACHMENT_MAGIC + nonce + AESGCM(key.key).encrypt(nonce, data, b"bijlage:" + sha.encode())
+
+
+def open_attachment(key: BoardKey, sha: str, sealed: bytes) -> bytes:
+    """The bytes of a sealed attachment, checked against its sha256; SyncFileError otherwise."""
+    try:
+        if not sealed.startswith(ATTACHMENT_MAGIC):
+            raise ValueError("magic")
+        nonce = sealed[len(ATTACHMENT_MAGIC):len(ATTACHMENT_MAGIC) + 12]
+        data = AESGCM(key.key).decrypt(nonce, sealed[len(ATTACHMENT_MAGIC) + 12:], b"bijlage:" + sha.encode())
+    except (InvalidTag, ValueError):
+        raise SyncFileError("Een bijlage in de gedeelde map is beschadigd of nog niet helemaal gekopieerd.") from None
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise SyncFileError("Een bijlage in de gedeelde map klopt niet met haar naam.")
+    return data
