@@ -27,11 +27,11 @@ from wijkapp.i18n import _, set_language
 from wijkapp.paths import default_db_path, resource_path
 from wijkapp.workspace import Workspace
 
-from . import preferences
+from . import preferences, shutdown
 from .bus import ChangeBus
 from .first_run import FirstRunDialog
 from .main_window import MainWindow
-from .operations.base import worker_pool
+from .operations.base import run_in_background, wait_for_workers
 from .operations.context import AppContext, set_app_context
 from .qt_guard import protect_none
 from .style import apply_style
@@ -174,7 +174,7 @@ def start(
     if not ws.has_board:
         welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
         welcome.exec()
-        worker_pool().waitForDone(30_000)
+        wait_for_workers(30_000)
         QApplication.processEvents()  # deliver the last callbacks before the dialog goes
         welcome.deleteLater()
         if not ws.has_board:
@@ -186,10 +186,24 @@ def start(
     window = MainWindow(ws, bus, prefs)
     context.show_status = window.show_status
     window.show()
+    shutdown.install(app, window)
+    if ws.needs_full_verify:
+        verify_in_background(window)
     reminder = startup_reminder(ws)
     if reminder:
         window.show_reminder(reminder, "requests")
     return window
+
+
+def verify_in_background(window: MainWindow) -> None:
+    """Read the whole file once after a light start; on damage stop writing and say so."""
+    ws = window.ws
+
+    def done(sentence: str | None) -> None:
+        if sentence:
+            window.show_damage(sentence)
+
+    run_in_background(ws.verify_in_full, done, lambda _e: None, long=True)
 
 
 def main(
@@ -210,7 +224,7 @@ def main(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     code = app.exec()
-    worker_pool().waitForDone(30_000)
+    wait_for_workers(30_000)
     set_app_context(None)
     window.ws.close()
     return int(code)

@@ -134,6 +134,15 @@ class SyncController(QObject):
     def shared(self) -> bool:
         return self.sync.is_shared
 
+    def use(self, ws: Workspace) -> None:
+        """Share ``ws`` from now on (after a restore reopened the file)."""
+        sync_pool().waitForDone(20_000)
+        self.ws = ws
+        self.sync = BoardSync(ws)
+        self.busy = False
+        self.updated.emit()
+        self.sync_soon()  # the colleagues' files bring back what the backup lacked
+
     def start(self) -> None:
         """Sync now (when shared) and then every few minutes."""
         self.timer.start()

@@ -24,7 +24,14 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
-from .storage import mark_closed, open_database, quick_check, read_state, write_state
+from .storage import (
+    mark_closed,
+    needs_full_check,
+    open_database,
+    quick_check,
+    read_state,
+    write_state,
+)
 from .store import Store
 
 
@@ -38,6 +45,9 @@ class Workspace:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else default_db_path()
+        self._closed = False
+        #: True when opening trusted a light check: :meth:`verify_in_full` should follow.
+        self.needs_full_verify = self.path.exists() and not needs_full_check(self.path)
         db, self._lock = open_database(self.path)
         self.store = Store(db)
         self.store.path = self.path
@@ -66,7 +76,10 @@ class Workspace:
 
     # -- lifetime ---------------------------------------------------------------------
     def close(self) -> None:
-        """Checkpoint and close the file, and release the lock."""
+        """Checkpoint and close the file, and release the lock (a second call does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         with self.store.lock:
             try:
                 self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -74,8 +87,27 @@ class Workspace:
                 pass
             self.store.conn.close()
         write_state(self.path, changed_since_backup=self.store.changed_since_backup)
-        mark_closed(self.path)
+        if self.store.refuse_writes:
+            write_state(self.path, full_check=None)  # damaged: check it whole next time
+        else:
+            mark_closed(self.path)
         self._lock.release()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` ran."""
+        return self._closed
+
+    def save_point(self) -> None:
+        """Make everything saved so far durable in the main file (the session is ending).
+
+        Not a close: the user may cancel logging out and go on working.
+        """
+        with self.store.lock:
+            try:
+                self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - best effort; the WAL is durable anyway
+                pass
 
     def __enter__(self) -> Workspace:
         return self
