@@ -170,3 +170,25 @@ def test_offline_is_said_calmly(shared_pair) -> None:  # type: ignore[no-untyped
     assert status_line(status, False, 0, now).startswith("Gedeeld · Niet bijgewerkt sinds ")
     assert when_text(status.last_sync, now) == now.strftime("%H:%M")
     assert when_text(status.last_sync, now + dt.timedelta(days=1)).startswith("gisteren")
+
+
+def test_main_window_shows_the_sharing_status_and_menu(qtbot, qapp, shared_pair, bus, app_ctx, shoot) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    ws, sa, other, sb, folder, anna = shared_pair
+    other.contacts.update(anna, role="penningmeester")
+    sb.sync()
+    changed: list[object] = []
+    bus.changed.connect(lambda changes, _source: changed.append(changes))
+    window = MainWindow(ws, bus)
+    qtbot.addWidget(window)
+    window.show()
+    sync_pool().waitForDone(10_000)  # the sync at start runs on the sync worker
+    qtbot.waitUntil(lambda: not window.sharing.busy, timeout=5000)
+    assert ws.contacts.get(anna).role == "penningmeester"
+    assert any("people" in c.kinds for c in changed)  # the views hear what came in
+    assert window.sync_bar.text.text().startswith("Gedeeld · bijgewerkt ")
+    menu_texts = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()]
+    assert "Delen met het bestuur…" in menu_texts
+    shoot(window, "main-window-shared")
+    window.close()
