@@ -249,3 +249,12 @@ def test_a_colleague_applies_only_the_recent_steps(pair) -> None:  # type: ignor
     assert report.files_merged == 1
     again = sa.sync()  # nothing new: b's file is known and skipped without unpacking
     assert again.files_merged == 0 and again.rows_written == 0
+
+
+def test_the_live_database_is_never_put_in_the_shared_folder(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "wijkapp.sqlite")
+    ws.boards.create("Wijkplatform Test")
+    with pytest.raises(sf.SyncError, match="mag nooit gedeeld worden"):
+        BoardSync(ws).share(tmp_path, "", key=KEY)
+    assert not BoardSync(ws).is_shared
+    ws.close()

@@ -165,9 +165,13 @@ class BoardSync:
         board = self.ws.board_id
         if self.is_shared and self.board_id != board:
             raise sf.SyncError("Dit bestand deelt al een ander wijkplatform.")
-        folder = Path(folder)
+        folder = Path(folder).resolve()
         if not folder.is_dir():
             raise sf.SyncError(f"De map '{folder}' bestaat niet (of is nu niet bereikbaar).")
+        if folder == self.ws.path.resolve().parent or folder in self.ws.path.resolve().parents:
+            raise sf.SyncError(
+                "Kies een andere map: het Wijkapp-bestand zelf staat in deze map, en dat mag "
+                "nooit gedeeld worden. Wijkapp zet alleen deelbestanden in de gedeelde map.")
         existing = sf.candidate_files(folder, board)
         if key is None:
             sf.check_passphrase(passphrase)
@@ -198,7 +202,7 @@ class BoardSync:
             key = sf.derive_key(passphrase, salt, n)
         sf.decode(sample.read_bytes(), key)  # wrong passphrase or damaged: nothing changed
         self._key = key
-        self._set(shared=board, folder=str(folder) if folder else None, key=key.to_state(),
+        self._set(shared=board, folder=str(folder.resolve()) if folder else None, key=key.to_state(),
                   laptop_name=laptop_name or self._get("laptop_name"), shared_at=now_iso())
         try:
             report = self.sync(files=[] if folder else [source], joining=True)

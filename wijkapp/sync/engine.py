@@ -200,10 +200,10 @@ class Engine:
         outer = store.lock if hold_lock else threading.RLock()
         with outer:
             # 1. read what changed here (short lock)
+            doc, first = self._load(board)  # outside the lock: a big board takes a while
+            first = first and not joining
             t0 = time.perf_counter()
             with store.lock:
-                doc, first = self._load(board)
-                first = first and not joining
                 last_seq = store.scalar("SELECT COALESCE(MAX(seq), 0) FROM sync_dirty") or 0
                 local: dict[tuple[str, str], dict[str, Any] | None] = {}
                 if first:
