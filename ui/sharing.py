@@ -129,6 +129,14 @@ class SyncController(QObject):
         self.folder_timer = QTimer(self)
         self.folder_timer.setInterval(FOLDER_CHECK_MS)
         self.folder_timer.timeout.connect(self._check_folder)
+        if bus is not None:
+            bus.changed.connect(self._changed)
+
+    def _changed(self, _changes: Any, _source: Any) -> None:
+        """An erasure goes out at once: the old words must leave the shared state soon."""
+        if self.shared and not self.closed and self.ws.store.scalar(
+                "SELECT 1 FROM sync_erasures WHERE in_doc = 0 LIMIT 1"):
+            self.sync_soon()
 
     @property
     def shared(self) -> bool:

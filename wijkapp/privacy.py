@@ -50,6 +50,7 @@ def erase_person(ws: Workspace, person_id: str) -> Changes:
     earlier still hold the data until they are thinned away.
     """
     ws.contacts.get(person_id)
+    board_id = ws.store.scalar("SELECT board_id FROM people WHERE id = ?", [person_id])
     cleared = {
         "name": ERASED_NAME, "role": "", "phone": "", "email": "", "topics": "", "notes": "",
         "last_contact": None, "organisation_id": None,
@@ -65,7 +66,7 @@ def erase_person(ws: Workspace, person_id: str) -> Changes:
         # Registered so the erasure travels to the board's other laptops (wijkapp/sync).
         tx.execute(
             "INSERT OR IGNORE INTO sync_erasures (person_id, board_id, erased_at) VALUES (?, ?, ?)",
-            [person_id, ws.board_id, now_iso()],
+            [person_id, board_id, now_iso()],
         )
     # Undo steps that still hold the old rows are dropped as well.
     ws.store.clear_history()
