@@ -192,3 +192,16 @@ def test_main_window_shows_the_sharing_status_and_menu(qtbot, qapp, shared_pair,
     assert "Delen met het bestuur…" in menu_texts
     shoot(window, "main-window-shared")
     window.close()
+
+
+def test_an_erasure_is_sent_out_at_once(qtbot, shared_pair, bus) -> None:  # type: ignore[no-untyped-def]
+    from wijkapp import privacy
+
+    ws, sa, other, sb, folder, anna = shared_pair
+    controller = SyncController(ws, bus)
+    bus.emit_changes(privacy.erase_person(ws, anna))
+    sync_pool().waitForDone(10_000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=5000)
+    assert ws.store.scalar("SELECT in_doc FROM sync_erasures WHERE person_id = ?", [anna]) == 1
+    sb.sync()
+    assert other.store.row("people", anna)["name"] == "verwijderd"
