@@ -111,17 +111,19 @@ def run(args: argparse.Namespace, db: Path) -> int:
 
 
 def _status(sync: Any) -> int:
+    from .texts import when_text
+
     status = sync.status()
     if not status.shared:
         print("Dit wijkplatform wordt (nog) niet gedeeld.")
         return 0
     print(f"Gedeeld in: {status.folder or '(alleen via bestanden)'}")
-    print(f"Laatst bijgewerkt: {status.last_sync or 'nog niet'}")
+    print(f"Laatst bijgewerkt: {when_text(status.last_sync)}")
     print("Laptops:")
     for laptop in status.laptops:
         marks = [m for m, on in (("deze laptop", laptop.me), ("nummert besluiten", laptop.numbers_decisions)) if on]
         extra = f" ({', '.join(marks)})" if marks else ""
-        print(f"  {laptop.name}{extra}: bijgewerkt {laptop.made_at or 'nog niet'}")
+        print(f"  {laptop.name}{extra}: bijgewerkt {when_text(laptop.made_at)}")
     print(f"Wijzigingen van anderen (meldingen): {status.open_conflicts}")
     for person, _count in status.erasures.items():
         print(f"Wissing {person[:8]}: {status.erasure_line(person)}")
