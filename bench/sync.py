@@ -24,7 +24,7 @@ from wijkapp.sync.board import BoardSync
 from wijkapp.workspace import Workspace
 
 PEERS = 8
-KEY = sf.derive_key("benchmark wachtwoord", salt=b"bench-salt-01234", n=2**10)
+KEY = sf.derive_key("benchmark wachtwoord", salt=b"bench-salt-01234", cost=sf.QUICK_COST)
 
 
 class Board:

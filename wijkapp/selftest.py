@@ -3,7 +3,7 @@
 Proves in a few seconds that a build works end to end: the core opens a new file in a
 temporary folder, fills it with the demo board, writes the minutes PDF (reportlab and the
 shipped fonts), shares the board with a second laptop through a folder (pycrdt and the
-encryption of cryptography), then Qt starts offscreen, Qt's own Dutch translator ``qtbase_nl`` loads
+encryption of PyNaCl/libsodium), then Qt starts offscreen, Qt's own Dutch translator ``qtbase_nl`` loads
 from the translations folder the app uses, and the main window is built with every view.
 
 Importing this module never imports Qt (the core stays Qt-free); Qt and ``ui`` are imported
@@ -85,7 +85,7 @@ def _core_steps(folder: Path) -> dict[str, Any]:
 
 
 def _two_laptops(folder: Path) -> None:
-    """Share the demo board with a second laptop through a folder (pycrdt, cryptography)."""
+    """Share the demo board with a second laptop through a folder (pycrdt, PyNaCl)."""
     from .sync.board import BoardSync
     from .workspace import Workspace
 

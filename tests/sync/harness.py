@@ -28,7 +28,7 @@ from wijkapp.sync.board import BoardSync
 from wijkapp.sync.model import TEXT_FIELDS
 from wijkapp.workspace import Workspace
 
-KEY = sf.derive_key("harness wachtwoord", salt=b"0123456789abcdef", n=2**8)
+KEY = sf.derive_key("harness wachtwoord", salt=b"0123456789abcdef", cost=sf.QUICK_COST)
 IGNORED = {"created_at", "updated_at", "position"}
 TRACKED_TEXT = {("agenda_items", "notes"), ("meetings", "notes"), ("people", "notes")}
 

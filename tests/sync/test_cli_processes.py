@@ -70,8 +70,8 @@ def test_two_laptops_share_through_a_folder_via_the_cli(tmp_path: Path) -> None:
     for path in sf.candidate_files(folder, board):
         data = path.read_bytes()
         if key is None:
-            salt, n = sf.salt_of(data)
-            key = sf.derive_key(PASS, salt, n)
+            salt, cost = sf.salt_of(data)
+            key = sf.derive_key(PASS, salt, cost)
         opened = sf.decode(data, key)
         raw += opened.update + b"".join(step for _, step in opened.recent)
         assert b"Bert" not in data  # encrypted: not even the ciphertext holds it plainly

@@ -14,7 +14,7 @@ from wijkapp.sync import files as sf
 from wijkapp.sync.board import BoardSync
 from wijkapp.workspace import Workspace
 
-KEY = sf.derive_key("bestuur wachtwoord", salt=b"fedcba9876543210", n=2**8)
+KEY = sf.derive_key("bestuur wachtwoord", salt=b"fedcba9876543210", cost=sf.QUICK_COST)
 
 
 @pytest.fixture
@@ -177,7 +177,7 @@ def test_half_copied_tampered_and_foreign_files_are_skipped(pair, tmp_path: Path
     tampered[-10] ^= 1
     (place / "veranderd.wijksync").write_bytes(bytes(tampered))
     shutil.copy(own_b, place / f"{own_b.stem} (conflicted copy){sf.SUFFIX}")
-    other = sf.derive_key("een ander wachtwoord", n=2**8)
+    other = sf.derive_key("een ander wachtwoord", cost=sf.QUICK_COST)
     (place / "ander.wijksync").write_bytes(sf.encode(other, {"board_id": sb.board_id, "laptop_id": "x"}, {}, b"\x00\x00"))
     report = sa.sync()
     assert a.contacts.get(ids["anna"]).role == "secretaris"

@@ -24,7 +24,7 @@ from wijkapp.sync.board import BoardSync
 from wijkapp.sync.texts import status_line, when_text
 from wijkapp.workspace import Workspace
 
-KEY = sf.derive_key("bestuur wachtwoord", salt=b"0011223344556677", n=2**8)
+KEY = sf.derive_key("bestuur wachtwoord", salt=b"0011223344556677", cost=sf.QUICK_COST)
 
 
 def texts(widget: object) -> str:

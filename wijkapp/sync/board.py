@@ -176,8 +176,8 @@ class BoardSync:
         if key is None:
             sf.check_passphrase(passphrase)
             if existing:  # the board is shared here already: use its key
-                salt, n = sf.salt_of(existing[0].read_bytes())
-                key = sf.derive_key(passphrase, salt, n)
+                salt, cost = sf.salt_of(existing[0].read_bytes())
+                key = sf.derive_key(passphrase, salt, cost)
                 sf.decode(existing[0].read_bytes(), key)  # a wrong passphrase stops here
             else:
                 key = sf.derive_key(passphrase)
@@ -198,8 +198,8 @@ class BoardSync:
         source = Path(source)
         folder, board, sample = self._find_board(source)
         if key is None:
-            salt, n = sf.salt_of(sample.read_bytes())
-            key = sf.derive_key(passphrase, salt, n)
+            salt, cost = sf.salt_of(sample.read_bytes())
+            key = sf.derive_key(passphrase, salt, cost)
         sf.decode(sample.read_bytes(), key)  # wrong passphrase or damaged: nothing changed
         self._key = key
         self._set(shared=board, folder=str(folder.resolve()) if folder else None, key=key.to_state(),

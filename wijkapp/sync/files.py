@@ -1,9 +1,10 @@
 """The ``.wijksync`` file: one laptop's whole board state, encrypted with the board key.
 
 Layout: ``WIJKSYNC`` · format byte · header length (4 bytes) · header JSON · sealed body.
-The header is plain but authenticated (ids, format, the key's salt and a key check; no
-personal data). The body is AES-256-GCM over ``meta length · meta JSON · zlib(Yjs update)``.
-The key comes from the board passphrase through scrypt with the board's salt.
+The header is plain but authenticated (ids, format, the key's salt and cost, a key check and
+the state vector; no personal data). Two sealed parts follow (XChaCha20-Poly1305, libsodium via
+PyNaCl): a small one (meta and the last steps) and the whole state. The key comes from the board
+passphrase through Argon2id with the board's salt.
 
 Each laptop writes only its own file, through a temporary file, fsync and rename, so a
 reader sees all of it or none of it. A file that is half-copied, tampered with, from another
@@ -25,18 +26,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from nacl.bindings import (
+    crypto_aead_xchacha20poly1305_ietf_decrypt,
+    crypto_aead_xchacha20poly1305_ietf_encrypt,
+)
+from nacl.exceptions import CryptoError
+from nacl.pwhash import argon2id
 
 from ..errors import WijkappError
 
 MAGIC = b"WIJKSYNC"
 FORMAT_VERSION = 1
 SUFFIX = ".wijksync"
-#: scrypt cost (2**15 × 8 × 128 bytes = 32 MB, about 0.1 s): slows down guessing.
-SCRYPT_N = 2**15
+#: Argon2id cost (operations, memory): 64 MB and about 0.2 s on a laptop, to slow down guessing.
+DEFAULT_COST = (argon2id.OPSLIMIT_INTERACTIVE, argon2id.MEMLIMIT_INTERACTIVE)
+#: For tests and benchmarks only: the smallest cost Argon2id allows.
+QUICK_COST = (argon2id.OPSLIMIT_MIN, argon2id.MEMLIMIT_MIN)
+#: A file cannot ask for more than this (a file from outside must not exhaust the laptop).
+MAX_COST = (10, 1024 * 1024 * 1024)
 MIN_PASSPHRASE = 8
+NONCE = 24
 
 
 class SyncError(WijkappError):
@@ -61,7 +70,7 @@ class BoardKey:
 
     salt: bytes
     key: bytes
-    n: int = SCRYPT_N
+    cost: tuple[int, int] = DEFAULT_COST
 
     @property
     def check(self) -> str:
@@ -70,12 +79,12 @@ class BoardKey:
 
     def to_state(self) -> str:
         """Kept in the local database so a sync needs no passphrase."""
-        return json.dumps({"salt": _b64(self.salt), "key": _b64(self.key), "n": self.n})
+        return json.dumps({"salt": _b64(self.salt), "key": _b64(self.key), "cost": list(self.cost)})
 
     @classmethod
     def from_state(cls, text: str) -> BoardKey:
         data = json.loads(text)
-        return cls(_unb64(data["salt"]), _unb64(data["key"]), int(data["n"]))
+        return cls(_unb64(data["salt"]), _unb64(data["key"]), (int(data["cost"][0]), int(data["cost"][1])))
 
 
 def check_passphrase(passphrase: str) -> str:
@@ -88,11 +97,23 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def derive_key(passphrase: str, salt: bytes | None = None, n: int = SCRYPT_N) -> BoardKey:
+def derive_key(passphrase: str, salt: bytes | None = None,
+               cost: tuple[int, int] = DEFAULT_COST) -> BoardKey:
     """The board key from a passphrase (a new random salt when sharing starts)."""
-    salt = salt or secrets.token_bytes(16)
-    kdf = Scrypt(salt=salt, length=32, n=n, r=8, p=1)
-    return BoardKey(salt, kdf.derive(passphrase.encode("utf-8")), n)
+    salt = salt or secrets.token_bytes(argon2id.SALTBYTES)
+    ops, mem = cost
+    if not (QUICK_COST[0] <= ops <= MAX_COST[0] and QUICK_COST[1] <= mem <= MAX_COST[1]):
+        raise SyncFileError("Dit deelbestand vraagt een onmogelijke sleutel; het is beschadigd.")
+    key = argon2id.kdf(32, passphrase.encode("utf-8"), salt, opslimit=ops, memlimit=mem)
+    return BoardKey(salt, key, (ops, mem))
+
+
+def _seal(key: bytes, nonce: bytes, data: bytes, aad: bytes) -> bytes:
+    return bytes(crypto_aead_xchacha20poly1305_ietf_encrypt(data, aad, nonce, key))
+
+
+def _open(key: bytes, nonce: bytes, data: bytes, aad: bytes) -> bytes:
+    return bytes(crypto_aead_xchacha20poly1305_ietf_decrypt(data, aad, nonce, key))
 
 
 @dataclass
@@ -174,21 +195,21 @@ def encode(key: BoardKey, header: dict[str, Any], meta: dict[str, Any], update: 
     starts from) and the whole state, zlib-packed (``packed`` when the caller has it).
     A colleague who merged this laptop's earlier file applies only the steps.
     """
-    nonces = [secrets.token_bytes(12), secrets.token_bytes(12)]
+    nonces = [secrets.token_bytes(NONCE), secrets.token_bytes(NONCE)]
     small_plain = json.dumps({
         "meta": meta,
         "recent": [[_b64(before), _b64(zlib.compress(step, 6))] for before, step in (recent or [])],
     }, sort_keys=True, ensure_ascii=False).encode("utf-8")
     big_plain = packed if packed is not None else zlib.compress(update, 1)
-    aead = AESGCM(key.key)
     head = dict(header)
     head.update({"format": "wijksync", "version": FORMAT_VERSION, "salt": _b64(key.salt),
-                 "n": key.n, "check": key.check, "nonces": [_b64(n) for n in nonces],
+                 "kdf": "argon2id", "cost": list(key.cost), "check": key.check,
+                 "nonces": [_b64(n) for n in nonces],
                  "sv": _b64(state), "sizes": [len(small_plain) + 16, len(big_plain) + 16]})
     head_bytes = json.dumps(head, sort_keys=True).encode("utf-8")
     prefix = MAGIC + bytes([FORMAT_VERSION]) + struct.pack(">I", len(head_bytes)) + head_bytes
-    return (prefix + aead.encrypt(nonces[0], small_plain, prefix + b"small")
-            + aead.encrypt(nonces[1], big_plain, prefix + b"full"))
+    return (prefix + _seal(key.key, nonces[0], small_plain, prefix + b"small")
+            + _seal(key.key, nonces[1], big_plain, prefix + b"full"))
 
 
 def read_header(data: bytes) -> dict[str, Any]:
@@ -239,16 +260,15 @@ def decode(data: bytes, key: BoardKey) -> SyncFile:
         )
     prefix = data[:end]
     small_size, _ = header["sizes"]
-    aead = AESGCM(key.key)
     try:
         nonces = [_unb64(str(n)) for n in header.get("nonces", [])]
-        small = aead.decrypt(nonces[0], data[end:end + small_size], prefix + b"small")
-        packed = aead.decrypt(nonces[1], data[end + small_size:], prefix + b"full")
+        small = _open(key.key, nonces[0], data[end:end + small_size], prefix + b"small")
+        packed = _open(key.key, nonces[1], data[end + small_size:], prefix + b"full")
         body = json.loads(small.decode("utf-8"))
         recent = [(decode_state_vector(_unb64(before)), zlib.decompress(_unb64(step)))
                   for before, step in body.get("recent", [])]
         _ = decode_state_vector(_unb64(str(header.get("sv", ""))))
-    except (InvalidTag, ValueError, IndexError, TypeError, zlib.error):
+    except (CryptoError, ValueError, IndexError, TypeError, zlib.error):
         raise SyncFileError(
             "Dit bestand is beschadigd, veranderd of nog niet helemaal gekopieerd. "
             "Er is niets van overgenomen."
@@ -256,10 +276,13 @@ def decode(data: bytes, key: BoardKey) -> SyncFile:
     return SyncFile(header, dict(body.get("meta", {})), recent, packed, hashlib.sha256(data).hexdigest())
 
 
-def salt_of(data: bytes) -> tuple[bytes, int]:
-    """The salt and scrypt cost a file was sealed with (to derive the key at join)."""
+def salt_of(data: bytes) -> tuple[bytes, tuple[int, int]]:
+    """The salt and Argon2id cost a file was sealed with (to derive the key at join)."""
     header = read_header(data)
-    return _unb64(str(header.get("salt", ""))), int(header.get("n", SCRYPT_N))
+    cost = header.get("cost")
+    if not (isinstance(cost, list) and len(cost) == 2 and all(isinstance(c, int) for c in cost)):
+        raise SyncFileError("Dit deelbestand is beschadigd.")
+    return _unb64(str(header.get("salt", ""))), (cost[0], cost[1])
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -310,8 +333,8 @@ ATTACHMENT_MAGIC = b"WIJKBIJL"
 
 def seal_attachment(key: BoardKey, sha: str, data: bytes) -> bytes:
     """An attachment's bytes, encrypted for the shared folder (named by its sha256)."""
-    nonce = secrets.token_bytes(12)
-    return ATTACHMENT_MAGIC + nonce + AESGCM(key.key).encrypt(nonce, data, b"bijlage:" + sha.encode())
+    nonce = secrets.token_bytes(NONCE)
+    return ATTACHMENT_MAGIC + nonce + _seal(key.key, nonce, data, b"bijlage:" + sha.encode())
 
 
 def open_attachment(key: BoardKey, sha: str, sealed: bytes) -> bytes:
@@ -319,9 +342,9 @@ def open_attachment(key: BoardKey, sha: str, sealed: bytes) -> bytes:
     try:
         if not sealed.startswith(ATTACHMENT_MAGIC):
             raise ValueError("magic")
-        nonce = sealed[len(ATTACHMENT_MAGIC):len(ATTACHMENT_MAGIC) + 12]
-        data = AESGCM(key.key).decrypt(nonce, sealed[len(ATTACHMENT_MAGIC) + 12:], b"bijlage:" + sha.encode())
-    except (InvalidTag, ValueError):
+        nonce = sealed[len(ATTACHMENT_MAGIC):len(ATTACHMENT_MAGIC) + NONCE]
+        data = _open(key.key, nonce, sealed[len(ATTACHMENT_MAGIC) + NONCE:], b"bijlage:" + sha.encode())
+    except (CryptoError, ValueError):
         raise SyncFileError("Een bijlage in de gedeelde map is beschadigd of nog niet helemaal gekopieerd.") from None
     if hashlib.sha256(data).hexdigest() != sha:
         raise SyncFileError("Een bijlage in de gedeelde map klopt niet met haar naam.")
