@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wijkapp.errors import (
     DamagedDatabaseError,
+    DiskError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyError,
@@ -54,6 +55,19 @@ def open_error_message(error: StorageError, path: Path) -> tuple[str, str]:
             "taakbalk of Wijkapp al openstaat en ga verder in dat venster. Ziet u het nergens? "
             "Start de computer opnieuw op en open Wijkapp dan nog een keer."
         )
+    elif isinstance(error, DiskError):
+        full = "vol" in str(error)
+        title = _("De schijf is vol") if full else _("De schijf geeft een fout")
+        text = (_(
+            "Wijkapp kan uw bestand nu niet openen, omdat de schijf vol is. Het bestand is "
+            "niet beschadigd en er is niets aan veranderd.\n\nWat kunt u doen? Maak ruimte "
+            "vrij: leeg de prullenbak, of verplaats grote bestanden (foto's, films) naar een "
+            "USB-stick. Open Wijkapp daarna opnieuw."
+        ) if full else _(
+            "Wijkapp kan uw bestand nu niet lezen of schrijven, omdat de schijf een fout geeft. "
+            "Het bestand is daardoor niet beschadigd.\n\nWat kunt u doen? Is het bestand op "
+            "een USB-stick of netwerkschijf? Sluit die opnieuw aan en open Wijkapp nog eens."
+        ))
     elif isinstance(error, DamagedDatabaseError):
         title = _("Het bestand is beschadigd")
         text = _(

@@ -14,6 +14,7 @@ The main window and the app start call into this module (all optional hooks):
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import shutil
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from wijkapp.backups import (
 )
 from wijkapp.errors import StorageError, WijkappError, WriteFailedError
 from wijkapp.i18n import _
+from wijkapp.storage import disk_problem
 from wijkapp.workspace import Workspace
 
 from .operations.base import error_sentence, run_in_background, wait_for_workers
@@ -267,6 +269,9 @@ def restore_in_app(
     try:
         shutil.copy2(backup_path, chosen)
     except OSError as error:
+        chosen.unlink(missing_ok=True)
+        if error.errno == errno.ENOSPC:
+            raise disk_problem(path, error) from None
         raise WriteFailedError(_(
             "De reservekopie kan niet worden gelezen of gekopieerd ({reason}). Er is niets "
             "veranderd."

@@ -101,6 +101,14 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         partial.unlink(missing_ok=True)
         ws.store.changed_since_backup = True
         write_state(ws.path, changed_since_backup=True)
+        problem = (error if isinstance(error, StorageError)
+                   else sqlite_problem(partial, error) if isinstance(error, sqlite3.Error)
+                   else disk_problem(partial, error))
+        if isinstance(problem, DiskError) and "vol" in str(problem):
+            raise DiskError(
+                "De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
+                "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf."
+            ) from None
         raise WriteFailedError(
             f"De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
             "controleer of er ruimte op de schijf is."

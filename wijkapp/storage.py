@@ -105,7 +105,7 @@ def disk_problem(path: Path, error: BaseException) -> StorageError:
         return DiskError(
             f"De schijf is vol: Wijkapp kan '{path.name}' nu niet gebruiken. Het bestand is "
             "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
-            "grote bestanden, leeg de prullenbak) en open Wijkapp opnieuw."
+            "grote bestanden, leeg de prullenbak) en probeer het opnieuw."
         )
     if basic in (5, 6) or "locked" in text or "busy" in text:
         return WorkspaceLockedError(
@@ -526,7 +526,12 @@ def _migrate(db: Database, path: Path, existed: bool) -> None:
     copy = None
     if existed and db["_sqlite_migrations"].exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = backup_to(db.conn, path.with_name(f"{path.stem}.voor-bijwerken-{stamp}{path.suffix}"))
+        target = path.with_name(f"{path.stem}.voor-bijwerken-{stamp}{path.suffix}")
+        number = 1
+        while target.exists():  # never overwrite an earlier copy
+            number += 1
+            target = path.with_name(f"{path.stem}.voor-bijwerken-{stamp}-{number}{path.suffix}")
+        copy = backup_to(db.conn, target)
     try:
         schema.migrate(db)
     except Exception as error:

@@ -76,10 +76,8 @@ def save_letter(parent: QWidget | None, request_id: str, text: str, is_answer: b
     waits (concept or verstuurd), also record it as the municipality's answer (today)."""
 
     def op(ws: Any) -> Changes:
-        changes: Changes = ws.requests.update(request_id, answer_text=text)
-        if is_answer and ws.requests.get(request_id).status in ("draft", "sent"):
-            changes = changes.merged(ws.requests.record_answer(request_id, text))
-        return changes
+        result: Changes = ws.requests.save_letter(request_id, text, is_answer)
+        return result
 
     message = _("Brief bewaard als antwoord op het verzoek.") if is_answer else _(
         "Brief bewaard bij het verzoek.")
