@@ -302,7 +302,10 @@ class BoardSync:
                 self._exchange_attachments(folder, report)
             if publish and reachable and folder is not None:
                 target = self.own_file(folder)
-                if report.rows_written or report.local_fields or report.files_merged or not target.exists():
+                # Also when nothing changed in this sync: the file in THIS folder may be older
+                # than what came in through another folder, a stick or an e-mail.
+                if (report.rows_written or report.local_fields or report.files_merged
+                        or sf.published_state(target) != report.state):
                     sf.write_atomic(target, self._file_bytes(report))
                     report.published = target
             self._set(last_attempt=now_iso(), last_ok=now_iso() if reachable or files else None)

@@ -145,6 +145,9 @@ class SyncFile:
     def updates_for(self, have: dict[int, int]) -> list[bytes]:
         """What a reader that has ``have`` must apply: nothing, the recent steps, or all."""
         if covers(have, self.state):
+            # Nothing new: every change of ours writes at least one register (updated_at) in
+            # the same Yjs transaction as its text deletions, and any update holding that
+            # register holds those deletions too.
             return []
         for index, (before, _) in enumerate(self.recent):
             if covers(have, before):
@@ -274,6 +277,20 @@ def decode(data: bytes, key: BoardKey) -> SyncFile:
             "Er is niets van overgenomen."
         ) from None
     return SyncFile(header, dict(body.get("meta", {})), recent, packed, hashlib.sha256(data).hexdigest())
+
+
+def published_state(path: Path) -> bytes | None:
+    """The state vector in the header of a file (read without the rest); ``None`` if unusable."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(len(MAGIC) + 5)
+            if not start.startswith(MAGIC) or len(start) < len(MAGIC) + 5:
+                return None
+            (size,) = struct.unpack(">I", start[len(MAGIC) + 1:])
+            header = json.loads(handle.read(min(size, 1_000_000)).decode("utf-8"))
+        return _unb64(str(header.get("sv", "")))
+    except (OSError, ValueError):
+        return None
 
 
 def salt_of(data: bytes) -> tuple[bytes, tuple[int, int]]:
