@@ -26,6 +26,7 @@ from wijkapp.errors import (
 from wijkapp.followup import startup_reminder
 from wijkapp.i18n import _, set_language
 from wijkapp.paths import default_db_path, resource_path
+from wijkapp.privacy import erasure_notice
 from wijkapp.workspace import Workspace
 
 from . import preferences, shutdown
@@ -206,6 +207,9 @@ def start(
     reminder = startup_reminder(ws)
     if reminder:
         window.show_reminder(reminder, "requests")
+    erased = erasure_notice(ws.erasures_reapplied)
+    if erased:  # a person erased earlier came back with an older file: erased again
+        window.show_reminder(erased, "contacts")
     return window
 
 

@@ -62,6 +62,7 @@ VIEWS = (
     ViewSpec("requests", N_("Verzoeken aan de gemeente"), "ui.views.requests", "RequestsView"),
     ViewSpec("contacts", N_("Contacten"), "ui.views.contacts", "ContactsView"),
     ViewSpec("goals", N_("Buurtagenda"), "ui.views.goals", "GoalsView"),
+    ViewSpec("signals", N_("Stem van de wijk"), "ui.views.signals", "SignalsView"),
     ViewSpec("dashboard", N_("Stand van zaken"), "ui.views.dashboard", "DashboardView"),
     ViewSpec("search", N_("Zoeken"), "ui.views.search", "SearchView"),
 )
@@ -77,6 +78,7 @@ ROUTES = {
     "people": "contacts",
     "organisations": "contacts",
     "goals": "goals",
+    "signals": "signals",
 }
 
 
@@ -93,7 +95,7 @@ def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
 def nav_width(nav: QListWidget) -> int:
     """The navigation's width in pixels for its current font: narrow enough for a laptop.
 
-    A title longer than about 15 average characters ("Verzoeken aan de gemeente") wraps
+    A title longer than about 16 average characters ("Verzoeken aan de gemeente") wraps
     onto a second line instead of widening the whole window; no single word is ever cut.
     Includes the item padding and the focus frame from the stylesheet.
     """
@@ -102,7 +104,7 @@ def nav_width(nav: QListWidget) -> int:
     widest_word = max((metrics.horizontalAdvance(word) for t in titles for word in t.split()),
                       default=0)
     widest_title = max((metrics.horizontalAdvance(t) for t in titles), default=0)
-    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 15))
+    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 16))
     return text + 2 * metrics.averageCharWidth() + 24
 
 
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action(_("Zoeken"), self.focus_search, "Ctrl+F"))
         edit.addSeparator()
         edit.addAction(self._action(_("Eigen moeilijke woorden…"), self.show_own_words))
+        edit.addAction(self._action(_("Gegevens van het wijkplatform…"), self.show_board_settings))
 
         view_menu = bar.addMenu(_("Bee&ld"))
         size_menu = view_menu.addMenu(_("Tekstgrootte"))
@@ -465,6 +468,12 @@ class MainWindow(QMainWindow):
         from .views.own_words import open_own_words_dialog
 
         open_own_words_dialog(self, self.ws)
+
+    def show_board_settings(self) -> None:
+        """Bewerken → Gegevens van het wijkplatform: name, wijk and contact details."""
+        from .views.board_settings import open_board_settings
+
+        open_board_settings(self, self.ws)
 
     def show_backups(self) -> None:
         """Bestand → Reservekopieën: list, make and restore backups."""

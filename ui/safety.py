@@ -35,6 +35,7 @@ from wijkapp.backups import (
 )
 from wijkapp.errors import StorageError, WijkappError, WriteFailedError
 from wijkapp.i18n import _
+from wijkapp.privacy import erasure_notice
 from wijkapp.storage import disk_problem
 from wijkapp.workspace import Workspace
 
@@ -238,12 +239,14 @@ class RestoreResult:
     aside: Path | None
 
     def message(self, when: str) -> str:
-        """The Dutch sentence for the user afterwards."""
-        return _(
+        """The Dutch sentence for the user afterwards (and who was erased again, if anyone)."""
+        text = _(
             "De reservekopie van {when} is teruggezet. U ziet nu die gegevens.\n\n"
             "Hoe het vlak daarvoor was, is bewaard als reservekopie. U vindt die bovenaan "
             "in de lijst, als u dit toch niet wilde."
         ).format(when=when)
+        notice = erasure_notice(getattr(self.workspace, "erasures_reapplied", []))
+        return f"{text}\n\n{notice}" if notice else text
 
 
 def restore_in_app(

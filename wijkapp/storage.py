@@ -29,6 +29,7 @@ from .errors import (
     StorageError,
     WorkspaceLockedError,
 )
+from .private_files import make_side_folders_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -495,6 +496,7 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
             write_state(path, full_check=dt.date.today().isoformat())
         lock.acquire_identity()
         make_private(path)
+        make_side_folders_private(path)  # trustb (issue 11): attachments/backups folders 0700
         if existed:
             if needs_full_check(path):
                 quick_check(path)

@@ -24,6 +24,7 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
+from .signals import Signals
 from .storage import (
     mark_closed,
     needs_full_check,
@@ -68,11 +69,17 @@ class Workspace:
         self.goals = Goals(self)
         self.attachments = Attachments(self)
         self.search = Search(self)
+        self.signals = Signals(self)
         boards = self.store.rows(
             "SELECT id FROM boards WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
         )
         if boards:
             self._board_id = boards[0]["id"]
+        # trustb (issue 11): an erased person who came back (an older backup) is erased again;
+        # the UI/CLI shows privacy.erasure_notice(self.erasures_reapplied).
+        from .privacy import reapply_erasures
+
+        self.erasures_reapplied: list[str] = reapply_erasures(self)
 
     # -- lifetime ---------------------------------------------------------------------
     def close(self) -> None:
@@ -208,11 +215,14 @@ class Workspace:
                 problems.append(f"De zoekindex van {table} klopt niet ({error}).")
         missing = 0
         for row in store.rows("SELECT * FROM attachments WHERE deleted_at IS NULL"):
-            file = self.attachments.folder / row["sha256"][:2] / row["sha256"]
-            if not file.is_file():
+            file = self.attachments.file_for(row["sha256"])  # never a path outside the folder
+            if file is None or not file.is_file():
                 missing += 1
         if missing:
             problems.append(f"{missing} bijlagen ontbreken in de map naast de database.")
+        from .board_bounds import cross_board_links  # issue 11 point 8 (trustb)
+
+        problems.extend(cross_board_links(self))
         counts = {
             table: store.scalar(f"SELECT COUNT(*) FROM [{table}] WHERE deleted_at IS NULL")
             for table in TABLES

@@ -469,3 +469,26 @@ def test_restoring_twice_in_a_row_keeps_both_earlier_files_and_lists_them(
     assert sorted(p.name for p in window.ws.contacts.all()) == ["Anna Eerst", "Bert Later"]
     window.close()
     window.ws.close()
+
+
+def test_restoring_an_older_backup_never_brings_an_erased_person_back(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from wijkapp.privacy import erase_person
+
+    ws = window.ws
+    person = ws.contacts.add("Gerda Wissel", email="gerda@voorbeeld.nl").id or ""
+    before = make_backup(ws, NOON - dt.timedelta(days=1))
+    erase_person(ws, person)
+    told: list[str] = []
+    dialog = BackupsDialog(window, window.ws, now=lambda: NOON,
+                           tell=lambda *a: told.append(a[2]), confirm=lambda *_a: True)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(next(i for i, b in enumerate(dialog.backups()) if b.path == before))
+    dialog.restore_button.click()
+    names = [p.name for p in window.ws.contacts.all()]
+    assert "Gerda Wissel" not in names
+    assert not any(p.email == "gerda@voorbeeld.nl" for p in window.ws.contacts.all())
+    assert "gewist" in told[-1]
+    window.close()
+    window.ws.close()

@@ -147,6 +147,10 @@ class ActionsView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.editor_title)
         title_row.addWidget(self.editor_message, 1)
+        # "Preventief" sits beside the title: the rows below are full at 150 %.
+        self.preventive = QCheckBox(_("Preventief"), editor)
+        self.preventive.setToolTip(_("Dit actiepunt voorkomt problemen (telt mee in het jaarverslag)"))
+        title_row.addWidget(self.preventive)
         editor_layout.addLayout(title_row)
         grid = QGridLayout()
         self.what_edit = QPlainTextEdit(editor)
@@ -195,6 +199,7 @@ class ActionsView(QWidget):
         self.owner_combo.editTextChanged.connect(lambda _t: self.saver.touch())
         self.due_field.changed.connect(self.saver.touch)
         self.goal_combo.currentIndexChanged.connect(lambda _i: self.saver.touch())
+        self.preventive.toggled.connect(lambda _b: self.saver.touch())
 
     # -- contract ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
@@ -313,7 +318,8 @@ class ActionsView(QWidget):
     def _load_editor(self) -> None:
         action = self.ws.actions.get(self.current_id) if (
             self.current_id and self.ws.actions.exists(self.current_id)) else None
-        widgets = (self.what_edit, self.owner_combo, self.due_field, self.goal_combo)
+        widgets = (self.what_edit, self.owner_combo, self.due_field, self.goal_combo,
+                   self.preventive)
         for widget in widgets:
             widget.blockSignals(True)
         if action is None:
@@ -321,12 +327,14 @@ class ActionsView(QWidget):
             self.owner_combo.set_selection(None, "")
             self.due_field.set_value(None)
             self.goal_combo.set_goal_id(None)
+            self.preventive.setChecked(False)
         else:
             if self.what_edit.toPlainText() != action.what:
                 self.what_edit.setPlainText(action.what)
             self.owner_combo.set_selection(action.owner_id, action.owner_name)
             self.due_field.set_value(action.due_date)
             self.goal_combo.set_goal_id(action.goal_id)
+            self.preventive.setChecked(bool(action.preventive))
         for widget in widgets:
             widget.blockSignals(False)
         self._set_editor_enabled(action is not None or self._creating)
@@ -335,7 +343,8 @@ class ActionsView(QWidget):
                      else _("Kies links een actiepunt, of maak een nieuw actiepunt."))
 
     def _set_editor_enabled(self, enabled: bool) -> None:
-        for widget in (self.what_edit, self.owner_combo, self.due_field, self.goal_combo):
+        for widget in (self.what_edit, self.owner_combo, self.due_field, self.goal_combo,
+                       self.preventive):
             widget.setEnabled(enabled)
 
     def start_new(self) -> None:
@@ -367,7 +376,8 @@ class ActionsView(QWidget):
             return None
         owner_id, owner_name = self.owner_combo.selection()
         values = {"what": what, "owner_id": owner_id, "owner_name": owner_name,
-                  "due_date": self.due_field.value(), "goal_id": self.goal_combo.goal_id()}
+                  "due_date": self.due_field.value(), "goal_id": self.goal_combo.goal_id(),
+                  "preventive": self.preventive.isChecked()}
         if self._creating:
             meeting = self.meeting_filter.currentData()
             values["meeting_id"] = None if meeting in (None, _NO_MEETING) else meeting

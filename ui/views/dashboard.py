@@ -33,12 +33,13 @@ from wijkapp.workspace import Workspace
 from ..bus import ChangeBus
 from ..labels import goal_status_label
 from ..style import ACCENT, INK, LINE, OK, OVERDUE, set_role
+from .voice_card import ForgottenSignalsCard
 from .widgets import heading, hint
 
 GREY = "#6b6b6b"
 AMBER = "#a85400"
 WATCHED = ("actions", "requests", "goals", "goal_links", "decisions", "documents",
-           "agenda_items", "meetings")
+           "agenda_items", "meetings", "signals", "signal_followups")
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,8 @@ class DashboardView(QWidget):
         self.late_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner.addWidget(self.late_list)
         grid.addWidget(box, 1, 1)
+        self.voice_card = ForgottenSignalsCard(ws, page)
+        grid.addWidget(self.voice_card, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addStretch(1)
@@ -240,6 +243,7 @@ class DashboardView(QWidget):
             self.late_list.addItem(item)
         if not lines:
             self.late_list.addItem(_("Geen verzoeken te laat."))
+        self.voice_card.refresh(d.on)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """The dashboard shows no single record; selects an overdue request when listed."""

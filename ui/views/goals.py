@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -85,6 +86,8 @@ class GoalsPanel(RecordPanel):
         self.who = self.add_field(_("Wie"), QLineEdit(self))
         self.due = self.add_field(_("Wanneer"), QLineEdit(self))
         self.due.setPlaceholderText(_("Bijvoorbeeld: voor de zomer van 2027"))
+        self.preventive = self.add_field(_("Preventie"), QCheckBox(
+            _("Preventief: dit doel voorkomt problemen"), self))
         self._add_evidence_section()
         self.evaluation = self.add_field(_("Evaluatie"), _text_box(
             self, _("Wat vindt het bestuur ervan terugkijkend?")))
@@ -246,6 +249,7 @@ class GoalsPanel(RecordPanel):
                            (self.due, "due"), (self.evidence, "evidence"),
                            (self.evaluation, "evaluation")):
             set_text(edit, getattr(record, name) if record else "")
+        self.preventive.setChecked(bool(record and record.preventive))
         if record is None:
             if not self.creating:
                 select_data(self.block, 1)
@@ -277,7 +281,8 @@ class GoalsPanel(RecordPanel):
                 "area_id": self.area.currentData(), "how": self.how.toPlainText(),
                 "who": self.who.text(), "due": self.due.text(),
                 "status": self.status.currentData(), "evidence": self.evidence.toPlainText(),
-                "evaluation": self.evaluation.toPlainText()}
+                "evaluation": self.evaluation.toPlainText(),
+                "preventive": self.preventive.isChecked()}
 
     def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
         if record_id is None:

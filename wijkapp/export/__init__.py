@@ -11,15 +11,14 @@ The CLI and the GUI call two functions:
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import NotFoundError, ValidationError, WriteFailedError
+from ..errors import NotFoundError, ValidationError
 from ..i18n import N_
 from ..meetings import Meeting
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import now
 from .content import get_meeting
 from .csv_export import CSV_KINDS
@@ -94,38 +93,6 @@ def suggested_filename(
     return safe_filename(f"{stems[fmt]} {board}", _SUFFIX[fmt])
 
 
-def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """Let ``write`` fill a temp file beside ``out``, then move it into place in one step."""
-    if not out.parent.is_dir():
-        raise ValidationError(f"De map '{out.parent}' bestaat niet; kies een andere map.")
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".~wijkapp-",
-                                             suffix=out.suffix)
-        os.close(handle)
-    except OSError:
-        raise WriteFailedError(
-            f"In de map '{out.parent}' kan niet worden geschreven; kies een andere map."
-        ) from None
-    temp = Path(temp_name)
-    try:
-        write(temp)
-        with open(temp, "rb+") as done:
-            os.fsync(done.fileno())
-        os.replace(temp, out)
-    except PermissionError:
-        raise WriteFailedError(
-            f"'{out.name}' kan niet worden opgeslagen; is het nog open in een ander programma? "
-            "Sluit het en probeer het opnieuw."
-        ) from None
-    except OSError as error:
-        raise WriteFailedError(
-            f"'{out.name}' is niet opgeslagen ({error.strerror or error}). "
-            "Controleer of er ruimte is op de schijf."
-        ) from None
-    finally:
-        temp.unlink(missing_ok=True)
-
-
 def export(
     ws: Workspace,
     fmt: str,
@@ -142,8 +109,9 @@ def export(
     planned meeting from today on when it is ``None``; decisions, actions, csv and xlsx
     take an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
     When ``out`` is an existing folder, the file gets :func:`suggested_filename` in it.
-    The file appears complete or not at all (temp file + ``os.replace``). Raises
-    :class:`ValidationError` (unknown format, missing meeting, nothing to export) or
+    The file appears complete or not at all (:func:`wijkapp.safe_output.write_atomic`); a
+    database, a file beside it or the backups folder is refused. Raises
+    :class:`ValidationError` (unknown format, missing meeting, unsafe target) or
     :class:`WriteFailedError` (the file cannot be written), each with a Dutch sentence.
     """
     _check_format(fmt)
@@ -161,9 +129,9 @@ def export(
     out = Path(out)
     if out.is_dir():
         out = out / suggested_filename(ws, fmt, meeting_id, year, csv_kind=csv_kind)
+    check_output_path(out, ws.path)
     moment = now()
-    _write_atomically(out, _writer(ws, fmt, meeting, year, csv_kind, moment))
-    return out
+    return write_atomic(out, _writer(ws, fmt, meeting, year, csv_kind, moment), ws.path)
 
 
 def _writer(

@@ -119,8 +119,11 @@ def board_logo(ws: Workspace) -> Path | None:
         attachment = ws.attachments.get(logo_id)
     except NotFoundError:
         return None
-    path = ws.attachments.path_of(attachment)
-    return path if path.is_file() and attachment.media_type.startswith("image/") else None
+    if attachment.board_id != ws.board_id or not attachment.media_type.startswith("image/"):
+        return None
+    # Only a file inside the attachments folder that still has its hash is ever embedded.
+    path = ws.attachments.file_for(attachment.sha256)
+    return path if path is not None and ws.attachments.verify(attachment) else None
 
 
 def meeting_end(ws: Workspace, meeting: Meeting) -> dt.datetime | None:

@@ -1,7 +1,7 @@
 """CSV for other programs: ``;`` between fields, UTF-8 with BOM, dd-mm-jjjj dates.
 
 Four kinds: meetings, actions, requests, contacts (optionally limited to one year).
-Text that starts with ``=``, ``+``, ``-``, ``@`` gets a leading apostrophe so a
+Text that starts with ``=``, ``+``, ``-``, ``@``, a TAB or a CR gets a leading apostrophe so a
 spreadsheet shows it instead of running it as a formula. For Excel and LibreOffice
 the app makes an .xlsx workbook (:mod:`wijkapp.export.xlsx_export`) from the same rows:
 real dates, text as text, no apostrophes.
@@ -36,6 +36,8 @@ CSV_KINDS = {
 }
 Value = str | int | dt.date | dt.time | None
 Row = list[Value]
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def cell(value: Value) -> str | int:
@@ -52,7 +54,7 @@ def cell(value: Value) -> str | int:
     if isinstance(value, dt.date):
         return fmt.short_date(value)
     text = xml_safe(value).replace("\r\n", "\n")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def _date(text: str | None) -> dt.date | None:

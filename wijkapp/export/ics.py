@@ -79,7 +79,8 @@ def last_change(ws: Workspace, meeting: Meeting) -> dt.datetime:
 def meeting_sequence(ws: Workspace, meeting: Meeting) -> int:
     """SEQUENCE: whole seconds from creation to the latest change (see the module doc)."""
     created = parse_datetime(meeting.created_at)
-    return max(0, int((last_change(ws, meeting) - created).total_seconds()))
+    seconds = int((last_change(ws, meeting) - created).total_seconds())
+    return max(0, min(seconds, 2**31 - 1))  # RFC 5545 allows no more (a far-future import)
 
 
 def _description(ws: Workspace, meeting: Meeting, board_name: str) -> str:
@@ -128,7 +129,8 @@ def meetings_calendar(ws: Workspace, meetings: list[Meeting]) -> Calendar:
     calendar.add("prodid", "-//Wijkapp//Wijkapp//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", xml_safe(board_name))
+    # One line: newer icalendar refuses a raw newline in an X- property.
+    calendar.add("x-wr-calname", " ".join(xml_safe(board_name).split()))
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     calendar.add_component(amsterdam_vtimezone())
     for meeting in meetings:

@@ -112,12 +112,19 @@ def _breakable(match: re.Match[str]) -> str:
     return "\u200b".join(_RUN_PIECE.findall(match.group(0)))
 
 
+#: Keys whose values are images Wijkapp made itself (SVG text), never user text: they pass
+#: untouched, since a break opportunity inside their data would break the image.
+IMAGE_KEYS = frozenset({"logo", "svg"})
+
+
 def _clean(value: Any) -> Any:
-    """``value`` with every string made :func:`printable` (dict keys are left alone)."""
+    """``value`` with every string made :func:`printable` (dict keys are left alone;
+    the images under :data:`IMAGE_KEYS` are passed as they are)."""
     if isinstance(value, str):
         return printable(value)
     if isinstance(value, Mapping):
-        return {str(key): _clean(item) for key, item in value.items()}
+        return {str(key): item if key in IMAGE_KEYS and isinstance(item, str) else _clean(item)
+                for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_clean(item) for item in value]
     if isinstance(value, dt.date):

@@ -23,12 +23,13 @@ from babel.numbers import format_percent
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, plural, year_figures
 from ..goals import BUILDING_BLOCKS
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import maybe_date, today
-from . import _write_atomically
 from . import formatting as fmt
 from .content import board_logo
 from .typst_render import page_data, render_pdf
 from .year_charts import AMBER, BLUE, GREEN, GREY, RED, Bar, chart_figure
+from .year_voice import voice_data
 
 #: The width of the text column of an A4 page in points (21 cm less two 2 cm margins).
 CHART_WIDTH = 17.0 / 2.54 * 72
@@ -270,6 +271,7 @@ def year_report_data(ws: Workspace, fig: YearFigures,
     data["requests"] = _requests(fig)
     tick(6, _TOTAL_STEPS)
     data["goals"] = _goals(ws, fig)
+    data["voice"] = voice_data(ws, fig)
     data["explanation"] = EXPLANATION
     tick(7, _TOTAL_STEPS)
     return data
@@ -294,6 +296,7 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     out = Path(out)
     if out.is_dir():
         out = out / fmt.safe_filename(f"Jaarverslag {year} {board.name}", ".pdf")
+    check_output_path(out, ws.path)
     tick = progress or (lambda _done, _total: None)
     fig = year_figures(ws, year, on or today())
     tick(1, _TOTAL_STEPS)
@@ -305,6 +308,6 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     def write(path: Path) -> None:
         path.write_bytes(pdf)
 
-    _write_atomically(out, write)
+    write_atomic(out, write, ws.path)
     tick(_TOTAL_STEPS, _TOTAL_STEPS)
     return out

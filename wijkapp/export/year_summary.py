@@ -20,15 +20,17 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, year_figures
 from ..goals import GOAL_STATUSES
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import today
-from . import _write_atomically
+from ..voice import summary_section
 from .formatting import safe_filename
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 SUMMARY_FORMAT = "wijkapp-jaarsamenvatting"
-SUMMARY_VERSION = 1
+#: 2 added ``signals`` (counts per theme and group, follow-up rate) and ``prevention``.
+SUMMARY_VERSION = 2
 SUFFIX = ".jaarsamenvatting.json"
 
 
@@ -70,7 +72,9 @@ def year_summary(ws: Workspace, year: int, on: dt.date | None = None) -> dict[st
     """The year summary of the current board for ``year`` (figures judged on ``on``)."""
     board = ws.board
     info = {"name": board.name, "wijk": board.wijk or "", "municipality": board.municipality or ""}
-    return summary_from_figures(year_figures(ws, year, on or today()), info)
+    data = summary_from_figures(year_figures(ws, year, on or today()), info)
+    data.update(summary_section(ws, year, on or today()))
+    return data
 
 
 def write_year_summary(ws: Workspace, year: int, out: Path, *, on: dt.date | None = None) -> Path:
@@ -89,10 +93,11 @@ def write_year_summary(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     out = Path(out)
     if out.is_dir():
         out = out / safe_filename(f"{name} {year}", SUFFIX)
+    check_output_path(out, ws.path)
     text = json.dumps(year_summary(ws, year, on), ensure_ascii=False, indent=2) + "\n"
 
     def write(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
-    _write_atomically(out, write)
+    write_atomic(out, write, ws.path)
     return out
