@@ -30,6 +30,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import action_row, meeting_label, required_text_problem
+from ..live import ANY, Follow
 from ..operations.actions import (
     add_action,
     mark_action_done,
@@ -52,7 +53,13 @@ from .widgets import (
     show_problem,
 )
 
-_KINDS = ("actions", "people", "meetings", "goals")
+#: What the list, its filters and the editor show.
+WATCH = {
+    "actions": ANY,
+    "people": ("name",),
+    "meetings": ("title", "starts_at"),
+    "goals": ("title", "building_block", "area_id"),
+}
 _NO_MEETING = "__none__"
 
 
@@ -71,7 +78,7 @@ class ActionsView(QWidget):
         self.saver = AutoSaver(self._save, parent=self)
         self._build()
         self.refresh()
-        bus.changed.connect(self._on_changed)
+        self.live = Follow(self, bus, "actions", self.refresh, WATCH, own_edits=True)
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -194,10 +201,9 @@ class ActionsView(QWidget):
 
     # -- contract ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        """Reload filters and list when actions, people or meetings changed."""
-        if changes is not None and not changes.touches(*_KINDS):
-            return
-        self._fill_filters()
+        """Reload filters and list (``live`` calls it for the changes this view shows)."""
+        if changes is None or changes.touches("people", "meetings", "goals"):
+            self._fill_filters()
         self._fill_list()
         if self.current_id and not self.saver.dirty and not self.saver.busy:
             if changes is None or self.current_id in changes.ids:
@@ -214,9 +220,6 @@ class ActionsView(QWidget):
         self._fill_list()
         self.select(record_id)
         self.tree.setFocus()
-
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        self.refresh(changes)
 
     # -- list ------------------------------------------------------------------------------
     def _fill_filters(self) -> None:

@@ -34,6 +34,7 @@ from ..formatting import (
     minutes_label,
     notes_counter_label,
 )
+from ..live import ANY, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
@@ -47,6 +48,9 @@ from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
 
 SAVE_DELAY_MS = 300
 ATTENDANCE_STEP = "attendance"
+#: What minutes mode shows (everything of its meeting).
+WATCH = {kind: ANY for kind in ("meetings", "agenda_items", "attendance", "people", "actions",
+                                "action_reviews", "decisions")}
 ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
 
 
@@ -68,7 +72,9 @@ class MinutesView(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._build()
-        bus.changed.connect(self._on_changed)
+        # Own edits come through too: a decision or action added here must appear in the
+        # lists; refresh() skips the ones the screen already shows (own notes, attendance).
+        self.live = Follow(self, bus, "minutes", self._on_changed, WATCH, own_edits=True)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -163,6 +169,7 @@ class MinutesView(QWidget):
         self.flush()
         self.meeting_id = meeting_id
         self.item_id = None
+        self.live.pending = None  # everything is loaded fresh below
         self._load_steps(select_item or ATTENDANCE_STEP)
 
     def _load_steps(self, select: str | None) -> None:
@@ -422,6 +429,5 @@ class MinutesView(QWidget):
         self.flush()
         self._load_steps(key)
 
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        if self.isVisible():
-            self.refresh(changes, source)
+    def _on_changed(self, changes: Changes) -> None:
+        self.refresh(changes, self.live.last_source)
