@@ -148,9 +148,9 @@ class Session:
 
     def idle_worker(self) -> None:
         """Wait for background saves (and the start-up backup), then their callbacks."""
-        from ui.operations.base import worker_pool
+        from ui.operations.base import wait_for_workers
 
-        worker_pool().waitForDone(120_000)
+        wait_for_workers(120_000)
         self.settle()
 
     def new_window(self, skip: str | None = None) -> Any:
@@ -215,9 +215,9 @@ def session(db: Path) -> Session:
     _session.new_window()
 
     def close() -> None:
-        from ui.operations.base import worker_pool
+        from ui.operations.base import wait_for_workers
 
-        worker_pool().waitForDone(120_000)
+        wait_for_workers(120_000)
         if _session.window is not None:
             _session.window.hide()
         set_app_context(None)
@@ -386,7 +386,7 @@ def save_notes(db: Path, repeat: int) -> Result:
     """
     from PySide6.QtTest import QTest
 
-    from ui.operations.base import worker_pool
+    from ui.operations.base import wait_for_workers
 
     s = session(db)
     minutes = _minutes_on_an_item(s)
@@ -398,7 +398,7 @@ def save_notes(db: Path, repeat: int) -> Result:
         start = time.perf_counter()
         minutes.flush()
         handed = time.perf_counter()
-        worker_pool().waitForDone(60_000)
+        wait_for_workers(60_000)
         after_worker = time.perf_counter()
         s.settle()
         end = time.perf_counter()
@@ -567,10 +567,10 @@ window = ui_app.start(sys.argv[1])
 marks["started"] = time.time()
 QTimer.singleShot(10000, app.quit)
 app.exec()
-from ui.operations.base import worker_pool
+from ui.operations.base import wait_for_workers
 print(json.dumps(marks), flush=True)
 window.hide()
-worker_pool().waitForDone(120000)
+wait_for_workers(120000)
 window.ws.close()
 """
 

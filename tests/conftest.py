@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The locks by file identity go to a folder of this test run, not the user's cache.
+os.environ.setdefault("WIJKAPP_LOCK_DIR", tempfile.mkdtemp(prefix="wijkapp-sloten-"))
 
 from wijkapp.workspace import Workspace  # noqa: E402
 

@@ -31,7 +31,7 @@ from . import preferences
 from .bus import ChangeBus
 from .first_run import FirstRunDialog
 from .main_window import MainWindow
-from .operations.base import worker_pool
+from .operations.base import wait_for_workers
 from .operations.context import AppContext, set_app_context
 from .qt_guard import protect_none
 from .style import apply_style
@@ -174,7 +174,7 @@ def start(
     if not ws.has_board:
         welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
         welcome.exec()
-        worker_pool().waitForDone(30_000)
+        wait_for_workers(30_000)
         QApplication.processEvents()  # deliver the last callbacks before the dialog goes
         welcome.deleteLater()
         if not ws.has_board:
@@ -210,7 +210,7 @@ def main(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     code = app.exec()
-    worker_pool().waitForDone(30_000)
+    wait_for_workers(30_000)
     set_app_context(None)
     window.ws.close()
     return int(code)

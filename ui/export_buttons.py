@@ -2,7 +2,7 @@
 
 :class:`ExportButtons` is the row of three big buttons for one export (used by the export
 dialog, the meeting editor, minutes mode and the action list). Each click writes the file
-on the one serialized worker (:func:`ui.operations.base.run_in_background`) while a busy
+on the long-job worker (:func:`ui.operations.base.run_in_background` with ``long=True``) while a busy
 bar shows, then, back on the GUI thread:
 
 * **PDF maken** — saves into the export folder and says "Gemaakt: <file>" with "Openen"
@@ -286,6 +286,7 @@ class ExportButtons(QWidget):
             lambda: files.write_export(self.ws, request, mode, folder),
             lambda path: self._done(mode, Path(path)),
             self._failed,
+            long=True,
         )
 
     def _done(self, mode: str, path: Path) -> None:

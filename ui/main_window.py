@@ -37,7 +37,7 @@ from wijkapp.workspace import Workspace
 from . import preferences
 from .bus import ChangeBus
 from .formatting import redo_text, undo_text, window_title
-from .operations.base import CoreOp, worker_pool
+from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
 from .views.meeting_widgets import CurrentPageStack, label
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
             flush = getattr(view, "flush", None)
             if callable(flush):
                 flush()
-        worker_pool().waitForDone(10_000)
+        wait_for_workers(10_000)
         QApplication.processEvents()
         if self.backups is not None:
             self.backups.on_close()

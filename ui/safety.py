@@ -36,7 +36,7 @@ from wijkapp.errors import StorageError, WijkappError, WriteFailedError
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
-from .operations.base import error_sentence, run_in_background, worker_pool
+from .operations.base import error_sentence, run_in_background, wait_for_workers
 from .style import set_role
 from .views.backups import BackupsDialog, Tell, backup_when_text, show_info
 
@@ -100,7 +100,8 @@ class BackupScheduler(QObject):
             return
         self._busy = True
         ws, now = self.ws, self._clock()
-        run_in_background(lambda: backup_if_changed(ws, now), self._done, self._failed)
+        run_in_background(lambda: backup_if_changed(ws, now), self._done, self._failed,
+                          long=True)
 
     def _done(self, path: Path | None) -> None:
         self._busy = False
@@ -130,7 +131,7 @@ class BackupScheduler(QObject):
         self.timer.stop()
         self._closed = True
         try:
-            worker_pool().waitForDone(10_000)
+            wait_for_workers(10_000)
             path = backup_if_changed(self.ws, self._clock())
         except Exception as error:  # noqa: BLE001 - never stop the window from closing
             log.warning("backup on close failed: %s", error)
@@ -261,7 +262,7 @@ def restore_in_app(
         flush = getattr(view, "flush", None)
         if callable(flush):
             flush()
-    worker_pool().waitForDone(30_000)
+    wait_for_workers(30_000)
     QApplication.processEvents()
     chosen = backup_dir(path) / f"{path.stem}.terug-te-zetten{path.suffix}"
     try:

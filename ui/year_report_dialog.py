@@ -121,7 +121,7 @@ class YearReportRun(QObject):
         def work() -> Path:
             return write_year_report(ws, year, export_files.ensure_folder(folder), report)
 
-        run_in_background(work, self._done, self._failed)
+        run_in_background(work, self._done, self._failed, long=True)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.percent = round(100 * done / total) if total else 100

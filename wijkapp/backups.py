@@ -5,18 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DamagedDatabaseError, StorageError, WriteFailedError
+from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
 from .storage import (
     BUSY_TIMEOUT_MS,
     acquire_lock,
     backup_to,
     check_header,
+    check_known_schema,
+    disk_problem,
+    fsync_dir,
+    fsync_file,
     quick_check,
+    sqlite_problem,
     write_state,
 )
 
@@ -108,32 +115,37 @@ def thin(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
     Kept: the newest :data:`KEEP_LATEST`, and the newest backup of each of the last
     12 days, 10 weeks and 12 months that have one.
     """
-    now = now or dt.datetime.now()
     backups = list_backups(db_path)
-    keep: set[Path] = {b.path for b in backups[:KEEP_LATEST]}
-    seen_days: set[dt.date] = set()
-    seen_weeks: set[tuple[int, int]] = set()
-    seen_months: set[tuple[int, int]] = set()
-    for backup in backups:  # newest first: the first of each period is its newest
-        day = backup.taken_at.date()
-        iso = day.isocalendar()
-        week = (iso[0], iso[1])
-        month = (day.year, day.month)
-        if day not in seen_days and len(seen_days) < KEEP_DAYS:
-            seen_days.add(day)
-            keep.add(backup.path)
-        if week not in seen_weeks and len(seen_weeks) < KEEP_WEEKS:
-            seen_weeks.add(week)
-            keep.add(backup.path)
-        if month not in seen_months and len(seen_months) < KEEP_MONTHS:
-            seen_months.add(month)
-            keep.add(backup.path)
+    keep = _kept_by_rules([(b.path, b.taken_at) for b in backups])
     deleted = []
     for backup in backups:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
             deleted.append(backup.path)
     return deleted
+
+
+def _kept_by_rules(copies: list[tuple[Path, dt.datetime]]) -> set[Path]:
+    """Which of ``copies`` (newest first) the thinning rules keep."""
+    keep: set[Path] = {path for path, _taken in copies[:KEEP_LATEST]}
+    seen_days: set[dt.date] = set()
+    seen_weeks: set[tuple[int, int]] = set()
+    seen_months: set[tuple[int, int]] = set()
+    for path, taken in copies:  # newest first: the first of each period is its newest
+        day = taken.date()
+        iso = day.isocalendar()
+        week = (iso[0], iso[1])
+        month = (day.year, day.month)
+        if day not in seen_days and len(seen_days) < KEEP_DAYS:
+            seen_days.add(day)
+            keep.add(path)
+        if week not in seen_weeks and len(seen_weeks) < KEEP_WEEKS:
+            seen_weeks.add(week)
+            keep.add(path)
+        if month not in seen_months and len(seen_months) < KEEP_MONTHS:
+            seen_months.add(month)
+            keep.add(path)
+    return keep
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
@@ -159,41 +171,183 @@ def backup_if_changed(ws: Workspace, now: dt.datetime | None = None) -> Path | N
     return make_backup(ws, now)
 
 
-def restore(backup: Path, db_path: Path) -> Path | None:
-    """Put ``backup`` back as ``db_path``.
+#: Copies of the database Wijkapp keeps beside it: before a restore, before an update.
+_ASIDE = re.compile(
+    r"^(?P<stem>.+)\.(?P<why>voor-terugzetten|voor-bijwerken)-(?P<stamp>\d{8}-\d{6})"
+    r"(?:-(?P<n>\d+))?(?P<suffix>\.[^.]+)?$"
+)
+ASIDE_REASONS = {"voor-terugzetten": "voor het terugzetten", "voor-bijwerken": "voor het bijwerken"}
 
-    The backup is verified first. The current file (healthy or damaged) is moved
-    aside, never overwritten; its new name is returned (``None`` when there was none).
-    Refuses while another Wijkapp has the file open.
-    """
-    backup = Path(backup)
-    db_path = Path(db_path)
+
+@dataclass(frozen=True)
+class KeptAside:
+    """A copy of the database kept aside (before a restore or an update)."""
+
+    path: Path
+    taken_at: dt.datetime
+    size: int
+    reason: str  # "voor-terugzetten" or "voor-bijwerken"
+
+
+def list_kept_aside(db_path: Path) -> list[KeptAside]:
+    """The kept-aside copies of this database, newest first."""
+    found = []
+    if db_path.parent.is_dir():
+        for path in db_path.parent.iterdir():
+            match = _ASIDE.match(path.name)
+            if not match or match["stem"] != db_path.stem or path.name.endswith(("-wal", "-shm")):
+                continue
+            if (match["suffix"] or "") != db_path.suffix:
+                continue
+            taken = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            taken += dt.timedelta(microseconds=int(match["n"] or 0))
+            found.append(KeptAside(path, taken, path.stat().st_size, match["why"]))
+    return sorted(found, key=lambda k: k.taken_at, reverse=True)
+
+
+def aside_name(db_path: Path, why: str, now: dt.datetime | None = None) -> Path:
+    """A name for a kept-aside copy that no earlier copy has (never overwrites one)."""
+    stamp = f"{(now or dt.datetime.now()):%Y%m%d-%H%M%S}"
+    number = 1
+    while True:
+        tail = f"-{number}" if number > 1 else ""
+        candidate = db_path.with_name(f"{db_path.stem}.{why}-{stamp}{tail}{db_path.suffix}")
+        taken = any(candidate.with_name(candidate.name + s).exists() for s in ("", "-wal", "-shm"))
+        if not taken:
+            return candidate
+        number += 1
+
+
+def thin_kept_aside(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete kept-aside copies no rule keeps (the same rules as backups: at most a year)."""
+    copies = list_kept_aside(db_path)
+    keep = _kept_by_rules([(c.path, c.taken_at) for c in copies])
+    deleted = []
+    for copy in copies:
+        if copy.path not in keep:
+            for suffix in ("", "-wal", "-shm"):
+                copy.path.with_name(copy.path.name + suffix).unlink(missing_ok=True)
+            deleted.append(copy.path)
+    return deleted
+
+
+def validate_backup(backup: Path) -> None:
+    """Refuse a file that is not a healthy Wijkapp database this version can open."""
     if not backup.is_file():
         raise StorageError(f"De reservekopie '{backup}' bestaat niet.")
     check_header(backup)
+    if backup.stat().st_size == 0:
+        raise StorageError(f"'{backup.name}' is leeg; dat is geen reservekopie.")
     try:
         quick_check(backup)
     except DamagedDatabaseError:
         raise DamagedDatabaseError(
             f"De reservekopie '{backup.name}' is zelf beschadigd; kies een andere."
         ) from None
+    check_known_schema(backup, required=True)
+
+
+def restore(backup: Path, db_path: Path, now: dt.datetime | None = None) -> Path | None:
+    """Put ``backup`` back as ``db_path``; returns where the current file was kept.
+
+    The backup is verified first (healthy, Wijkapp's, not newer). It is copied to a
+    temporary file beside the database, flushed to disk and checked; only then is the
+    current file (healthy or damaged) kept aside under a name never used before, and the
+    copy renamed into place. A full disk or a crash at any moment leaves the current file
+    or the restored one, never an empty or half file. Refuses while another Wijkapp has the
+    file open, and refuses to restore a file onto itself.
+    """
+    backup = Path(backup)
+    db_path = Path(db_path)
+    validate_backup(backup)
+    if db_path.exists() and _same_file(backup, db_path):
+        raise StorageError(
+            f"'{backup.name}' is het bestand zelf, geen reservekopie. Er is niets veranderd; "
+            "kies een reservekopie uit de map met reservekopieën."
+        )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(db_path)
+    aside: Path | None = None
     try:
-        aside = None
-        if db_path.exists():
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = db_path.with_name(f"{db_path.stem}.voor-terugzetten-{stamp}{db_path.suffix}")
-            for suffix in ("", "-wal", "-shm"):
-                side = db_path.with_name(db_path.name + suffix)
-                if side.exists():
-                    os.replace(side, aside.with_name(aside.name + suffix))
-        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        temp = _copy_to_temp(backup, db_path)
         try:
-            backup_to(source, db_path)
+            if db_path.exists():
+                aside = aside_name(db_path, "voor-terugzetten", now)
+                _keep_aside(db_path, aside)
+            os.replace(temp, db_path)
+            fsync_dir(db_path.parent)
         finally:
-            source.close()
-        quick_check(db_path)
+            temp.unlink(missing_ok=True)
+        write_state(db_path, clean_close=False, full_check=None)
     finally:
         lock.release()
+    thin_kept_aside(db_path, now)
     return aside
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _copy_to_temp(backup: Path, db_path: Path) -> Path:
+    """A verified copy of ``backup`` under a temporary name beside ``db_path``."""
+    fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.terugzetten-", dir=db_path.parent)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        os.chmod(temp, 0o600)
+        source = sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(str(temp))
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        fsync_file(temp)
+        quick_check(temp)
+    except sqlite3.Error as error:
+        temp.unlink(missing_ok=True)
+        raise _restore_failed(sqlite_problem(db_path, error)) from None
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise _restore_failed(disk_problem(db_path, error)) from None
+    except StorageError as error:
+        temp.unlink(missing_ok=True)
+        raise _restore_failed(error) from None
+    return temp
+
+
+def _restore_failed(error: StorageError) -> StorageError:
+    """Say that nothing changed, in the words of the underlying problem."""
+    kind = type(error) if isinstance(error, DiskError) else WriteFailedError
+    return kind(f"Terugzetten is niet gelukt; het huidige bestand is niet veranderd. {error}")
+
+
+def _keep_aside(db_path: Path, aside: Path) -> None:
+    """Keep the current file (with its -wal and -shm) under ``aside``; the current file stays.
+
+    A hard link costs no space; where links are impossible (FAT sticks) the bytes are
+    copied. The -wal and -shm files move with it so they are never applied to the
+    restored file.
+    """
+    try:
+        os.link(db_path, aside)
+    except OSError:
+        try:
+            shutil.copyfile(db_path, aside)
+            fsync_file(aside)
+        except OSError as error:
+            aside.unlink(missing_ok=True)
+            raise _restore_failed(disk_problem(db_path, error)) from None
+    os.chmod(aside, 0o600)
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    fsync_dir(db_path.parent)

@@ -31,6 +31,10 @@ class NewerSchemaError(StorageError):
     """The file was made by a newer Wijkapp than this one."""
 
 
+class DiskError(StorageError):
+    """The disk is full or cannot be read or written (not damage: the file may be fine)."""
+
+
 class WriteFailedError(StorageError):
     """A change could not be saved (disk full, file gone, ...); nothing was half-saved."""
 

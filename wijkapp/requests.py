@@ -92,6 +92,50 @@ class Requests(Manager[Request]):
             values["sent_to_name"] = self._ws.contacts.get(values["sent_to_id"]).name
         return self._update(request_id, values, "Verzoek gewijzigd")
 
+    #: Fields :meth:`save` writes with a plain update; status moves go through their rules.
+    PLAIN_FIELDS = ("kind", "subject", "text", "area_id", "sent_to_id", "sent_to_name",
+                    "sent_on", "answer_due", "answered_on", "answer_text", "meeting_id",
+                    "goal_id")
+
+    def save(self, request_id: str | None, fields: dict[str, Any],
+             status: str | None = None) -> Changes:
+        """Save an editor's fields and move the status, as ONE undo step and transaction.
+
+        ``request_id`` ``None`` makes a new draft (``Changes.id`` is its id). Moving to
+        ``sent`` uses :meth:`mark_sent` (an empty promised date becomes six weeks after
+        sending); ``answered`` records the answer (today when no date).
+        """
+        plain = {k: v for k, v in fields.items() if k in self.PLAIN_FIELDS}
+        current = self.get(request_id) if request_id else None
+        moving = bool(status and (current is None or status != current.status))
+        name = {"sent": "Verzoek verstuurd", "answered": "Antwoord vastgelegd",
+                "closed": "Verzoek afgesloten"}.get(status or "", "") if moving else ""
+        name = name or ("Verzoek toegevoegd" if current is None else "Verzoek gewijzigd")
+        with self._store.write(name) as tx:
+            if current is None:
+                changes = self.add(**plain)
+                assert changes.id is not None
+                request_id = changes.id
+                before_status = "draft"
+            else:
+                assert request_id is not None
+                changes = self.update(request_id, **plain)
+                before_status = current.status
+            if status and status != before_status:
+                after = self.get(request_id)
+                if status == "sent" and before_status == "draft":
+                    self.mark_sent(request_id, on=after.sent_on or None,
+                                   answer_due=after.answer_due or None)
+                elif status == "answered":
+                    self.record_answer(request_id, after.answer_text,
+                                       on=after.answered_on or None)
+                elif status == "closed":
+                    self.close(request_id)
+                else:
+                    self.set_status(request_id, status)
+        result = tx.changes()
+        return Changes(result.kinds, result.ids, result.step, changes.id or request_id)
+
     def mark_sent(
         self,
         request_id: str,

@@ -112,7 +112,7 @@ def _main_window_steps(folder: Path, app: Any) -> int:
         if (error.name or "").startswith("ui"):
             return 0
         raise
-    from ui.operations.base import worker_pool
+    from ui.operations.base import wait_for_workers
     from ui.operations.context import AppContext, set_app_context
     from ui.preferences import Preferences
 
@@ -140,7 +140,7 @@ def _main_window_steps(folder: Path, app: Any) -> int:
         if window is not None:
             window.close()
             window.deleteLater()
-        worker_pool().waitForDone(30_000)
+        wait_for_workers(30_000)
         app.processEvents()
         set_app_context(None)
         ws.close()

@@ -11,6 +11,8 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import stat as stat_mode
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from sqlite_utils import Database
 from . import schema
 from .errors import (
     DamagedDatabaseError,
+    DiskError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyError,
@@ -37,9 +40,24 @@ def lock_path(path: Path) -> Path:
 
 
 def check_header(path: Path) -> None:
-    """Refuse files that are not SQLite databases, without changing them."""
-    if path.is_dir():
+    """Refuse files that are not SQLite databases, without changing them.
+
+    A folder, a pipe or a device is refused before it is opened (opening a pipe would
+    wait for ever).
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise disk_problem(path, error) from None
+    if stat_mode.S_ISDIR(mode):
         raise NotADatabaseError(f"'{path}' is een map, geen Wijkapp-bestand.")
+    if not stat_mode.S_ISREG(mode):
+        raise NotADatabaseError(
+            f"'{path}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat). "
+            "Kies een Wijkapp-bestand."
+        )
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -47,6 +65,8 @@ def check_header(path: Path) -> None:
         raise ReadOnlyError(
             f"Wijkapp mag '{path}' niet lezen. Controleer de rechten van het bestand."
         ) from None
+    except OSError as error:
+        raise disk_problem(path, error) from None
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
             f"'{path.name}' is geen Wijkapp-bestand. Het bestand is niet veranderd; "
@@ -63,8 +83,77 @@ def damaged(path: Path, detail: str = "") -> DamagedDatabaseError:
     )
 
 
+#: SQLite result codes that mean the disk, not the file, is the problem.
+_DISK_CODES = {
+    3: "perm", 5: "busy", 6: "busy", 7: "nomem", 8: "readonly", 10: "io", 13: "full",
+    14: "cantopen", 15: "protocol", 22: "nolfs",
+}
+#: SQLite result codes that mean the file's content is damaged (or not a database).
+_DAMAGE_CODES = {11, 26}
+
+
+def disk_problem(path: Path, error: BaseException) -> StorageError:
+    """The Dutch error for a full disk, a failing disk or a busy/locked file.
+
+    These are never called damage: the file itself may be perfectly healthy.
+    """
+    text = str(error).lower()
+    code = getattr(error, "sqlite_errorcode", None)
+    basic = code & 0xFF if isinstance(code, int) else None
+    errno = getattr(error, "errno", None)
+    if basic == 13 or "full" in text or errno == 28 or _nearly_full(path):  # SQLITE_FULL, ENOSPC
+        return DiskError(
+            f"De schijf is vol: Wijkapp kan '{path.name}' nu niet gebruiken. Het bestand is "
+            "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
+            "grote bestanden, leeg de prullenbak) en open Wijkapp opnieuw."
+        )
+    if basic in (5, 6) or "locked" in text or "busy" in text:
+        return WorkspaceLockedError(
+            f"'{path.name}' is even bezet door een ander programma. Het bestand is niet "
+            "veranderd; probeer het over een paar seconden opnieuw."
+        )
+    if basic in (3, 8) or errno in (1, 13, 30):  # EPERM, EACCES, EROFS
+        return ReadOnlyError(
+            f"Wijkapp mag '{path.name}' niet lezen of schrijven. Controleer de rechten van "
+            "het bestand, of of de USB-stick op 'alleen lezen' staat."
+        )
+    return DiskError(
+        f"De schijf met '{path.name}' gaf een fout bij het lezen of schrijven ({error}). "
+        "Het bestand is niet veranderd. Is de USB-stick of netwerkschijf nog aangesloten? "
+        "Probeer het opnieuw; lukt het niet, laat de schijf dan nakijken."
+    )
+
+
+def _nearly_full(path: Path) -> bool:
+    """True when the disk of ``path`` has (almost) no room left: SQLite then reports I/O errors."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent if not path.is_dir() else path).free < 1_000_000
+    except OSError:
+        return False
+
+
+def sqlite_problem(path: Path, error: sqlite3.Error) -> StorageError:
+    """Damage for a corrupt file, :func:`disk_problem` for everything else."""
+    code = getattr(error, "sqlite_errorcode", None)
+    basic = code & 0xFF if isinstance(code, int) else None
+    text = str(error).lower()
+    if basic in _DAMAGE_CODES or (basic is None and ("malformed" in text or "not a database" in text)):
+        return damaged(path, str(error))
+    if basic in _DISK_CODES or basic is None:
+        if basic is None and not any(w in text for w in ("disk", "full", "locked", "busy",
+                                                         "readonly", "unable to open")):
+            return damaged(path, str(error))
+        return disk_problem(path, error)
+    return damaged(path, str(error))
+
+
 def quick_check(path: Path) -> None:
-    """Run ``PRAGMA quick_check`` read-only; raise when the file is damaged."""
+    """Run ``PRAGMA quick_check`` read-only; raise when the file is damaged.
+
+    A full or failing disk raises :class:`DiskError` instead: that is not damage.
+    """
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -72,8 +161,10 @@ def quick_check(path: Path) -> None:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
-        raise damaged(path, str(error)) from None
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from None
+    except OSError as error:
+        raise disk_problem(path, error) from None
     if [r[0] for r in rows] != ["ok"]:
         raise damaged(path)
 
@@ -141,8 +232,8 @@ def light_check(path: Path) -> None:
             rows = conn.execute(f"PRAGMA quick_check([{target}])").fetchall()
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
-        raise damaged(path, str(error)) from None
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from None
     if [r[0] for r in rows] != ["ok"]:
         raise damaged(path)
 
@@ -156,22 +247,87 @@ def mark_closed(path: Path) -> None:
     write_state(path, clean_close=True, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
 
 
-def acquire_lock(path: Path) -> FileLock:
-    """Take the per-file lock or explain who holds it."""
-    lock = FileLock(str(lock_path(path)), timeout=0, mode=0o600)
+def identity_lock_dir() -> Path:
+    """A private folder of locks named after files' identities (device and inode).
+
+    ``WIJKAPP_LOCK_DIR`` overrides it (tests); otherwise the user's cache folder.
+    """
+    override = os.environ.get("WIJKAPP_LOCK_DIR")
+    if override:
+        folder = Path(override)
+    else:
+        import platformdirs
+
+        folder = Path(platformdirs.user_cache_dir("Wijkapp", appauthor=False)) / "sloten"
     try:
-        lock.acquire()
-    except Timeout:
-        raise WorkspaceLockedError(
-            f"'{path.name}' is al geopend in een ander Wijkapp-venster of op een andere "
-            "computer. Sluit dat eerst, of open een ander bestand."
-        ) from None
-    except OSError as error:
-        raise ReadOnlyError(
-            f"Wijkapp kan in de map van '{path.name}' niet schrijven ({error.strerror}). "
-            "Kies een map waarin u mag schrijven."
-        ) from None
-    return lock
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        folder = Path(tempfile.gettempdir()) / f"wijkapp-sloten-{_user_tag()}"
+        folder.mkdir(exist_ok=True, mode=0o700)
+    return folder
+
+
+def _user_tag() -> str:
+    getuid = getattr(os, "getuid", None)
+    return str(getuid()) if getuid else os.environ.get("USERNAME", "gebruiker")
+
+
+class FileLocks:
+    """The locks that keep one writer per database: by name, and by the file's identity.
+
+    The name lock (``<file>.lock`` beside it) shows other programs the file is in use;
+    the identity lock catches the same file reached through a hard link, a symbolic
+    link or another spelling of its path.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._locks: list[FileLock] = []
+
+    def acquire_name(self) -> None:
+        """Take the lock beside the file."""
+        self._take(lock_path(self.path))
+
+    def acquire_identity(self) -> None:
+        """Take the lock of the file's device and inode (the file must exist)."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return
+        if not info.st_ino:  # a file system without stable identities: the name lock only
+            return
+        self._take(identity_lock_dir() / f"{info.st_dev:x}-{info.st_ino:x}.lock")
+
+    def _take(self, where: Path) -> None:
+        lock = FileLock(str(where), timeout=0, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            self.release()
+            raise WorkspaceLockedError(
+                f"'{self.path.name}' is al geopend in een ander Wijkapp-venster of op een "
+                "andere computer. Sluit dat eerst, of open een ander bestand."
+            ) from None
+        except OSError as error:
+            self.release()
+            raise ReadOnlyError(
+                f"Wijkapp kan in de map van '{self.path.name}' niet schrijven "
+                f"({error.strerror}). Kies een map waarin u mag schrijven."
+            ) from None
+        self._locks.append(lock)
+
+    def release(self) -> None:
+        """Let go of every lock held (safe to call twice)."""
+        while self._locks:
+            self._locks.pop().release()
+
+
+def acquire_lock(path: Path) -> FileLocks:
+    """Take the per-file locks (name and, when the file exists, identity) or explain."""
+    locks = FileLocks(path)
+    locks.acquire_name()
+    locks.acquire_identity()
+    return locks
 
 
 def create_private_file(path: Path) -> None:
@@ -201,9 +357,9 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left behind
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         conn.close()
-        raise StorageError(f"'{path.name}' kan niet worden geopend ({error}).") from None
+        raise sqlite_problem(path, error) from None
     if str(mode).lower() != "wal":
         conn.close()
         raise StorageError(f"'{path.name}' kan niet in de veilige schrijfmodus worden geopend.")
@@ -223,16 +379,100 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     return target
 
 
-def open_database(path: Path) -> tuple[Database, FileLock]:
+def is_half_made(path: Path) -> bool:
+    """True for a file an interrupted first creation left: empty, or SQLite without tables.
+
+    Such a file holds no data of the user, so Wijkapp may build it again.
+    """
+    try:
+        if path.stat().st_size == 0:
+            return True
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return not names
+
+
+def _create_atomically(path: Path) -> None:
+    """Make a new, fully migrated database at ``path`` in one rename.
+
+    The file is built under a temporary name in the same folder, flushed to disk and
+    only then renamed, so a crash leaves either no file or a whole one.
+    """
+    for stale in path.parent.glob(f".{path.name}.nieuw-*"):
+        stale.unlink(missing_ok=True)  # left by an interrupted creation (we hold the lock)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.nieuw-", dir=path.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        os.chmod(temp, 0o600)
+        conn = connect(temp)
+        try:
+            schema.migrate(Database(conn))
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        for suffix in ("-wal", "-shm"):
+            temp.with_name(temp.name + suffix).unlink(missing_ok=True)
+        fsync_file(temp)
+        os.replace(temp, path)
+        fsync_dir(path.parent)
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from None
+    except OSError as error:
+        raise disk_problem(path, error) from None
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            temp.with_name(temp.name + suffix).unlink(missing_ok=True)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to the disk."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to the disk; a no-op where it cannot be done."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    """Make an existing file readable by its owner only (an old 0644 file becomes 0600)."""
+    try:
+        if os.name != "nt" and stat_mode.S_IMODE(path.stat().st_mode) & 0o077:
+            os.chmod(path, 0o600)
+    except OSError:
+        pass
+
+
+def open_database(path: Path) -> tuple[Database, FileLocks]:
     """Open (or create) the database at ``path``, migrated to the current schema.
 
     Raises a :class:`StorageError` subclass with a Dutch sentence; an existing file
-    that is not healthy is never written to.
+    that is not healthy is never written to. A new file appears whole or not at all.
     """
     path = Path(path)
-    existed = path.exists() and path.stat().st_size > 0
+    check_header(path)
     if path.exists():
-        check_header(path)
         if not os.access(path, os.W_OK):
             raise ReadOnlyError(
                 f"'{path.name}' is alleen-lezen. Kopieer het naar een map waarin u mag "
@@ -245,19 +485,23 @@ def open_database(path: Path) -> tuple[Database, FileLock]:
             raise ReadOnlyError(
                 f"Wijkapp kan de map '{path.parent}' niet maken ({error.strerror})."
             ) from None
-    lock = acquire_lock(path)
+    lock = FileLocks(path)
+    lock.acquire_name()
     conn: sqlite3.Connection | None = None
     try:
+        existed = path.exists() and not is_half_made(path)
+        if not existed:
+            _create_atomically(path)
+            write_state(path, full_check=dt.date.today().isoformat())
+        lock.acquire_identity()
+        make_private(path)
         if existed:
             if needs_full_check(path):
                 quick_check(path)
                 write_state(path, full_check=dt.date.today().isoformat())
             else:
                 light_check(path)
-            _check_known_schema(path)
-        else:
-            create_private_file(path)
-            write_state(path, full_check=dt.date.today().isoformat())
+            check_known_schema(path)
         write_state(path, clean_close=False)
         conn = connect(path)
         db = Database(conn)
@@ -295,8 +539,11 @@ def _migrate(db: Database, path: Path, existed: bool) -> None:
         ) from None
 
 
-def _check_known_schema(path: Path) -> None:
-    """On a read-only connection: refuse other apps' databases and newer schemas."""
+def check_known_schema(path: Path, *, required: bool = False) -> None:
+    """On a read-only connection: refuse other apps' databases and newer schemas.
+
+    ``required``: also refuse an empty database (a backup must hold Wijkapp's tables).
+    """
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -311,7 +558,7 @@ def _check_known_schema(path: Path) -> None:
     finally:
         conn.close()
     if not applied:
-        if any(not t.startswith("sqlite_") for t in tables):
+        if required or any(not t.startswith("sqlite_") for t in tables):
             raise NotADatabaseError(
                 f"'{path.name}' is een database, maar niet van Wijkapp. "
                 "Het bestand is niet veranderd."

@@ -166,6 +166,10 @@ class Store:
         self.changed_since_backup = False
         #: Called once when the first change after a backup is committed.
         self.on_first_change: Callable[[], None] | None = None
+        #: The database file (set by the workspace): tells a full disk from other failures.
+        self.path: Any = None
+        #: When set (a Dutch sentence), every write is refused: the file turned out damaged.
+        self.refuse_writes: str | None = None
 
     # -- reads --------------------------------------------------------------------
     def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[Row]:
@@ -201,6 +205,8 @@ class Store:
             if self._current is not None:
                 yield Tx(self, step, parent=self._current)
                 return
+            if self.refuse_writes:
+                raise WriteFailedError(self.refuse_writes)
             tx = Tx(self, step)
             self._current = tx
             try:
@@ -214,7 +220,7 @@ class Store:
                         self.conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as error:
-                raise WriteFailedError(_write_failure_sentence(error)) from error
+                raise WriteFailedError(_write_failure_sentence(error, self.path)) from error
             finally:
                 self._current = None
             if tx.step.rows:
@@ -250,6 +256,8 @@ class Store:
         with self.lock:
             if not source:
                 return Changes()
+            if self.refuse_writes:
+                raise WriteFailedError(self.refuse_writes)
             step = source.pop()
             try:
                 changes = self._apply(step, reverse=reverse)
@@ -260,24 +268,23 @@ class Store:
             return changes
 
     def _apply(self, step: UndoStep, *, reverse: bool) -> Changes:
-        order = reversed(step.rows) if reverse else iter(step.rows)
+        order = list(reversed(step.rows)) if reverse else list(step.rows)
         kinds: set[str] = set(step.touched)
         ids: set[str] = set()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 for change in order:
-                    target = change.before if reverse else change.after
-                    self._restore(change.table, change.id, target)
-                    kinds.add(change.table)
-                    ids.add(change.id)
+                    if self._restore(change, reverse=reverse):
+                        kinds.add(change.table)
+                        ids.add(change.id)
                 self.conn.execute("COMMIT")
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
         except sqlite3.Error as error:
-            raise WriteFailedError(_write_failure_sentence(error)) from error
+            raise WriteFailedError(_write_failure_sentence(error, self.path)) from error
         self._committed()
         return Changes(frozenset(kinds), frozenset(ids), step.name)
 
@@ -287,13 +294,48 @@ class Store:
             if self.on_first_change is not None:
                 self.on_first_change()
 
-    def _restore(self, table: str, row_id: str, target: Row | None) -> None:
-        if target is None:
+    def _restore(self, change: RowChange, *, reverse: bool) -> bool:
+        """Put back one row's side of a step; ``True`` when something was written.
+
+        Only the columns the step changed are written, and only where the row still holds
+        the step's value: text saved later without a step (notes typed live) or by a later
+        step stays. Undoing a creation removes the row but keeps its newest state, so redo
+        brings back what was typed into it meanwhile.
+        """
+        table, row_id = change.table, change.id
+        source, target = (change.after, change.before) if reverse else (change.before, change.after)
+        current = self.row(table, row_id)
+        if target is None:  # undo a creation (or redo one undone)
+            if current is None:
+                return False
+            if reverse:
+                change.after = current
+            else:
+                change.before = current
             self.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])
-            return
-        row = dict(target)
-        row["updated_at"] = now_iso()
-        upsert_row(self.conn, table, row)
+            return True
+        if current is None or source is None:  # the row is gone: bring it back whole
+            row = dict(target)
+            row["updated_at"] = now_iso()
+            upsert_row(self.conn, table, row)
+            return True
+        values = {
+            column: value
+            for column, value in target.items()
+            if column not in _BOOKKEEPING
+            and source.get(column) != value
+            and current.get(column) == source.get(column)
+        }
+        if not values:
+            return False
+        values["updated_at"] = now_iso()
+        sets = ", ".join(f"[{c}] = ?" for c in values)
+        self.conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*values.values(), row_id])
+        return True
+
+
+#: Columns undo never puts back by themselves (they follow from the other columns).
+_BOOKKEEPING = frozenset({"id", "updated_at", "created_at"})
 
 
 def upsert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> None:
@@ -309,9 +351,14 @@ def upsert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> 
         conn.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(row.values()))
 
 
-def _write_failure_sentence(error: sqlite3.Error) -> str:
+def _write_failure_sentence(error: sqlite3.Error, path: Any = None) -> str:
     text = str(error).lower()
-    if "full" in text:
+    full = False
+    if path is not None and ("i/o" in text or "disk" in text):
+        from .storage import _nearly_full
+
+        full = _nearly_full(path)
+    if "full" in text or full:
         return (
             "De wijziging is niet opgeslagen: de schijf is vol. Maak ruimte vrij en probeer "
             "het opnieuw; wat u typte staat er nog."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -16,14 +17,14 @@ from .changes import Changes
 from .contacts import Contacts, Organisations
 from .decisions import Decisions
 from .documents import Documents
-from .errors import NotFoundError
+from .errors import DamagedDatabaseError, NotFoundError, StorageError
 from .goals import Goals
 from .meetings import Meetings
 from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
-from .storage import mark_closed, open_database, read_state, write_state
+from .storage import mark_closed, open_database, quick_check, read_state, write_state
 from .store import Store
 
 
@@ -39,6 +40,7 @@ class Workspace:
         self.path = Path(path) if path else default_db_path()
         db, self._lock = open_database(self.path)
         self.store = Store(db)
+        self.store.path = self.path
         self.store.on_first_change = lambda: write_state(self.path, changed_since_backup=True)
         # Changes saved in an earlier session and not yet backed up still count.
         self.store.changed_since_backup = bool(read_state(self.path).get("changed_since_backup", True))
@@ -130,6 +132,30 @@ class Workspace:
         return self.store.redo_name()
 
     # -- health ---------------------------------------------------------------------------
+    def verify_in_full(self) -> str | None:
+        """Read the whole file once (``quick_check``, on a connection of its own).
+
+        Run in the background after opening: the light check at start trusts size and
+        time, which bit rot does not change. On damage every later write is refused (so
+        the damage is not spread) and the Dutch sentence is returned; ``None`` when healthy.
+        A full or failing disk is not damage: then nothing is refused.
+        """
+        try:
+            quick_check(self.path)
+        except DamagedDatabaseError:
+            sentence = (
+                f"'{self.path.name}' blijkt beschadigd. Wijkapp bewaart vanaf nu niets meer in "
+                "dit bestand, zodat de schade niet groter wordt. Zet een reservekopie terug "
+                "(Bestand → Reservekopieën); wat u nog niet bewaard had, kunt u eerst "
+                "kopiëren."
+            )
+            self.store.refuse_writes = sentence
+            return sentence
+        except StorageError:
+            return None
+        write_state(self.path, full_check=dt.date.today().isoformat())
+        return None
+
     def check(self) -> dict[str, Any]:
         """Integrity and schema report; ``report["healthy"]`` is the verdict."""
         store = self.store

@@ -73,3 +73,84 @@ def test_clear_history(ws: Workspace) -> None:
     ws.contacts.add("Iemand")
     ws.store.clear_history()
     assert ws.undo_name is None and ws.redo_name is None
+
+
+# -- an undo step puts back only what it changed (issue: "Every word stays") ------------------
+def test_undoing_a_rename_keeps_notes_typed_after_it(ws: Workspace) -> None:
+    meeting = ws.meetings.create("2026-12-03 19:30").id
+    item = ws.agenda.add(meeting, "Speeltuin").id
+    ws.agenda.update(item, title="Speeltuin Oost")
+    ws.agenda.set_notes(item, "Live getypt tijdens de vergadering")
+    assert ws.undo_name == "Agendapunt gewijzigd"
+    ws.undo()
+    restored = ws.agenda.get(item)
+    assert restored.title == "Speeltuin"
+    assert restored.notes == "Live getypt tijdens de vergadering"
+    ws.redo()
+    assert ws.agenda.get(item).title == "Speeltuin Oost"
+    assert ws.agenda.get(item).notes == "Live getypt tijdens de vergadering"
+
+
+def test_undo_never_reverts_a_field_changed_again_since(ws: Workspace) -> None:
+    person = ws.contacts.add("Ans", phone="046 111").id
+    ws.contacts.update(person, phone="046 222", role="penningmeester")
+    ws.store.clear_history()
+    ws.contacts.update(person, role="voorzitter")  # the step to undo
+    with ws.store.write(None) as tx:  # a save without a step changes the role again
+        tx.update("people", person, {"role": "secretaris"})
+    ws.undo()
+    assert ws.contacts.get(person).role == "secretaris"
+    assert ws.contacts.get(person).phone == "046 222"
+
+
+def test_undoing_a_creation_and_redoing_it_keeps_the_text_typed_into_it(ws: Workspace) -> None:
+    meeting = ws.meetings.create("2026-12-03 19:30").id
+    item = ws.agenda.add(meeting, "Verkeer").id
+    ws.agenda.set_notes(item, "Drempels bij de school")
+    ws.undo()
+    assert item not in [i.id for i in ws.agenda.for_meeting(meeting)]
+    ws.redo()
+    assert ws.agenda.get(item).notes == "Drempels bij de school"
+
+
+def test_undo_of_a_delete_only_clears_the_tombstone(ws: Workspace) -> None:
+    meeting = ws.meetings.create("2026-12-03 19:30").id
+    item = ws.agenda.add(meeting, "Groen", notes="eerst").id
+    ws.agenda.delete(item)
+    with ws.store.write(None) as tx:
+        tx.update("agenda_items", item, {"notes": "later bewaard"})
+    ws.undo()
+    assert ws.agenda.get(item).notes == "later bewaard"
+
+
+def test_saving_a_request_as_sent_is_one_step_and_one_transaction(ws: Workspace) -> None:
+    request = ws.requests.add("Lantaarnpaal kapot").id
+    ws.store.clear_history()
+    changes = ws.requests.save(
+        request, {"subject": "Lantaarnpaal Kerkstraat kapot", "text": "Al twee weken donker."},
+        "sent")
+    assert changes.id == request
+    saved = ws.requests.get(request)
+    assert saved.status == "sent" and saved.answer_due and saved.subject.endswith("kapot")
+    assert len(ws.store.undo_stack) == 1 and ws.undo_name == "Verzoek verstuurd"
+    ws.undo()
+    back = ws.requests.get(request)
+    assert back.status == "draft" and back.subject == "Lantaarnpaal kapot" and not back.answer_due
+
+
+def test_a_failing_status_move_saves_nothing_of_the_same_save(ws: Workspace) -> None:
+    import pytest
+
+    from wijkapp.errors import ValidationError
+
+    request = ws.requests.add("Bankje").id
+    with pytest.raises(ValidationError):
+        ws.requests.save(request, {"subject": "Bankje bij de vijver", "sent_on": "2026-05-01",
+                                   "answer_due": "2026-04-01"}, "sent")
+    assert ws.requests.get(request).subject == "Bankje"
+
+
+def test_saving_a_new_request_returns_its_id(ws: Workspace) -> None:
+    changes = ws.requests.save(None, {"subject": "Zwerfvuil"}, "draft")
+    assert ws.requests.get(changes.id or "").subject == "Zwerfvuil"
+    assert ws.undo_name == "Verzoek toegevoegd"

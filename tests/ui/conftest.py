@@ -11,7 +11,7 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from ui.bus import ChangeBus  # noqa: E402
-from ui.operations.base import worker_pool  # noqa: E402
+from ui.operations.base import wait_for_workers  # noqa: E402
 from ui.operations.context import AppContext, set_app_context  # noqa: E402
 from wijkapp.workspace import Workspace  # noqa: E402
 
@@ -31,13 +31,13 @@ def app_ctx(ws: Workspace, bus: ChangeBus) -> Iterator[AppContext]:
     context = AppContext(ws, bus, messages.append)
     set_app_context(context)
     yield context
-    worker_pool().waitForDone(5000)
+    wait_for_workers(5000)
     set_app_context(None)
 
 
 def wait_for_worker(qtbot: object) -> None:
     """Let background operations finish and their callbacks run."""
-    worker_pool().waitForDone(5000)
+    wait_for_workers(5000)
     qtbot.wait(20)  # type: ignore[attr-defined]
 
 

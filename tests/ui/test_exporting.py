@@ -32,13 +32,13 @@ BOARD = "Wijkplatform Geleen-Zuid"
 @pytest.fixture
 def demo(empty_ws: Workspace, bus: Any) -> Iterator[Workspace]:
     """The demo board, with the app context installed."""
-    from ui.operations.base import worker_pool
+    from ui.operations.base import wait_for_workers
     from wijkapp.demo import create_demo
 
     create_demo(empty_ws)
     set_app_context(AppContext(empty_ws, bus))
     yield empty_ws
-    worker_pool().waitForDone(10_000)
+    wait_for_workers(10_000)
     set_app_context(None)
 
 

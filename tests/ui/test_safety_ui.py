@@ -313,7 +313,7 @@ def test_app_start_offers_the_backup_and_opens_the_restored_file(
         assert len(window.ws.contacts.all()) == 300
     finally:
         window.close()
-        app_module.worker_pool().waitForDone(5000)
+        app_module.wait_for_workers(5000)
         app_module.set_app_context(None)
         window.ws.close()
 

@@ -24,6 +24,7 @@ from wijkapp.errors import WijkappError
 from wijkapp.i18n import _
 
 _pool: QThreadPool | None = None
+_long_pool: QThreadPool | None = None
 
 
 def worker_pool() -> QThreadPool:
@@ -33,6 +34,25 @@ def worker_pool() -> QThreadPool:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(1)
     return _pool
+
+
+def long_job_pool() -> QThreadPool:
+    """A thread of its own for long jobs (backups, exports, reports, checks).
+
+    They read through the workspace's lock query by query (or on a connection of their
+    own), so a save on :func:`worker_pool` never waits behind a whole export.
+    """
+    global _long_pool
+    if _long_pool is None:
+        _long_pool = QThreadPool()
+        _long_pool.setMaxThreadCount(1)
+    return _long_pool
+
+
+def wait_for_workers(msecs: int = 30_000) -> None:
+    """Let running saves and long jobs finish (before closing or swapping the file)."""
+    worker_pool().waitForDone(msecs)
+    long_job_pool().waitForDone(msecs)
 
 
 class _Signals(QObject):
@@ -62,8 +82,14 @@ def run_in_background(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    *,
+    long: bool = False,
 ) -> None:
-    """Run ``fn`` on the worker; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+    """Run ``fn`` on the worker; call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread.
+
+    ``long=True`` runs it on the long-job worker instead (backups, exports, reports), so
+    saves typed meanwhile are not queued behind it.
+    """
     signals = _Signals()
     _alive.add(signals)
 
@@ -76,7 +102,7 @@ def run_in_background(
             on_done(result)
 
     signals.finished.connect(finished)
-    worker_pool().start(_Job(fn, signals))
+    (long_job_pool() if long else worker_pool()).start(_Job(fn, signals))
 
 
 def error_sentence(error: BaseException) -> str:
@@ -89,6 +115,11 @@ def error_sentence(error: BaseException) -> str:
     ).format(error=error)
 
 
+def show_failure(parent: QWidget | None, error: BaseException) -> None:
+    """The Dutch message box for a failed operation."""
+    QMessageBox.warning(parent, _("Niet gelukt"), error_sentence(error))
+
+
 class CoreOp:
     """One operation on the workspace: ``op(ws)`` runs in the background."""
 
@@ -98,6 +129,12 @@ class CoreOp:
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._message: str | None = None
+        self._box = True
+
+    def without_box(self) -> CoreOp:
+        """Do not show a message box on failure: the caller shows it in place (autosave)."""
+        self._box = False
+        return self
 
     def success(self, callback: Callable[[Any], None]) -> CoreOp:
         """Called on the GUI thread with the result."""
@@ -130,7 +167,8 @@ class CoreOp:
                 self._success(result)
 
         def failed(error: BaseException) -> None:
-            QMessageBox.warning(self._parent, _("Niet gelukt"), error_sentence(error))
+            if self._box:
+                show_failure(self._parent, error)
             if self._failure:
                 self._failure(error)
 

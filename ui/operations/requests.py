@@ -9,14 +9,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from wijkapp.changes import Changes
 from wijkapp.i18n import _
 
 from .base import CoreOp
-
-#: Fields :func:`save_request` writes with a plain update; status moves go through the core.
-_PLAIN = ("kind", "subject", "text", "area_id", "sent_to_id", "sent_to_name", "sent_on",
-          "answer_due", "answered_on", "answer_text", "meeting_id")
 
 
 def add_request(parent: QWidget | None, subject: str, text: str = "", **fields: Any) -> CoreOp:
@@ -28,37 +23,10 @@ def add_request(parent: QWidget | None, subject: str, text: str = "", **fields: 
 
 def save_request(parent: QWidget | None, request_id: str | None, fields: dict[str, Any],
                  status: str | None = None) -> CoreOp:
-    """Save the editor's fields (``request_id`` ``None``: a new concept), then move the status.
-
-    Moving to ``sent`` uses the core's ``mark_sent`` so an empty promised answer date
-    becomes six weeks after sending; ``answered`` records the answer (today when no date).
-    """
-
-    def op(ws: Any) -> Changes:
-        nonlocal request_id
-        plain = {k: v for k, v in fields.items() if k in _PLAIN}
-        if request_id is None:
-            changes = ws.requests.add(**plain)
-            request_id = changes.id
-            current = ws.requests.get(request_id)
-        else:
-            current = ws.requests.get(request_id)
-            changes = ws.requests.update(request_id, **plain)
-        if status and status != current.status:
-            after = ws.requests.get(request_id)
-            if status == "sent" and current.status == "draft":
-                changes = changes.merged(ws.requests.mark_sent(
-                    request_id, on=after.sent_on or None, answer_due=after.answer_due or None))
-            elif status == "answered":
-                changes = changes.merged(ws.requests.record_answer(
-                    request_id, after.answer_text, on=after.answered_on or None))
-            elif status == "closed":
-                changes = changes.merged(ws.requests.close(request_id))
-            else:
-                changes = changes.merged(ws.requests.set_status(request_id, status))
-        return changes
-
-    return CoreOp(parent, op).with_message(_("Verzoek bewaard."))
+    """Save the editor's fields and move the status: one core call, one undo step."""
+    return CoreOp(parent, lambda ws: ws.requests.save(request_id, fields, status)).with_message(
+        _("Verzoek bewaard.")
+    )
 
 
 def mark_request_sent(parent: QWidget | None, request_id: str, on: Any = None) -> CoreOp:

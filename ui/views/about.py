@@ -100,7 +100,7 @@ class AboutDialog(QDialog):
         close.setDefault(True)
         close.setFocus()
         self.report: dict[str, Any] | None = None
-        run_in_background(ws.check, self.show_report, self._check_failed)
+        run_in_background(ws.check, self.show_report, self._check_failed, long=True)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         """Size the dialog for its text once the stylesheet fonts apply."""

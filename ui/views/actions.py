@@ -28,6 +28,7 @@ from wijkapp.i18n import _, ngettext
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
+from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
 from ..labels import action_row, meeting_label, required_text_problem
 from ..live import ANY, Follow
@@ -38,9 +39,9 @@ from ..operations.actions import (
     reopen_action,
     update_action,
 )
+from ..operations.base import CoreOp, error_sentence, show_failure
 from .meeting_dialogs import GoalCombo
 from .widgets import (
-    AutoSaver,
     DateField,
     PersonCombo,
     button,
@@ -74,8 +75,11 @@ class ActionsView(QWidget):
         self.bus = bus
         self.current_id: str | None = None
         self._creating = False
+        self._new_key: str | None = None
         self._actions: dict[str, Action] = {}
-        self.saver = AutoSaver(self._save, parent=self)
+        self.saver = AutoSaver(self._collect, self._save_op, parent=self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
         self._build()
         self.refresh()
         self.live = Follow(self, bus, "actions", self.refresh, WATCH, own_edits=True)
@@ -205,7 +209,7 @@ class ActionsView(QWidget):
         if changes is None or changes.touches("people", "meetings", "goals"):
             self._fill_filters()
         self._fill_list()
-        if self.current_id and not self.saver.dirty and not self.saver.busy:
+        if self.current_id and not self.saver.pending:
             if changes is None or self.current_id in changes.ids:
                 self._load_editor()
 
@@ -294,8 +298,8 @@ class ActionsView(QWidget):
         new_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if new_id == self.current_id and not self._creating:
             return
-        self.saver.flush()
-        self.saver.cancel()
+        self.saver.flush()  # a snapshot of this action is saved, even while a save runs
+        self.saver.forget()
         self._creating = False
         self.current_id = new_id
         self._load_editor()
@@ -340,7 +344,8 @@ class ActionsView(QWidget):
     def start_new(self) -> None:
         """Empty the editor for a new action (saved once "wat" is filled in)."""
         self.saver.flush()
-        self.saver.cancel()
+        self.saver.forget()
+        self._new_key = self.saver.new_token()
         self.tree.blockSignals(True)
         self.tree.setCurrentItem(None)
         self.tree.blockSignals(False)
@@ -353,34 +358,49 @@ class ActionsView(QWidget):
         self.what_edit.setFocus()
         self._update_buttons()
 
-    def _save(self, done: Any) -> bool:
+    def _editor_key(self) -> str | None:
+        return self._new_key if self._creating else self.current_id
+
+    def _collect(self) -> Snapshot | None:
         what = self.what_edit.toPlainText()
         problem = required_text_problem(what, _("wat er moet gebeuren"), 100_000)
         show_problem(self.editor_message, problem)
-        if problem or not (self.current_id or self._creating):
-            return False
+        key = self._editor_key()
+        if problem or not key:
+            return None
         owner_id, owner_name = self.owner_combo.selection()
-        due = self.due_field.value()
-        goal_id = self.goal_combo.goal_id()
+        values = {"what": what, "owner_id": owner_id, "owner_name": owner_name,
+                  "due_date": self.due_field.value(), "goal_id": self.goal_combo.goal_id()}
         if self._creating:
             meeting = self.meeting_filter.currentData()
-            meeting = None if meeting in (None, _NO_MEETING) else meeting
+            values["meeting_id"] = None if meeting in (None, _NO_MEETING) else meeting
+        return Snapshot(key, values)
 
-            def created(changes: Changes) -> None:
-                self._creating = False
-                self.current_id = changes.id
-                self.editor_title.setText(_("Actiepunt"))
-                self._fill_list()
-                done(True)
+    def _save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
+        fields = dict(values)
+        meeting = fields.pop("meeting_id", None)
+        if record_id is None:
+            what = fields.pop("what")
+            return add_action(self, meeting, what, **fields)
+        return update_action(self, record_id, **fields)
 
-            add_action(self, meeting, what, owner_id=owner_id, due_date=due,
-                       owner_name=owner_name, goal_id=goal_id).success(created).failure(
-                lambda _e: done(False)).run()
-            return True
-        update_action(self, self.current_id, what=what, owner_id=owner_id,
-                      owner_name=owner_name, due_date=due, goal_id=goal_id).success(
-            lambda _c: done(True)).failure(lambda _e: done(False)).run()
-        return True
+    def _saved(self, key: str, record_id: str | None, _changes: Any) -> None:
+        if key != self._editor_key():
+            return
+        if self._creating and record_id:
+            self._creating = False
+            self.current_id = record_id
+            self.editor_title.setText(_("Actiepunt"))
+            self._fill_list()
+
+    def _save_failed(self, key: str, error: Any) -> None:
+        if key == self._editor_key():
+            self.saver.mark_unsaved()
+            show_problem(self.editor_message, _(
+                "Niet bewaard: {reason} Wat u typte staat er nog.").format(
+                reason=error_sentence(error)))
+        else:
+            show_failure(self, error)
 
     # -- buttons -----------------------------------------------------------------------
     def make_list(self) -> None:

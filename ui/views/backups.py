@@ -226,7 +226,7 @@ class BackupsDialog(QDialog):
             self.make_button.setEnabled(True)
             self.status.setText(error_sentence(error))
 
-        run_in_background(lambda: make_backup(ws, now), done, failed)
+        run_in_background(lambda: make_backup(ws, now), done, failed, long=True)
 
     def restore_selected(self) -> None:
         """Ask, then put the chosen backup back (the current data is backed up first)."""

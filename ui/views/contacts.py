@@ -121,15 +121,19 @@ class PeoplePanel(RecordPanel):
         return (required_text_problem(self.name.text(), _("de naam"), 300)
                 or email_problem(self.email.text()))
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        fields = {"role": self.role.text(), "organisation_id": self.organisation.currentData(),
-                  "topics": self.topics.text(), "phone": self.phone.text(),
-                  "email": self.email.text().strip(), "notes": self.notes.toPlainText(),
-                  "last_contact": self.last_contact.value(),
-                  "board_member": self.board_member.isChecked()}
+    def values(self) -> dict[str, Any]:
+        return {"name": self.name.text(), "role": self.role.text(),
+                "organisation_id": self.organisation.currentData(),
+                "topics": self.topics.text(), "phone": self.phone.text(),
+                "email": self.email.text().strip(), "notes": self.notes.toPlainText(),
+                "last_contact": self.last_contact.value(),
+                "board_member": self.board_member.isChecked()}
+
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
         if record_id is None:
-            return add_person(self, self.name.text(), **fields)
-        return update_person(self, record_id, name=self.name.text(), **fields)
+            fields = dict(values)
+            return add_person(self, fields.pop("name"), **fields)
+        return update_person(self, record_id, **values)
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_person(self, record_id)

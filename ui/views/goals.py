@@ -273,15 +273,18 @@ class GoalsPanel(RecordPanel):
     def problem(self) -> str | None:
         return required_text_problem(self.title.text(), _("wat u wilt bereiken"), 1000)
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        fields = {"area_id": self.area.currentData(), "how": self.how.toPlainText(),
-                  "who": self.who.text(), "due": self.due.text(),
-                  "status": self.status.currentData(), "evidence": self.evidence.toPlainText(),
-                  "evaluation": self.evaluation.toPlainText()}
+    def values(self) -> dict[str, Any]:
+        return {"title": self.title.text(), "building_block": self.block.currentData(),
+                "area_id": self.area.currentData(), "how": self.how.toPlainText(),
+                "who": self.who.text(), "due": self.due.text(),
+                "status": self.status.currentData(), "evidence": self.evidence.toPlainText(),
+                "evaluation": self.evaluation.toPlainText()}
+
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
         if record_id is None:
-            return add_goal(self, self.title.text(), self.block.currentData(), **fields)
-        return update_goal(self, record_id, title=self.title.text(),
-                           building_block=self.block.currentData(), **fields)
+            fields = dict(values)
+            return add_goal(self, fields.pop("title"), fields.pop("building_block"), **fields)
+        return update_goal(self, record_id, **values)
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_goal(self, record_id)

@@ -67,12 +67,16 @@ class IncomingPanel(RecordPanel):
     def problem(self) -> str | None:
         return required_text_problem(self.subject.text(), _("het onderwerp"), 1000)
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        fields = {"sender": self.sender.text(), "received_on": self.received.value(),
-                  "summary": self.summary.toPlainText(), "handling": self.handling.toPlainText()}
+    def values(self) -> dict[str, Any]:
+        return {"subject": self.subject.text(), "sender": self.sender.text(),
+                "received_on": self.received.value(), "summary": self.summary.toPlainText(),
+                "handling": self.handling.toPlainText()}
+
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
         if record_id is None:
-            return add_document(self, self.subject.text(), **fields)
-        return update_document(self, record_id, subject=self.subject.text(), **fields)
+            fields = dict(values)
+            return add_document(self, fields.pop("subject"), **fields)
+        return update_document(self, record_id, **values)
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_document(self, record_id)

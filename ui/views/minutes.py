@@ -1,14 +1,15 @@
 """Minutes mode ("Notuleren"): one screen per agenda item, used live during the meeting.
 
-Notes are saved ~300 ms after the last keystroke, and at once on focus-out, on switching
-items, when the screen hides and when the window closes (:meth:`MinutesView.flush`), so
-nothing typed is lost. Decisions and actions are added per item; the standard item
+Notes are saved ~300 ms after the last keystroke and, while typing goes on, at the latest
+one second after the first unsaved key (:class:`ui.autosave.AutoSaver`, the one autosave
+mechanism of every editor); and at once on focus-out, on switching items, when the screen
+hides and when the window closes (:meth:`MinutesView.flush`), so nothing typed is lost. Decisions and actions are added per item; the standard item
 "Actiepunten van vorige vergaderingen" shows the open actions of earlier meetings.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -26,6 +27,7 @@ from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
+from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
 from ..formatting import (
     action_row_label,
@@ -38,6 +40,7 @@ from ..live import ANY, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
+from ..operations.base import CoreOp, error_sentence, show_failure
 from ..operations.decisions import add_decision
 from ..plainlang_editor import attach_plain_language, board_terms
 from ..readability_meter import ReadabilityMeter
@@ -47,6 +50,7 @@ from .meeting_widgets import button, label
 from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
 
 SAVE_DELAY_MS = 300
+SAVE_AT_LATEST_MS = 1000
 ATTENDANCE_STEP = "attendance"
 #: What minutes mode shows (everything of its meeting).
 WATCH = {kind: ANY for kind in ("meetings", "agenda_items", "attendance", "people", "actions",
@@ -66,11 +70,11 @@ class MinutesView(QWidget):
         self.bus = bus
         self.meeting_id: str | None = None
         self.item_id: str | None = None  # the item whose notes are in the editor
-        self._dirty = False
-        self._unsaved: dict[str, str] = {}  # item id -> text sent but not yet confirmed
         self.after_close: AfterCloseDialog | None = None  # offered after closing
-        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self.saver = AutoSaver(self._collect_notes, self._save_notes, delay_ms=SAVE_DELAY_MS,
+                               max_wait_ms=SAVE_AT_LATEST_MS, parent=self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
         self._build()
         # Own edits come through too: a decision or action added here must appear in the
         # lists; refresh() skips the ones the screen already shows (own notes, attendance).
@@ -263,7 +267,8 @@ class MinutesView(QWidget):
             info = [kind_label(item.kind), item.presenter, minutes_label(item.minutes)]
             self.item_info.setText(" · ".join(p for p in info if p))
             if not same:  # never replace what is on screen with an older copy
-                text = self._unsaved.get(item.id, item.notes)
+                unconfirmed = self.saver.unconfirmed(item.id)
+                text = unconfirmed["notes"] if unconfirmed else item.notes
                 self.notes.blockSignals(True)
                 self.notes.setPlainText(text)
                 self.notes.blockSignals(False)
@@ -302,35 +307,34 @@ class MinutesView(QWidget):
     def _notes_changed(self) -> None:
         if self.item_id is None:
             return
-        self._dirty = True
         self.saved_label.setText(_("Bezig met bewaren…"))
-        self._timer.start()
+        self.saver.touch()
 
     def flush(self) -> None:
         """Save the notes now if anything is unsaved (safe to call any time)."""
-        self._timer.stop()
-        if not self._dirty or self.item_id is None:
-            return
-        self._dirty = False
-        text = self.notes.toPlainText()
-        item_id = self.item_id
-        self._unsaved[item_id] = text
-        agenda_ops.save_notes(self, item_id, text).success(
-            lambda _c: self._saved(item_id, text)
-        ).failure(lambda _e: self._save_failed(item_id)).run()
+        self.saver.flush()
 
-    def _saved(self, item_id: str, text: str) -> None:
-        if self._unsaved.get(item_id) == text:
-            del self._unsaved[item_id]
-        if item_id == self.item_id and not self._dirty:
-            self.saved_label.setText(notes_counter_label(text))
+    def _collect_notes(self) -> Snapshot | None:
+        if self.item_id is None:
+            return None
+        return Snapshot(self.item_id, {"notes": self.notes.toPlainText()})
 
-    def _save_failed(self, item_id: str) -> None:
+    def _save_notes(self, item_id: str | None, values: dict[str, str]) -> CoreOp:
+        return agenda_ops.save_notes(self, item_id or "", values["notes"])
+
+    def _saved(self, item_id: str, _record_id: object, _changes: object) -> None:
+        if item_id == self.item_id and not self.saver.pending:
+            self.saved_label.setText(notes_counter_label(self.notes.toPlainText()))
+
+    def _save_failed(self, item_id: str, error: BaseException) -> None:
         if item_id == self.item_id:
-            self._dirty = True  # keep the text; the next keystroke or focus-out tries again
+            self.saver.mark_unsaved()  # keep the text; the next keystroke or focus-out retries
             self.saved_label.setText(
                 _("Niet bewaard! Uw tekst staat er nog; probeer het zo opnieuw.")
+                + " " + error_sentence(error)
             )
+        else:
+            show_failure(self, error)
 
     def hideEvent(self, event: object) -> None:  # noqa: N802
         self.flush()

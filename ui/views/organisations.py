@@ -72,13 +72,16 @@ class OrganisationsPanel(RecordPanel):
         return (required_text_problem(self.name.text(), _("de naam"), 300)
                 or email_problem(self.email.text()))
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        fields = {"kind": self.org_kind.currentData(), "phone": self.phone.text(),
-                  "email": self.email.text().strip(), "website": self.website.text(),
-                  "notes": self.notes.toPlainText()}
+    def values(self) -> dict[str, Any]:
+        return {"name": self.name.text(), "kind": self.org_kind.currentData(),
+                "phone": self.phone.text(), "email": self.email.text().strip(),
+                "website": self.website.text(), "notes": self.notes.toPlainText()}
+
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
         if record_id is None:
-            return add_organisation(self, self.name.text(), **fields)
-        return update_organisation(self, record_id, name=self.name.text(), **fields)
+            fields = dict(values)
+            return add_organisation(self, fields.pop("name"), **fields)
+        return update_organisation(self, record_id, **values)
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_organisation(self, record_id)

@@ -27,10 +27,10 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
+from ..autosave import AutoSaver, Snapshot
 from ..labels import Row, group_header
-from ..operations.base import CoreOp
+from ..operations.base import CoreOp, error_sentence, show_failure
 from .widgets import (
-    AutoSaver,
     add_row,
     button,
     form,
@@ -59,7 +59,10 @@ class RecordPanel(QWidget):
         self.ws = ws
         self.current_id: str | None = None
         self.creating = False
-        self.saver = AutoSaver(self._save, parent=self)
+        self._new_key: str | None = None  # the token of the new record in the editor
+        self.saver = AutoSaver(self._collect, self.save_op, parent=self)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(self._save_failed)
         self.fields: list[QWidget] = []
         self._behind = False  # a refresh was put off while the panel was out of sight
 
@@ -145,8 +148,12 @@ class RecordPanel(QWidget):
         """Hook: a Dutch sentence when the editor cannot be saved yet."""
         return None
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        """Hook: the operation saving the editor (``record_id`` ``None``: create)."""
+    def values(self) -> dict[str, Any]:
+        """Hook: the editor's values, as the keyword arguments :meth:`save_op` takes."""
+        raise NotImplementedError
+
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
+        """Hook: the operation saving ``values`` (``record_id`` ``None``: create)."""
         raise NotImplementedError
 
     def delete_op(self, record_id: str) -> CoreOp:
@@ -260,8 +267,8 @@ class RecordPanel(QWidget):
         new_id = item.data(0, ID_ROLE) if item else None
         if not new_id or (new_id == self.current_id and not self.creating):
             return
-        self.saver.flush()
-        self.saver.cancel()
+        self.saver.flush()  # a snapshot of this record is saved, even while a save runs
+        self.saver.forget()
         self.creating = False
         self.current_id = new_id
         self.reload_editor()
@@ -287,7 +294,8 @@ class RecordPanel(QWidget):
     def start_new(self) -> None:
         """Empty the editor for a new record; it is saved once the problem check passes."""
         self.saver.flush()
-        self.saver.cancel()
+        self.saver.forget()
+        self._new_key = self.saver.new_token()
         self.tree.blockSignals(True)
         self.tree.setCurrentItem(None)
         self.tree.clearSelection()
@@ -299,31 +307,43 @@ class RecordPanel(QWidget):
         if self.fields:
             self.fields[0].setFocus()
 
-    def _save(self, done: Any) -> bool:
+    def editor_key(self) -> str | None:
+        """The autosave key of the record in the editor: its id, or a new record's token."""
+        if self.creating:
+            return self._new_key
+        return self.current_id
+
+    def _collect(self) -> Snapshot | None:
         problem = self.problem()
         show_problem(self.message, problem)
-        if problem or not (self.current_id or self.creating):
-            return False
-        creating = self.creating
+        key = self.editor_key()
+        if problem or not key:
+            return None
+        return Snapshot(key, self.values())
 
-        def saved(changes: Any) -> None:
-            if creating and isinstance(changes, Changes) and changes.id:
-                self.creating = False
-                self.current_id = changes.id
-                self.editor_title.setText(self.item_title)
-                self.fill()
-            if not self.saver.dirty:
-                self.reload_editor()
-            done(True)
+    def _saved(self, key: str, record_id: str | None, changes: Any) -> None:
+        if key != self.editor_key():
+            return  # the user moved on; the list follows through the change bus
+        if self.creating and record_id:
+            self.creating = False
+            self.current_id = record_id
+            self.editor_title.setText(self.item_title)
+            self.fill()
+        if not self.saver.pending:
+            self.reload_editor()
 
-        self.save_op(None if creating else self.current_id).success(saved).failure(
-            lambda _e: done(False)).run()
-        return True
+    def _save_failed(self, key: str, error: Any) -> None:
+        if key == self.editor_key():
+            self.saver.mark_unsaved()  # still on screen: the next change or switch retries
+            show_problem(self.message, _("Niet bewaard: {reason} Wat u typte staat er nog.").format(
+                reason=error_sentence(error)))
+        else:
+            show_failure(self, error)
 
     def delete_current(self) -> None:
         """Delete the selected record (undo with Ctrl+Z)."""
         if self.current_id:
-            self.saver.cancel()
+            self.saver.forget()
             record_id, self.current_id = self.current_id, None
             self.delete_op(record_id).run()
 
@@ -337,7 +357,7 @@ class RecordPanel(QWidget):
         if self.current_id and not self.get(self.current_id):
             self.current_id = None
         self.fill()
-        quiet = not self.saver.dirty and not self.saver.busy and not self.creating
+        quiet = not self.saver.pending and not self.creating
         if quiet and (changes is None or (self.current_id or "") in changes.ids
                       or not self.current_id):
             self.reload_editor()

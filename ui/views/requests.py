@@ -229,8 +229,13 @@ class RequestsPanel(RecordPanel):
             "meeting_id": self.meeting.currentData(),
         }
 
-    def save_op(self, record_id: str | None) -> CoreOp:
-        return save_request(self, record_id, self.collect(), self.status.currentData())
+    def values(self) -> dict[str, Any]:
+        return {**self.collect(), "status": self.status.currentData()}
+
+    def save_op(self, record_id: str | None, values: dict[str, Any]) -> CoreOp:
+        fields = dict(values)
+        status = fields.pop("status")
+        return save_request(self, record_id, fields, status)
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_request(self, record_id)
