@@ -77,9 +77,9 @@ def private_copy(db: Path, name: str) -> Path:
 
 def wait_for_worker() -> None:
     """Block until the background worker has nothing left (not timed by the callers)."""
-    from ui.operations.base import worker_pool
+    from ui.operations.base import wait_for_workers
 
-    worker_pool().waitForDone(120_000)
+    wait_for_workers(120_000)
 
 
 def timings(work: Callable[[], object], repeat: int, settle: Callable[[], None],
