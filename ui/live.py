@@ -27,6 +27,9 @@ The rules ``Follow`` enforces, so no view has to remember them:
    on its own, as in tests) refreshes at once, so it is never wrong when read.
 4. **Counted.** Every refresh is announced on ``bus.refreshed(name, changes)``, so a test
    can assert which views a change woke (see tests/ui/test_refresh.py).
+5. **Filled when first shown.** A view calls ``self.live.start()`` instead of filling
+   itself in its constructor: in the main window the first fill happens as the view is
+   shown, and long lists are then loaded on the worker (``RecordPanel.fill_later``).
 
 ``apply`` runs on the GUI thread and must stay within a frame or two: lists of hundreds of
 rows live in an item model (``ui/models/``) that updates rows in place, and anything that
@@ -111,6 +114,7 @@ class Follow(QObject):
         self.own_edits = own_edits
         self._apply = apply
         self.pending: Changes | None = None
+        self._unfilled = False  # start() waits for the first show
         # Keep this object (and so its view) referenced until Qt destroys the view: a
         # view freed by Python's cycle collector could otherwise be deleted on the worker
         # thread, which Qt does not survive.
@@ -130,6 +134,8 @@ class Follow(QObject):
             return
         if not self.own_edits and is_own(self.scope, source):
             return
+        if self._unfilled:
+            return  # the first fill, when shown, reads everything anyway
         if on_screen(self.scope) is False:
             self.pending = changes if self.pending is None else self.pending.merged(changes)
             return
@@ -146,8 +152,26 @@ class Follow(QObject):
         finally:
             self.last_source = None
 
+    def start(self) -> None:
+        """Fill the view the first time: at once when its window is not shown (a view
+        built on its own), else as it is first shown, so building it costs no loading."""
+        if on_screen(self.scope) is False:
+            self._unfilled = True
+            self.pending = None
+        else:
+            self._fill()
+
+    def _fill(self) -> None:
+        self._unfilled = False
+        self.pending = None
+        self.bus.refreshed.emit(self.name, None)
+        self._apply(None)  # type: ignore[arg-type] - None: everything
+
     def catch_up(self) -> bool:
         """Apply what waited while the view was hidden; ``False`` when nothing did."""
+        if self._unfilled:
+            self._fill()
+            return True
         if self.pending is None:
             return False
         changes, self.pending = self.pending, None
@@ -161,14 +185,19 @@ class Follow(QObject):
         return False
 
 
+def cancel_loads(owner: QObject) -> None:
+    """Drop the result of any :func:`load_in_background` of ``owner`` still running."""
+    owner.setProperty("_wijkapp_load", int(owner.property("_wijkapp_load") or 0) + 1)
+
+
 def load_in_background(owner: QObject, load: Callable[[], Any],
                        show: Callable[[Any], None]) -> None:
     """Run ``load()`` (core reads, row formatting; no Qt) off the GUI thread, then
     ``show(result)`` on it. Only the newest load of ``owner`` is shown: a result that a
     later load overtook is dropped, and nothing is shown once ``owner`` is deleted.
     """
-    ticket = int(owner.property("_wijkapp_load") or 0) + 1
-    owner.setProperty("_wijkapp_load", ticket)
+    cancel_loads(owner)
+    ticket = owner.property("_wijkapp_load")
 
     def done(result: Any) -> None:
         try:
@@ -181,5 +210,5 @@ def load_in_background(owner: QObject, load: Callable[[], Any],
     run_in_background(load, done)
 
 
-__all__ = ["ANY", "Except", "Follow", "Watch", "is_own", "load_in_background", "on_screen",
+__all__ = ["ANY", "Except", "Follow", "Watch", "cancel_loads", "is_own", "load_in_background", "on_screen",
            "touches"]

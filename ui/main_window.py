@@ -242,7 +242,11 @@ class MainWindow(QMainWindow):
             return self.views[key]
         spec = next(s for s in VIEWS if s.key == key)
         cls = load_view_class(spec)
-        widget: QWidget = Placeholder(_(spec.title)) if cls is None else cls(self.ws, self.bus)
+        # Built inside its (hidden) page, so the view knows it is not on screen yet and
+        # fills itself as it is shown (ui.live.Follow.start).
+        page = self._page_of[key]
+        widget: QWidget = (Placeholder(_(spec.title)) if cls is None
+                           else cls(self.ws, self.bus, page))
         if cls is not None and key == "search" and hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._page_of[key].layout().addWidget(widget)

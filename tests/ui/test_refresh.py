@@ -102,7 +102,9 @@ def test_hidden_view_catches_up_once_when_shown(qtbot: Any, window: MainWindow,
     assert "actions" not in probe.take()  # hidden: only remembered
     view = window.show_view("actions")
     assert probe.take() == ["actions"]
-    texts = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+    wait_for_worker(qtbot)  # on screen, the rows are made on the worker
+    assert not view._loading
+    texts = [row.text(0) for row in view.rows()]
     assert "Derde versie" in texts and "Eerste versie" not in texts
 
 
@@ -111,10 +113,16 @@ def test_an_edit_wakes_the_shown_view_that_lists_it(qtbot: Any, window: MainWind
     view = window.show_view("actions")
     probe = Probe(bus)
     action = ws.actions.open()[0]
+    rows_before = view.model.rowCount()
+    resets: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(1))
     bus.emit_changes(ws.actions.update(action.id, what="Nieuwe tekst"), None)
     assert probe.take() == ["actions"]
-    texts = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+    wait_for_worker(qtbot)
+    assert not view._loading
+    texts = [row.text(0) for row in view.rows()]
     assert "Nieuwe tekst" in texts
+    assert view.model.rowCount() == rows_before and not resets  # updated in place
 
 
 def test_note_changes_name_their_column() -> None:

@@ -182,8 +182,8 @@ class ContactsView(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.refresh()
         self.live = Follow(self, bus, "contacts", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def _apply_search(self) -> None:
         self.people.needle = self.organisations.needle = self.search.text()

@@ -216,8 +216,8 @@ class DashboardView(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addStretch(1)
         self.figures: Dashboard | None = None
-        self.refresh()
         self.live = Follow(self, bus, "dashboard", self.refresh, WATCH)
+        self.live.start()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Recount (``live`` calls it for changes to what the figures count)."""

@@ -261,11 +261,9 @@ class GoalsPanel(RecordPanel):
 
     def start_new(self) -> None:
         """A new goal under the bouwsteen of the chosen group or goal."""
-        item = self.tree.currentItem()
-        block = None
-        if item is not None:
-            record = self.get(item.data(0, ID_ROLE)) if item.data(0, ID_ROLE) else None
-            block = record.building_block if record else None
+        chosen = self.current_row_id()
+        record = self.get(chosen) if chosen else None
+        block = record.building_block if record else None
         super().start_new()
         if block:
             select_data(self.block, block)
@@ -328,8 +326,8 @@ class GoalsView(QWidget):
         layout.addWidget(self.panel, 1)
         self._fill_filter()
         self.area_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
-        self.refresh()
         self.live = Follow(self, bus, "goals", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def _fill_filter(self) -> None:
         entries = [(_WHOLE_WIJK, _("Alleen de hele wijk"))]

@@ -84,7 +84,7 @@ class MeetingsView(QWidget):
         # mode follow the data themselves.
         self.live = Follow(self.list_page, bus, "meetings", self.refresh, LIST_WATCH,
                            own_edits=True)
-        self.refresh()
+        self.live.start()
 
     def _build_list(self) -> QWidget:
         page = QWidget()

@@ -298,8 +298,8 @@ class RequestsView(QWidget):
         self.tabs.addTab(self.requests, _("Verzoeken en signalen"))
         self.tabs.addTab(self.incoming, _("Ingekomen stukken"))
         layout.addWidget(self.tabs, 1)
-        self.refresh()
         self.live = Follow(self, bus, "requests", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the changes touch (requests, documents, people, buurten).
