@@ -22,14 +22,12 @@ from wijkapp.errors import (
     StorageError,
     WorkspaceLockedError,
 )
-from wijkapp.followup import startup_reminder
 from wijkapp.i18n import _, set_language
 from wijkapp.paths import default_db_path, resource_path
 from wijkapp.workspace import Workspace
 
 from . import preferences
 from .bus import ChangeBus
-from .first_run import FirstRunDialog
 from .main_window import MainWindow
 from .operations.base import wait_for_workers
 from .operations.context import AppContext, set_app_context
@@ -172,6 +170,8 @@ def start(
     context = AppContext(ws, bus)
     set_app_context(context)
     if not ws.has_board:
+        from .first_run import FirstRunDialog
+
         welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
         welcome.exec()
         wait_for_workers(30_000)
@@ -186,9 +186,15 @@ def start(
     window = MainWindow(ws, bus, prefs)
     context.show_status = window.show_status
     window.show()
-    reminder = startup_reminder(ws)
-    if reminder:
-        window.show_reminder(reminder, "requests")
+
+    def remind() -> None:
+        from wijkapp.followup import startup_reminder
+
+        reminder = startup_reminder(ws)
+        if reminder:
+            window.show_reminder(reminder, "requests")
+
+    window.after_first_paint(remind)
     return window
 
 

@@ -42,7 +42,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject
 from PySide6.QtWidgets import QWidget
 
 from wijkapp.changes import Changes
@@ -179,9 +179,15 @@ class Follow(QObject):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Catch up as the view is shown, before it paints."""
+        """Catch up as the view is shown, before it paints; go quiet as it is deleted."""
         if watched is self.scope and event.type() == QEvent.Type.Show:
             self.catch_up()
+        elif watched is self.scope and event.type() == QEvent.Type.DeferredDelete:
+            # Tearing down its lists moves their current rows; that is not the user
+            # choosing a record, and the workspace behind the view may be closed already.
+            self.bus.changed.disconnect(self._on_changed)
+            for model in self.scope.findChildren(QItemSelectionModel):
+                model.blockSignals(True)
         return False
 
 
@@ -194,7 +200,8 @@ def load_in_background(owner: QObject, load: Callable[[], Any],
                        show: Callable[[Any], None]) -> None:
     """Run ``load()`` (core reads, row formatting; no Qt) off the GUI thread, then
     ``show(result)`` on it. Only the newest load of ``owner`` is shown: a result that a
-    later load overtook is dropped, and nothing is shown once ``owner`` is deleted.
+    later load overtook is dropped, and nothing is shown once ``owner`` is deleted or its
+    window closed (the owner then loads again when it is read or shown).
     """
     cancel_loads(owner)
     ticket = owner.property("_wijkapp_load")
@@ -202,9 +209,10 @@ def load_in_background(owner: QObject, load: Callable[[], Any],
     def done(result: Any) -> None:
         try:
             current = owner.property("_wijkapp_load")
+            closed = isinstance(owner, QWidget) and on_screen(owner) is None
         except RuntimeError:  # the owner was deleted meanwhile
             return
-        if current == ticket:
+        if current == ticket and not closed:  # a closed window may have closed its file too
             show(result)
 
     run_in_background(load, done)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -209,6 +209,13 @@ class ActionsView(QWidget):
         self.owner_combo.editTextChanged.connect(lambda _t: self.saver.touch())
         self.due_field.changed.connect(self.saver.touch)
         self.goal_combo.currentIndexChanged.connect(lambda _i: self.saver.touch())
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.DeferredDelete:
+            # Being deleted (e.g. the views rebuilt after a restore): tearing down the list
+            # moves its current row, which is not the user choosing a record.
+            self._quiet = True
+        return super().event(event)
 
     # -- contract ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -117,6 +117,13 @@ class RecordPanel(QWidget):
         self._quiet = False  # selecting from code: do not treat it as the user's choice
         self.tree.selectionModel().currentChanged.connect(
             lambda _a, _b: None if self._quiet else self._selection_changed())
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.DeferredDelete:
+            # Being deleted (e.g. the views rebuilt after a restore): tearing down the list
+            # moves its current row, which is not the user choosing a record.
+            self._quiet = True
+        return super().event(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Catch up on a put-off refresh; never let the splitter squeeze the editor."""
