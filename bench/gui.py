@@ -161,7 +161,8 @@ class Session:
         if self.window is not None:
             from PySide6.QtCore import QCoreApplication, QEvent
 
-            self.window.hide()
+            self.window.close()  # saves what is typed and waits for it
+            self.idle_worker()  # every callback runs before the window goes
             self.window.deleteLater()
             self.settle()
             # processEvents() outside an event loop never deletes: do it here.

@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._page_of[key].layout().addWidget(widget)
         self.views[key] = widget
+        if page.isVisible():
+            widget.show()  # now, not when the layout gets to it: it fills itself as it shows
         return widget
 
     def show_view(self, key: str) -> QWidget:
