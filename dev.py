@@ -29,7 +29,11 @@ QT_LIBS = {
     "libfreetype.so.6": "libfreetype6",
     "libdbus-1.so.3": "libdbus-1-3",
 }
-TOOLS = {"pdftoppm": "poppler-utils"}
+TOOLS = {
+    "pdftoppm": "poppler-utils",
+    # The export tests open .docx and .xlsx files in LibreOffice, as a board member would.
+    "soffice": "libreoffice-writer-nogui libreoffice-calc-nogui",
+}
 
 
 def venv_python() -> Path:
@@ -54,7 +58,8 @@ def missing_debian_packages(include_tools: bool) -> list[str]:
     known = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
     missing = [pkg for lib, pkg in QT_LIBS.items() if lib not in known]
     if include_tools:
-        missing += [pkg for tool, pkg in TOOLS.items() if not shutil.which(tool)]
+        missing += [pkg for tool, pkgs in TOOLS.items() if not shutil.which(tool)
+                    for pkg in pkgs.split()]
     return missing
 
 

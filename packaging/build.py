@@ -43,6 +43,7 @@ SMOKE_TIMEOUT_S = 180
 
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(ROOT))
+from icu_data import shrink_library as shrink_icu_library  # noqa: E402
 from pruning import drop_reason  # noqa: E402
 
 import dev  # noqa: E402 - the project's own venv helpers (write it once)
@@ -173,6 +174,10 @@ def prune(folder: Path) -> int:
             freed["ongebruikte bibliotheek"] = (freed.get("ongebruikte bibliotheek", 0)
                                                 + os.lstat(path).st_size)
             path.unlink()
+        for path in folder.rglob("libicudata.so*"):
+            if path.is_file() and not path.is_symlink():
+                saved = shrink_icu_library(path)  # ICU data for root, nl and en only
+                freed["ICU-gegevens"] = freed.get("ICU-gegevens", 0) + saved
     for path in [p for p in folder.rglob("*") if p.is_symlink() and not p.exists()]:
         path.unlink()  # links to files that went
     for base, dirs, files in os.walk(folder, topdown=False):

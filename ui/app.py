@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from wijkapp.errors import (
     DamagedDatabaseError,
+    DiskError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyError,
@@ -24,12 +25,13 @@ from wijkapp.errors import (
 )
 from wijkapp.i18n import _, set_language
 from wijkapp.paths import default_db_path, resource_path
+from wijkapp.privacy import erasure_notice
 from wijkapp.workspace import Workspace
 
-from . import preferences
+from . import preferences, shutdown
 from .bus import ChangeBus
 from .main_window import MainWindow
-from .operations.base import wait_for_workers
+from .operations.base import run_in_background, wait_for_workers
 from .operations.context import AppContext, set_app_context
 from .qt_guard import protect_none
 from .style import apply_style
@@ -52,6 +54,19 @@ def open_error_message(error: StorageError, path: Path) -> tuple[str, str]:
             "taakbalk of Wijkapp al openstaat en ga verder in dat venster. Ziet u het nergens? "
             "Start de computer opnieuw op en open Wijkapp dan nog een keer."
         )
+    elif isinstance(error, DiskError):
+        full = "vol" in str(error)
+        title = _("De schijf is vol") if full else _("De schijf geeft een fout")
+        text = (_(
+            "Wijkapp kan uw bestand nu niet openen, omdat de schijf vol is. Het bestand is "
+            "niet beschadigd en er is niets aan veranderd.\n\nWat kunt u doen? Maak ruimte "
+            "vrij: leeg de prullenbak, of verplaats grote bestanden (foto's, films) naar een "
+            "USB-stick. Open Wijkapp daarna opnieuw."
+        ) if full else _(
+            "Wijkapp kan uw bestand nu niet lezen of schrijven, omdat de schijf een fout geeft. "
+            "Het bestand is daardoor niet beschadigd.\n\nWat kunt u doen? Is het bestand op "
+            "een USB-stick of netwerkschijf? Sluit die opnieuw aan en open Wijkapp nog eens."
+        ))
     elif isinstance(error, DamagedDatabaseError):
         title = _("Het bestand is beschadigd")
         text = _(
@@ -186,16 +201,33 @@ def start(
     window = MainWindow(ws, bus, prefs)
     context.show_status = window.show_status
     window.show()
+    shutdown.install(app, window)
+    if ws.needs_full_verify:
+        verify_in_background(window)
 
-    def remind() -> None:
+    def remind() -> None:  # after the first paint: the window shows first
         from wijkapp.followup import startup_reminder
 
         reminder = startup_reminder(ws)
         if reminder:
             window.show_reminder(reminder, "requests")
+        erased = erasure_notice(ws.erasures_reapplied)
+        if erased:  # a person erased earlier came back with an older file: erased again
+            window.show_reminder(erased, "contacts")
 
     window.after_first_paint(remind)
     return window
+
+
+def verify_in_background(window: MainWindow) -> None:
+    """Read the whole file once after a light start; on damage stop writing and say so."""
+    ws = window.ws
+
+    def done(sentence: str | None) -> None:
+        if sentence:
+            window.show_damage(sentence)
+
+    run_in_background(ws.verify_in_full, done, lambda _e: None, long=True)
 
 
 def main(

@@ -181,3 +181,9 @@ class AutoSaver(QObject):
         # Kept, never dropped: the next flush sends the newest values of this record again.
         self._retry[key] = waiting or snapshot
         self.failed.emit(key, error)
+
+
+def flush_all_editors(root: QObject) -> None:
+    """Save now whatever any autosaving editor under ``root`` holds (close, restore, shutdown)."""
+    for saver in root.findChildren(AutoSaver):
+        saver.flush()

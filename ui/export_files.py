@@ -13,7 +13,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from wijkapp.errors import ValidationError, WriteFailedError
 from wijkapp.export import export
 from wijkapp.export import open_file as open_file_module
 from wijkapp.i18n import _
+from wijkapp.safe_output import private_temp_folder
 from wijkapp.workspace import Workspace
 
 from .preferences import config_dir
@@ -75,8 +75,8 @@ def remember_export_folder(folder: Path) -> bool:
 
 
 def print_folder() -> Path:
-    """Where "Afdrukken" puts its file: a Wijkapp folder in the system's temp folder."""
-    return Path(tempfile.gettempdir()) / "Wijkapp afdrukken"
+    """Where "Afdrukken" puts its file: a private (0700) folder of this user in the temp folder."""
+    return private_temp_folder("afdrukken")
 
 
 def ensure_folder(folder: Path) -> Path:

@@ -49,7 +49,7 @@ __all__ = ["ExportButtons", "ExportDialog", "make_year_report", "open_export_dia
 MEETING_FORMATS = frozenset({"agenda", "minutes", "summary", "docx"}) | frozenset(
     getattr(export_module, "_NEEDS_MEETING", ())
 )
-YEAR_FORMATS = frozenset({"decisions", "actions", "csv"})
+YEAR_FORMATS = frozenset({"decisions", "actions", "csv", "xlsx"})
 GROUPS = (
     (N_("Voor de vergadering"), ("agenda", "ics")),
     (N_("Na de vergadering"), ("minutes", "summary", "docx", "decisions", "actions")),
@@ -140,7 +140,7 @@ class ExportDialog(GrowingDialog):
         self.year_label.setBuddy(self.year_combo)
         self.csv_label = QLabel(_("Welke lijst?"))
         self.csv_combo = QComboBox()
-        self.csv_combo.setAccessibleName(_("Welke lijst voor Excel"))
+        self.csv_combo.setAccessibleName(_("Welke lijst als CSV"))
         self.csv_label.setBuddy(self.csv_combo)
         for key, words in CSV_KINDS.items():
             self.csv_combo.addItem(_(words).capitalize(), key)
@@ -236,7 +236,7 @@ class ExportDialog(GrowingDialog):
         self.year_combo.setCurrentIndex(max(self.year_combo.findData(year), 0))
 
     def set_csv_kind(self, kind: str) -> None:
-        """Choose which list goes to Excel."""
+        """Choose which list goes into the CSV file."""
         self.csv_combo.setCurrentIndex(max(self.csv_combo.findData(kind), 0))
 
     def _meeting_chosen(self) -> None:
@@ -260,7 +260,7 @@ class ExportDialog(GrowingDialog):
             self._select_meeting(self._chosen_meeting or default_meeting(self.ws, fmt))
         self.meeting_combo.setVisible(needs_meeting)
         self.year_combo.setVisible(fmt in YEAR_FORMATS)
-        self.year_label.setVisible(fmt == "csv")
+        self.year_label.setVisible(fmt in ("csv", "xlsx"))
         self.csv_label.setVisible(fmt == "csv")
         self.csv_combo.setVisible(fmt == "csv")
         if needs_meeting:

@@ -35,6 +35,7 @@ from wijkapp.i18n import LANGUAGES, N_, _
 from wijkapp.workspace import Workspace
 
 from . import preferences
+from .autosave import AutoSaver, flush_all_editors
 from .bus import ChangeBus
 from .formatting import redo_text, undo_text, window_title
 from .operations.base import CoreOp, wait_for_workers
@@ -428,6 +429,24 @@ class MainWindow(QMainWindow):
         """A calm bar above the page (e.g. overdue requests) with a button to go there."""
         self.reminder.show_text(text, view_key)
 
+    def show_damage(self, sentence: str) -> None:
+        """The file turned out damaged after opening: say so and offer the backups screen.
+
+        The core already refuses every write (the damage must not spread); what is on
+        screen stays, so the user can still copy unsaved text.
+        """
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(_("Het bestand is beschadigd"))
+        box.setText(sentence)
+        restore = box.addButton(_("Reservekopieën bekijken…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        self.show_status(_("Het bestand is beschadigd; Wijkapp bewaart niets meer."))
+        if box.clickedButton() is restore:
+            self.show_backups()
+
     # -- undo ------------------------------------------------------------------------------
     def undo(self) -> None:
         """Undo the core's last named step."""
@@ -563,12 +582,20 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save anything typed, then wait for the saves to finish."""
         self._closed = True
-        for view in self.views.values():
-            flush = getattr(view, "flush", None)
-            if callable(flush):
-                flush()
-        wait_for_workers(10_000)
-        QApplication.processEvents()
+        self.save_everything()
         if self.backups is not None:
             self.backups.on_close()
         super().closeEvent(event)
+
+    def save_everything(self) -> None:
+        """Send every editor's unsaved typing to the disk and wait until it is there."""
+        for _round in range(5):  # a new record's later edits are sent once its id is back
+            for view in self.views.values():
+                flush = getattr(view, "flush", None)
+                if callable(flush):
+                    flush()
+            flush_all_editors(self)
+            wait_for_workers(10_000)
+            QApplication.processEvents()
+            if not any(s.pending and not s.dirty for s in self.findChildren(AutoSaver)):
+                break

@@ -14,6 +14,7 @@ The main window and the app start call into this module (all optional hooks):
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import shutil
 from collections.abc import Callable
@@ -34,6 +35,8 @@ from wijkapp.backups import (
 )
 from wijkapp.errors import StorageError, WijkappError, WriteFailedError
 from wijkapp.i18n import _
+from wijkapp.privacy import erasure_notice
+from wijkapp.storage import disk_problem
 from wijkapp.workspace import Workspace
 
 from .operations.base import error_sentence, run_in_background, wait_for_workers
@@ -236,12 +239,14 @@ class RestoreResult:
     aside: Path | None
 
     def message(self, when: str) -> str:
-        """The Dutch sentence for the user afterwards."""
-        return _(
+        """The Dutch sentence for the user afterwards (and who was erased again, if anyone)."""
+        text = _(
             "De reservekopie van {when} is teruggezet. U ziet nu die gegevens.\n\n"
             "Hoe het vlak daarvoor was, is bewaard als reservekopie. U vindt die bovenaan "
             "in de lijst, als u dit toch niet wilde."
         ).format(when=when)
+        notice = erasure_notice(getattr(self.workspace, "erasures_reapplied", []))
+        return f"{text}\n\n{notice}" if notice else text
 
 
 def restore_in_app(
@@ -258,16 +263,18 @@ def restore_in_app(
     """
     old: Workspace = window.ws
     path = old.path
-    for view in list(getattr(window, "views", {}).values()):
-        flush = getattr(view, "flush", None)
-        if callable(flush):
-            flush()
+    save_everything = getattr(window, "save_everything", None)
+    if callable(save_everything):
+        save_everything()
     wait_for_workers(30_000)
     QApplication.processEvents()
     chosen = backup_dir(path) / f"{path.stem}.terug-te-zetten{path.suffix}"
     try:
         shutil.copy2(backup_path, chosen)
     except OSError as error:
+        chosen.unlink(missing_ok=True)
+        if error.errno == errno.ENOSPC:
+            raise disk_problem(path, error) from None
         raise WriteFailedError(_(
             "De reservekopie kan niet worden gelezen of gekopieerd ({reason}). Er is niets "
             "veranderd."

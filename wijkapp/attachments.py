@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -13,8 +14,15 @@ from pathlib import Path
 from .base import Manager, clean_text
 from .changes import Changes
 from .errors import NotFoundError, ValidationError, WriteFailedError
+from .private_files import make_private_folder
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def is_sha256(value: object) -> bool:
+    """True only for exactly 64 lowercase hexadecimal characters (never a path)."""
+    return isinstance(value, str) and _SHA256.fullmatch(value) is not None
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,27 @@ class Attachments(Manager[Attachment]):
         return db.with_name(db.stem + "-bijlagen")
 
     def path_of(self, attachment: Attachment) -> Path:
-        """Where the attachment's bytes live."""
-        return self.folder / attachment.sha256[:2] / attachment.sha256
+        """Where the attachment's bytes live: always inside :attr:`folder`.
+
+        Raises :class:`ValidationError` when the stored hash is not a hash (``../``, an
+        absolute path) or the file resolves outside the folder (a link planted there).
+        """
+        path = self.file_for(attachment.sha256)
+        if path is None:
+            raise ValidationError(
+                "Deze bijlage verwijst naar een bestand buiten de map met bijlagen en wordt "
+                "niet gebruikt."
+            )
+        return path
+
+    def file_for(self, sha256: object) -> Path | None:
+        """The stored file of a hash inside :attr:`folder`, or ``None`` when that is impossible."""
+        if not is_sha256(sha256):
+            return None
+        assert isinstance(sha256, str)
+        folder = self.folder.resolve()
+        path = (folder / sha256[:2] / sha256).resolve()
+        return path if path.is_relative_to(folder) else None
 
     def add(self, source: Path | str, owner_kind: str = "", owner_id: str | None = None) -> Changes:
         """Copy a file into the store (once per content) and record it."""
@@ -73,7 +100,8 @@ class Attachments(Manager[Attachment]):
         target = self.folder / sha[:2] / sha
         if not target.exists():
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                make_private_folder(self.folder)
+                target.parent.mkdir(exist_ok=True, mode=0o700)
                 with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as tmp:
                     with open(source, "rb") as handle:
                         shutil.copyfileobj(handle, tmp)
@@ -109,5 +137,5 @@ class Attachments(Manager[Attachment]):
 
     def verify(self, attachment: Attachment) -> bool:
         """True when the stored file exists and still has its hash."""
-        path = self.path_of(attachment)
-        return path.is_file() and file_sha256(path) == attachment.sha256
+        path = self.file_for(attachment.sha256)
+        return path is not None and path.is_file() and file_sha256(path) == attachment.sha256

@@ -77,6 +77,13 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         ) from None
     final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
     number = 1
+    # trustb: after the highest number of this second, never a freed lower one (which would
+    # sort older, be thinned at once, and make_backup would return a deleted file).
+    same_second = [int(m["n"] or 1) for p in folder.iterdir() if (m := _NAME.match(p.name))
+                   and m["stem"] == ws.path.stem and m["stamp"] == f"{now:%Y%m%d-%H%M%S}"]
+    if same_second:
+        number = max(same_second) + 1
+        final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}-{number}.sqlite"
     while final.exists():  # two backups in one second: number the later one
         number += 1
         final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}-{number}.sqlite"
@@ -101,6 +108,14 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         partial.unlink(missing_ok=True)
         ws.store.changed_since_backup = True
         write_state(ws.path, changed_since_backup=True)
+        problem = (error if isinstance(error, StorageError)
+                   else sqlite_problem(partial, error) if isinstance(error, sqlite3.Error)
+                   else disk_problem(partial, error))
+        if isinstance(problem, DiskError) and "vol" in str(problem):
+            raise DiskError(
+                "De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
+                "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf."
+            ) from None
         raise WriteFailedError(
             f"De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
             "controleer of er ruimte op de schijf is."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 MAX_TEXT = 1_000_000
+#: Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+#: invisible, and in a document they can reverse the text around them. Never stored.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
@@ -25,13 +29,19 @@ def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
 
 
 def clean_text(value: Any, label: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
-    """Validate one typed text field: keeps it as typed, refuses empty when required."""
+    """Validate one typed text field: keeps it as typed (minus NUL and the invisible
+    bidirectional controls), refuses empty when required."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{label} moet tekst zijn.")
     if "\x00" in value:
         value = value.replace("\x00", "")
+    if has_broken_unicode(value):
+        raise ValidationError(
+            f"{label} bevat een kapot teken (een half Unicode-teken); typ of plak de tekst opnieuw."
+        )
+    value = BIDI_CONTROLS.sub("", value)
     if required and not value.strip():
         raise ValidationError(f"Vul {label.lower()} in.")
     if required and not any(c.isalnum() for c in value):
@@ -41,6 +51,19 @@ def clean_text(value: Any, label: str, *, required: bool = False, limit: int = M
             f"{label} is te lang ({len(value):,} tekens; hoogstens {limit:,}).".replace(",", ".")
         )
     return value
+
+
+def has_broken_unicode(value: str) -> bool:
+    """True when ``value`` holds a lone surrogate, which no file or PDF can store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+#: Control characters (C0, DEL, C1) that have no place in a one-line name or title.
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def check_choice(value: str, allowed: Sequence[str], label: str) -> str:
@@ -58,9 +81,28 @@ def text(label: str, *, required: bool = False, limit: int = MAX_TEXT, strip: bo
 
     def clean(value: Any) -> str:
         result = clean_text(value, label, required=required, limit=limit)
-        return result.strip() if strip else result
+        if strip:
+            result = result.strip()
+            if CONTROL_CHARS.search(result):  # a one-line name or title
+                raise ValidationError(
+                    f"{label} bevat een onzichtbaar teken (zoals een tab of een nieuwe regel); "
+                    "typ het op één gewone regel."
+                )
+        return result
 
+    # What the exchange import checks with the same limits (wijkapp.import_rules).
+    clean.text_rule = TextRule(label, required, limit, strip)  # type: ignore[attr-defined]
     return clean
+
+
+@dataclasses.dataclass(frozen=True)
+class TextRule:
+    """The limits of one typed text field: as in the app, so also on import."""
+
+    label: str
+    required: bool = False
+    limit: int = MAX_TEXT
+    single_line: bool = False
 
 
 def choice(allowed: Sequence[Any], label: str) -> Cleaner:

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Manager, clean_text, from_row
+from .base import Manager, clean_text, from_row, text
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 
@@ -87,9 +87,9 @@ class Boards:
         municipality: str = "",
     ) -> Changes:
         """Make a board with its buurten and the standard agenda template; it becomes current."""
-        name = clean_text(name, "De naam van het wijkplatform", required=True, limit=200).strip()
-        wijk = clean_text(wijk, "De wijk", limit=200).strip()
-        municipality = clean_text(municipality, "De gemeente", limit=200).strip()
+        name = text("De naam van het wijkplatform", required=True, limit=200, strip=True)(name)
+        wijk = text("De wijk", limit=200, strip=True)(wijk)
+        municipality = text("De gemeente", limit=200, strip=True)(municipality)
         with self._store.write("Wijkplatform gemaakt") as tx:
             board_id = tx.insert(
                 "boards",
@@ -102,7 +102,7 @@ class Boards:
                 },
             )
             for position, buurt in enumerate(buurten or []):
-                buurt = clean_text(buurt, "De naam van de buurt", limit=200).strip()
+                buurt = text("De naam van de buurt", limit=200, strip=True)(buurt)
                 if buurt:
                     tx.insert("areas", {"board_id": board_id, "name": buurt, "position": position})
         self._ws.use_board(board_id)
@@ -115,7 +115,7 @@ class Boards:
         if unknown:
             raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
         if "name" in fields:
-            fields["name"] = clean_text(fields["name"], "De naam", required=True, limit=200).strip()
+            fields["name"] = text("De naam", required=True, limit=200, strip=True)(fields["name"])
         self.get(board_id)
         with self._store.write("Wijkplatform gewijzigd") as tx:
             tx.update("boards", board_id, fields)
@@ -151,7 +151,7 @@ class Areas(Manager[Area]):
 
     def add(self, name: str) -> Changes:
         """Add a buurt at the end."""
-        name = clean_text(name, "De naam van de buurt", required=True, limit=200).strip()
+        name = text("De naam van de buurt", required=True, limit=200, strip=True)(name)
         position = self._store.scalar(
             "SELECT COALESCE(MAX(position), -1) + 1 FROM areas WHERE board_id = ?", [self._board_id]
         )
@@ -161,5 +161,5 @@ class Areas(Manager[Area]):
 
     def rename(self, area_id: str, name: str) -> Changes:
         """Give a buurt another name."""
-        name = clean_text(name, "De naam van de buurt", required=True, limit=200).strip()
+        name = text("De naam van de buurt", required=True, limit=200, strip=True)(name)
         return self._update(area_id, {"name": name}, "Buurt hernoemd")

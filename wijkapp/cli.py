@@ -21,7 +21,7 @@ from .paths import default_db_path
 
 EXPORT_FORMATS = (
     "json", "agenda", "minutes", "summary", "decisions", "actions", "docx", "ics", "vcard",
-    "csv", "year-report", "year-summary",
+    "csv", "xlsx", "year-report", "year-summary",
 )
 
 
@@ -77,7 +77,7 @@ def build_parser() -> DutchParser:
         return p
 
     command("demo", "maak een voorbeeld-wijkplatform met een jaar aan vergaderingen")
-    p = command("export", "maak een export (PDF, Word, agenda, adressen, CSV of JSON)")
+    p = command("export", "maak een export (PDF, Word, agenda, adressen, Excel, CSV of JSON)")
     p.add_argument("format", choices=EXPORT_FORMATS, metavar="SOORT",
                    help="één van: " + ", ".join(EXPORT_FORMATS))
     p.add_argument("--meeting", help="id van de vergadering, of 'latest'")
@@ -115,24 +115,97 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guard(lambda: _open_app(Path(args.db) if args.db else None))
     db = Path(args.db) if args.db else default_db_path()
     handler = _HANDLERS[args.command]
-    return _guard(lambda: handler(args, db))
+    if args.command == "overview":
+        return _guard(lambda: handler(args, db))
+
+    def checked() -> int:
+        _check_db_path(db)
+        return handler(args, db)
+
+    return _guard(checked)
+
+
+def _check_db_path(db: Path) -> None:
+    """Refuse a folder, pipe, device or broken link as ``--db`` before any command runs."""
+    from .errors import NotADatabaseError
+    from .storage import check_header
+
+    if os.path.lexists(db) and not db.exists():
+        raise NotADatabaseError(
+            f"'{db}' verwijst naar een bestand dat niet bestaat (of naar zichzelf). "
+            "Kies een ander bestand met --db."
+        )
+    if db.exists():
+        check_header(db)
 
 
 def _guard(run: Callable[[], int]) -> int:
     try:
-        return run()
+        code = run()
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`wijkapp search … | head`): that is fine, say nothing.
+        _quiet_stdout()
+        return 0
     except WijkappError as error:
         print(f"wijkapp: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("wijkapp: afgebroken.", file=sys.stderr)
         return 130
-    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
-        if os.environ.get("WIJKAPP_DEBUG"):
-            traceback.print_exc()
-        print(f"wijkapp: er ging iets onverwachts mis ({type(error).__name__}: {error}).",
-              file=sys.stderr)
+    except OSError as error:  # a path the system refuses: say which and why, in Dutch
+        print(f"wijkapp: {os_error_sentence(error)}", file=sys.stderr)
         return 1
+    except ValueError as error:
+        if "null" not in str(error):
+            return _unexpected(error)
+        print("wijkapp: een bestandsnaam bevat een ongeldig teken (een nul-teken). "
+              "Kies een andere naam.", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+        return _unexpected(error)
+
+
+def _unexpected(error: Exception) -> int:
+    if os.environ.get("WIJKAPP_DEBUG"):
+        traceback.print_exc()
+    print(f"wijkapp: er ging iets onverwachts mis ({type(error).__name__}: {error}).",
+          file=sys.stderr)
+    return 1
+
+
+#: Why the system refused a path, in Dutch (errno name → words).
+_OS_REASONS = {
+    "ENAMETOOLONG": "de naam is te lang",
+    "ENOENT": "het bestand of de map bestaat niet",
+    "EACCES": "Wijkapp heeft er geen toestemming voor",
+    "EPERM": "Wijkapp heeft er geen toestemming voor",
+    "ENOSPC": "de schijf is vol",
+    "EROFS": "de schijf is alleen-lezen",
+    "ENOTDIR": "een deel van het pad is geen map",
+    "EISDIR": "het is een map",
+    "ELOOP": "een snelkoppeling verwijst naar zichzelf",
+    "EIO": "de schijf gaf een leesfout",
+}
+
+
+def os_error_sentence(error: OSError) -> str:
+    """One Dutch sentence for a path the operating system refused."""
+    import errno
+
+    reason = _OS_REASONS.get(errno.errorcode.get(error.errno or 0, ""), "het systeem weigert het")
+    what = f"'{error.filename}'" if error.filename else "Een bestand"
+    return f"{what} kan niet worden gebruikt: {reason}. Kies een andere naam of map."
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device so the final flush at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _open_app(db: Path | None) -> int:
@@ -173,6 +246,9 @@ def _meeting_id(ws, value: str | None) -> str | None:  # type: ignore[no-untyped
 
 
 def _cmd_export(args: argparse.Namespace, db: Path) -> int:
+    from .safe_output import check_output_path
+
+    check_output_path(args.out, db)  # before opening: a refused target changes nothing
     with _workspace(db) as ws:
         if args.format == "json":
             from .exchange import export_json
@@ -279,7 +355,19 @@ def _cmd_restore(args: argparse.Namespace, db: Path) -> int:
     print(f"Reservekopie teruggezet in {db}.")
     if aside:
         print(f"Het vorige bestand is bewaard als {aside}.")
+    _print_erasures(db)
     return 0
+
+
+def _print_erasures(db: Path) -> None:
+    """After a restore: erase again whoever was erased after that backup was made, and say so."""
+    from .privacy import erasure_notice
+    from .workspace import Workspace
+
+    with Workspace(db) as ws:
+        notice = erasure_notice(ws.erasures_reapplied)
+    if notice:
+        print(notice)
 
 
 def _cmd_overview(args: argparse.Namespace, db: Path) -> int:

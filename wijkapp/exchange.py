@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .actions import ACTION_STATUSES, REVIEW_OUTCOMES
+from .attachments import is_sha256
+from .board_bounds import board_of
 from .boards import AGENDA_KINDS
 from .changes import Changes
 from .contacts import ORGANISATION_KINDS
-from .errors import ImportFormatError, WriteFailedError
+from .errors import ImportFormatError
 from .goals import GOAL_STATUSES, LINK_KINDS
+from .import_rules import check_values, text_rules
 from .meetings import ATTENDANCE_STATUSES, MEETING_STATUSES
 from .requests import REQUEST_KINDS, REQUEST_STATUSES
+from .safe_output import write_text_atomic
 from .schema import SCHEMA_VERSION, TABLES
 from .timeutil import now_iso
 
@@ -117,34 +119,17 @@ def export_json(ws: Workspace, out: Path) -> Path:
     """Write the current board to ``out`` atomically (UTF-8, readable indentation)."""
     data = export_data(ws)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
-    return write_text_atomic(out, text + "\n")
-
-
-def write_text_atomic(out: Path, text: str, encoding: str = "utf-8") -> Path:
-    """Write a text file through a temporary file and a rename, so it is whole or absent."""
-    out = Path(out)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding=encoding, dir=out.parent, delete=False, suffix=".tmp", newline=""
-        ) as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, out)
-    except OSError as error:
-        raise WriteFailedError(
-            f"'{out}' kon niet worden geschreven ({error.strerror or error}). "
-            "Kies een andere map of maak ruimte vrij."
-        ) from None
-    return out
+    return write_text_atomic(out, text + "\n", ws.path, make_folder=True)
 
 
 # -- import -------------------------------------------------------------------------------
 def read_exchange_file(path: Path) -> dict[str, Any]:
     """Read and parse an exchange file; Dutch :class:`ImportFormatError` when unreadable."""
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        raise ImportFormatError(f"'{path}' is geen gewoon bestand (maar een map of pijp); kies een .json-bestand.")
     try:
-        raw = Path(path).read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportFormatError(f"Het bestand '{path}' bestaat niet.") from None
     except OSError as error:
@@ -187,6 +172,7 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
 
     ids_in_file: dict[str, set[str]] = {t: set() for t in TABLE_ORDER}
     ordered: list[tuple[str, dict[str, Any]]] = []
+    rules = text_rules(ws)
     for table in TABLE_ORDER:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
@@ -195,6 +181,7 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
         for index, row in enumerate(rows, start=1):
             where = f"tabel '{table}', rij {index}"
             _validate_row(table, row, columns, where)
+            check_values(table, row, rules, where)
             if row["id"] in ids_in_file[table]:
                 raise ImportFormatError(f"Dubbele sleutel in {where}.")
             ids_in_file[table].add(row["id"])
@@ -204,6 +191,10 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
     for table, row in ordered:
         if table != "boards" and row.get("board_id") != board_id:
             raise ImportFormatError(f"Een rij in tabel '{table}' hoort bij een ander wijkplatform.")
+        # An id belongs to one board: a file may never move one of our rows elsewhere.
+        stored = board_of(ws, table, row["id"])
+        if stored is not None and stored != board_id:
+            raise ImportFormatError(_OTHER_BOARD.format(table=table))
     for table in TABLE_ORDER:
         fks = _foreign_keys(ws, table)
         for row in (r for t, r in ordered if t == table):
@@ -211,11 +202,27 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
                 value = row.get(column)
                 if value is None or value in ids_in_file[parent]:
                     continue
-                if not ws.store.scalar(f"SELECT 1 FROM [{parent}] WHERE id = ?", [value]):
+                stored = board_of(ws, parent, value)
+                if stored is None:
                     raise ImportFormatError(
                         f"Tabel '{table}' verwijst naar iets dat niet bestaat ({column} = {value})."
                     )
+                if stored != board_id:
+                    raise ImportFormatError(_OTHER_BOARD.format(table=table))
+    for row in (r for t, r in ordered if t == "goal_links"):
+        target = row.get("target_id")
+        kind = row.get("target_kind")
+        if isinstance(target, str) and kind in LINK_KINDS and target not in ids_in_file[kind]:
+            stored = board_of(ws, kind, target)
+            if stored is not None and stored != board_id:
+                raise ImportFormatError(_OTHER_BOARD.format(table="goal_links"))
     return ordered
+
+
+_OTHER_BOARD = (
+    "Het uitwisselbestand wil een record van een ander wijkplatform overnemen of verplaatsen "
+    "(tabel '{table}'). Een record hoort bij één wijkplatform; er is niets ingelezen."
+)
 
 
 def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) -> None:
@@ -250,7 +257,11 @@ def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) 
             raise ImportFormatError(f"Veld '{name}' is geen geldige tijd in {where}.")
         if name in _DATE_COLUMNS and not _is_date(value):
             raise ImportFormatError(f"Veld '{name}' is geen geldige datum in {where}.")
-        if (name == "id" or name.endswith("_id")) and name != "target_id" and not _UUID.match(value):
+        if table == "attachments" and name == "sha256" and not is_sha256(value):
+            raise ImportFormatError(
+                f"Veld 'sha256' is geen geldige vingerafdruk (64 tekens 0-9 en a-f) in {where}."
+            )
+        if (name == "id" or name.endswith("_id")) and name != "target_id" and not _UUID.fullmatch(value):
             raise ImportFormatError(f"Veld '{name}' is geen geldige sleutel in {where}.")
 
 

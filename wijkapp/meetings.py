@@ -210,6 +210,18 @@ class Meetings(Manager[Meeting]):
         )
         return [from_row(Attendance, r) for r in rows]
 
+    def invite_new_person(self, meeting_id: str, name: str) -> Changes:
+        """Add a new contact by name and invite them: one undo step, one transaction.
+
+        ``Changes.id`` is the new person.
+        """
+        with self._store.write("Genodigde toegevoegd") as tx:
+            added = self._ws.contacts.add(name)
+            assert added.id is not None
+            self.set_attendance(meeting_id, added.id, "invited")
+        result = tx.changes()
+        return Changes(result.kinds, result.ids, result.step, added.id)
+
     def set_attendance(self, meeting_id: str, person_id: str, status: str, note: str = "") -> Changes:
         """Record one person's presence (``present``, ``absent_notice``, ``absent``, ``invited``)."""
         check_choice(status, ATTENDANCE_STATUSES, "Aanwezigheid")

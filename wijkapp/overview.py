@@ -150,6 +150,8 @@ def load_summary(path: Path) -> BoardYear:
     path = Path(path)
     name = path.name
     try:
+        if path.exists() and not path.is_dir() and not path.is_file():  # a pipe would hang
+            raise SummaryError(f"'{name}' is geen gewoon bestand en dus geen jaarsamenvatting.")
         if path.stat().st_size > MAX_BYTES:
             raise SummaryError(f"'{name}' is te groot voor een jaarsamenvatting.")
         raw = path.read_bytes()

@@ -136,6 +136,15 @@ class Requests(Manager[Request]):
         result = tx.changes()
         return Changes(result.kinds, result.ids, result.step, changes.id or request_id)
 
+    def save_letter(self, request_id: str, text: str, is_answer: bool) -> Changes:
+        """Keep a municipal letter with its request; as its answer when ``is_answer`` and the
+        request still waits (draft or sent). One undo step, one transaction."""
+        with self._store.write("Brief bewaard") as tx:
+            self.update(request_id, answer_text=text)
+            if is_answer and self.get(request_id).status in ("draft", "sent"):
+                self.record_answer(request_id, text)
+        return tx.changes()
+
     def mark_sent(
         self,
         request_id: str,

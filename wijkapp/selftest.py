@@ -1,7 +1,7 @@
 """The self-test of an installed or frozen Wijkapp (``Wijkapp --selftest``).
 
 Proves in a few seconds that a build works end to end: the core opens a new file in a
-temporary folder, fills it with the demo board, writes the minutes PDF (reportlab and the
+temporary folder, fills it with the demo board, writes the minutes PDF (Typst and the
 shipped fonts), then Qt starts offscreen, Qt's own Dutch translator ``qtbase_nl`` loads
 from the translations folder the app uses, and the main window is built with every view.
 

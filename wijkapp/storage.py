@@ -29,6 +29,7 @@ from .errors import (
     StorageError,
     WorkspaceLockedError,
 )
+from .private_files import make_side_folders_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -105,7 +106,7 @@ def disk_problem(path: Path, error: BaseException) -> StorageError:
         return DiskError(
             f"De schijf is vol: Wijkapp kan '{path.name}' nu niet gebruiken. Het bestand is "
             "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
-            "grote bestanden, leeg de prullenbak) en open Wijkapp opnieuw."
+            "grote bestanden, leeg de prullenbak) en probeer het opnieuw."
         )
     if basic in (5, 6) or "locked" in text or "busy" in text:
         return WorkspaceLockedError(
@@ -495,6 +496,7 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
             write_state(path, full_check=dt.date.today().isoformat())
         lock.acquire_identity()
         make_private(path)
+        make_side_folders_private(path)  # trustb (issue 11): attachments/backups folders 0700
         if existed:
             if needs_full_check(path):
                 quick_check(path)
@@ -526,7 +528,12 @@ def _migrate(db: Database, path: Path, existed: bool) -> None:
     copy = None
     if existed and db["_sqlite_migrations"].exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = backup_to(db.conn, path.with_name(f"{path.stem}.voor-bijwerken-{stamp}{path.suffix}"))
+        target = path.with_name(f"{path.stem}.voor-bijwerken-{stamp}{path.suffix}")
+        number = 1
+        while target.exists():  # never overwrite an earlier copy
+            number += 1
+            target = path.with_name(f"{path.stem}.voor-bijwerken-{stamp}-{number}{path.suffix}")
+        copy = backup_to(db.conn, target)
     try:
         schema.migrate(db)
     except Exception as error:

@@ -24,7 +24,14 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
-from .storage import mark_closed, open_database, quick_check, read_state, write_state
+from .storage import (
+    mark_closed,
+    needs_full_check,
+    open_database,
+    quick_check,
+    read_state,
+    write_state,
+)
 from .store import Store
 
 
@@ -38,6 +45,9 @@ class Workspace:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else default_db_path()
+        self._closed = False
+        #: True when opening trusted a light check: :meth:`verify_in_full` should follow.
+        self.needs_full_verify = self.path.exists() and not needs_full_check(self.path)
         db, self._lock = open_database(self.path)
         self.store = Store(db)
         self.store.path = self.path
@@ -63,10 +73,18 @@ class Workspace:
         )
         if boards:
             self._board_id = boards[0]["id"]
+        # trustb (issue 11): an erased person who came back (an older backup) is erased again;
+        # the UI/CLI shows privacy.erasure_notice(self.erasures_reapplied).
+        from .privacy import reapply_erasures
+
+        self.erasures_reapplied: list[str] = reapply_erasures(self)
 
     # -- lifetime ---------------------------------------------------------------------
     def close(self) -> None:
-        """Checkpoint and close the file, and release the lock."""
+        """Checkpoint and close the file, and release the lock (a second call does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
         with self.store.lock:
             try:
                 self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -74,8 +92,27 @@ class Workspace:
                 pass
             self.store.conn.close()
         write_state(self.path, changed_since_backup=self.store.changed_since_backup)
-        mark_closed(self.path)
+        if self.store.refuse_writes:
+            write_state(self.path, full_check=None)  # damaged: check it whole next time
+        else:
+            mark_closed(self.path)
         self._lock.release()
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` ran."""
+        return self._closed
+
+    def save_point(self) -> None:
+        """Make everything saved so far durable in the main file (the session is ending).
+
+        Not a close: the user may cancel logging out and go on working.
+        """
+        with self.store.lock:
+            try:
+                self.store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # noqa: BLE001 - best effort; the WAL is durable anyway
+                pass
 
     def __enter__(self) -> Workspace:
         return self
@@ -176,11 +213,14 @@ class Workspace:
                 problems.append(f"De zoekindex van {table} klopt niet ({error}).")
         missing = 0
         for row in store.rows("SELECT * FROM attachments WHERE deleted_at IS NULL"):
-            file = self.attachments.folder / row["sha256"][:2] / row["sha256"]
-            if not file.is_file():
+            file = self.attachments.file_for(row["sha256"])  # never a path outside the folder
+            if file is None or not file.is_file():
                 missing += 1
         if missing:
             problems.append(f"{missing} bijlagen ontbreken in de map naast de database.")
+        from .board_bounds import cross_board_links  # issue 11 point 8 (trustb)
+
+        problems.extend(cross_board_links(self))
         counts = {
             table: store.scalar(f"SELECT COUNT(*) FROM [{table}] WHERE deleted_at IS NULL")
             for table in TABLES

@@ -44,3 +44,88 @@ def test_erased_person_is_gone_from_data_and_search(ws: Workspace) -> None:
     raw = ws.path.read_bytes() + ws.path.with_name(ws.path.name + "-wal").read_bytes()
     for secret in ("Henk", "henk", "06-12345678", "Spanje", "spanje"):
         assert secret.encode() not in raw
+
+
+# -- the register of erasures survives a restore (issue 11) ------------------------------
+import stat  # noqa: E402
+
+import pytest  # noqa: E402
+
+from wijkapp.backups import make_backup, restore  # noqa: E402
+from wijkapp.cli import main  # noqa: E402
+from wijkapp.privacy import (  # noqa: E402
+    erasure_notice,
+    find_name,
+    reapply_erasures,
+    register_path,
+    registered_erasures,
+    replace_name,
+)
+
+
+def test_restoring_an_older_backup_does_not_bring_an_erased_person_back(
+    ws: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    person, meeting = _board(ws)
+    backup = make_backup(ws)  # made while Henk is still there
+    erase_person(ws, person)
+    path = ws.path
+    ws.close()
+    side = register_path(path)
+    assert stat.S_IMODE(side.stat().st_mode) == 0o600
+    assert person in side.read_text(encoding="utf-8") and "Henk" not in side.read_text("utf-8")
+    assert main(["restore", str(backup), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "opnieuw gewist" in out and "Henk" not in out
+    with Workspace(path) as again:
+        got = again.contacts.get(person)
+        assert (got.name, got.email, got.phone) == (ERASED_NAME, "", "")
+        assert again.actions.for_meeting(meeting)[0].owner_name == ERASED_NAME
+        assert again.search.query("Henk") == []
+        assert person in registered_erasures(again)  # back in the database's own register
+        assert again.erasures_reapplied == []  # nothing left to do on the next open
+
+
+def test_the_register_inside_the_database_restores_a_lost_side_file(ws: Workspace) -> None:
+    person, _ = _board(ws)
+    erase_person(ws, person)
+    register_path(ws.path).unlink()
+    assert reapply_erasures(ws) == []
+    assert person in register_path(ws.path).read_text(encoding="utf-8")
+
+
+def test_restore_in_code_then_open_reports_in_dutch(ws: Workspace) -> None:
+    person, _ = _board(ws)
+    other = ws.contacts.add("Truus Anders", email="truus@example.nl").id
+    backup = make_backup(ws)
+    erase_person(ws, person)
+    erase_person(ws, other)
+    path = ws.path
+    ws.close()
+    restore(backup, path)
+    with Workspace(path) as again:
+        done = again.erasures_reapplied
+        assert len(done) == 2
+        notice = erasure_notice(done)
+        assert notice is not None and notice.startswith("2 personen") and "Truus" not in notice
+        assert again.contacts.get(other).email == ""
+
+
+def test_find_the_name_in_free_text_and_replace_it(ws: Workspace) -> None:
+    person, meeting = _board(ws)
+    item = ws.agenda.add(meeting, "Verkeer", notes="Henk Privé meldt drukte bij de school.").id
+    ws.decisions.add(meeting, "Henk privé schrijft de brief")
+    ws.goals.add("Veilig oversteken", 1, who="henk privé en Anna")
+    places = find_name(ws, "Henk Privé", person)
+    tables = sorted(p.table for p in places)
+    assert tables == ["agenda_items", "decisions", "goals"]
+    note = next(p for p in places if p.table == "agenda_items")
+    assert note.field == "notes" and "Henk Privé meldt" in note.snippet
+    assert note.label.startswith("Agendapunt, ")
+    erase_person(ws, person)
+    replace_name(ws, "Henk Privé", places)
+    assert ws.agenda.get(item).notes == "verwijderd meldt drukte bij de school."
+    assert find_name(ws, "Henk Privé", person) == []
+    assert ws.search.query("Henk") == []
+    assert ws.undo_name is None
+    assert find_name(ws, "He") == []  # too short to look for

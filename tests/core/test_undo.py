@@ -154,3 +154,25 @@ def test_saving_a_new_request_returns_its_id(ws: Workspace) -> None:
     changes = ws.requests.save(None, {"subject": "Zwerfvuil"}, "draft")
     assert ws.requests.get(changes.id or "").subject == "Zwerfvuil"
     assert ws.undo_name == "Verzoek toegevoegd"
+
+
+def test_inviting_a_new_person_is_one_step(ws: Workspace) -> None:
+    meeting = ws.meetings.create("2026-12-03 19:30").id or ""
+    ws.store.clear_history()
+    changes = ws.meetings.invite_new_person(meeting, "Nieuwe Buurman")
+    assert ws.contacts.get(changes.id or "").name == "Nieuwe Buurman"
+    assert len(ws.store.undo_stack) == 1
+    ws.undo()
+    assert not ws.contacts.all()
+    assert not [a for a in ws.meetings.attendance(meeting) if a.person_id == changes.id]
+
+
+def test_a_letter_kept_as_the_answer_is_one_step(ws: Workspace) -> None:
+    request = ws.requests.add("Bankje").id or ""
+    ws.requests.mark_sent(request)
+    ws.store.clear_history()
+    ws.requests.save_letter(request, "Het bankje komt er in mei.", True)
+    assert ws.requests.get(request).status == "answered"
+    assert len(ws.store.undo_stack) == 1
+    ws.undo()
+    assert ws.requests.get(request).status == "sent" and not ws.requests.get(request).answer_text

@@ -1,5 +1,8 @@
 """Read exports back as text and compare them with reference files in ``golden/``.
 
+PDFs are read as a screen reader reads them (:func:`pdf_reading`), .docx files with
+python-docx (:func:`docx_text`).
+
 Set ``WIJKAPP_UPDATE_GOLDEN=1`` to (re)write the reference files after a deliberate change.
 """
 
@@ -14,19 +17,30 @@ import docx
 from pypdf import PdfReader
 
 GOLDEN = Path(__file__).parent / "golden"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Lines that change from run to run (the date a list was made).
-VOLATILE = [re.compile(r"^Stand op "), re.compile(r"^Gemaakt op ")]
+VOLATILE = [re.compile(r"^(\[\w+\] )?Stand op "), re.compile(r"^(\[\w+\] )?Gemaakt op ")]
 
 
 def pdf_text(path: Path) -> str:
-    """The text of every page, in order, as pypdf extracts it."""
+    """The text of every page, in order, as pypdf extracts it (artifacts included)."""
     return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def pdf_reading(path: Path) -> str:
+    """What a screen reader reads from a tagged PDF: one structure element a line,
+    ``[H3] 7. Buurtagenda 2027``, table rows as ``[TR] a | b``; no headers, footers or
+    watermark (they are artifacts). The golden files of the PDFs hold this text."""
+    from .pdf_structure import reading_lines
+
+    return "\n".join(reading_lines(path))
 
 
 def docx_text(path: Path) -> str:
     """Paragraphs (with heading level) and table cells of a .docx, in document order."""
     document = docx.Document(str(path))
     lines: list[str] = []
+    counters: dict[str, int] = {}
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -34,6 +48,11 @@ def docx_text(path: Path) -> str:
             paragraph = docx.text.paragraph.Paragraph(child, document)
             style = paragraph.style.name if paragraph.style is not None else ""
             prefix = f"[{style}] " if style.startswith(("Heading", "Title")) else ""
+            num_id = child.find(f"{W}pPr/{W}numPr/{W}numId")
+            if num_id is not None:  # a Word-numbered paragraph shows its number
+                key = num_id.get(f"{W}val", "")
+                counters[key] = counters.get(key, 0) + 1
+                prefix += f"{counters[key]}. "
             lines.append(prefix + paragraph.text)
         elif tag == "tbl":
             table = docx.table.Table(child, document)

@@ -69,3 +69,19 @@ def test_formulas_are_shown_not_run(fresh: Board, tmp_path: Path) -> None:
     row = next(r for r in rows if "HYPERLINK" in r["Wat"])
     assert row["Wat"] == "'=HYPERLINK(\"http://x\")"
     assert row["Wie"] == "'@iemand"
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("\t=1+1", "'\t=1+1"), ("\r=1+1", "'\r=1+1"), ("\tgewoon", "'\tgewoon"), ("-5", "'-5"),
+    ("gewoon\t=1", "gewoon\t=1"), ("", ""),
+])
+def test_a_leading_tab_or_cr_is_guarded_too(typed: str, shown: str) -> None:
+    from wijkapp.export.csv_export import cell
+
+    assert cell(typed) == shown
+
+
+def test_a_request_text_starting_with_a_tab_is_shown_not_run(fresh: Board, tmp_path: Path) -> None:
+    fresh.ws.requests.add("Lantaarnpaal", "\t=HYPERLINK(\"http://x\")")
+    rows = _read(export(fresh.ws, "csv", tmp_path / "r.csv", csv_kind="requests"))
+    assert rows[0]["Tekst"] == "'\t=HYPERLINK(\"http://x\")"

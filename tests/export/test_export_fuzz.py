@@ -16,17 +16,21 @@ ANY_TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=300
 )
 NAMED = ANY_TEXT.map(lambda text: "A" + text)  # required fields need a letter
+#: Names and titles are one line: control characters are refused there (issue 11).
+ONE_LINE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=0, max_size=300
+).map(lambda text: "A" + text)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=NAMED, title=NAMED, notes=ANY_TEXT, decision=NAMED, what=NAMED, place=ANY_TEXT)
+@given(name=ONE_LINE, title=ONE_LINE, notes=ANY_TEXT, decision=NAMED, what=NAMED, place=ANY_TEXT)
 def test_every_export_survives_any_text(
     tmp_path_factory: object, name: str, title: str, notes: str, decision: str, what: str,
     place: str,
 ) -> None:
     folder: Path = tmp_path_factory.mktemp("fuzz")  # type: ignore[attr-defined]
     with Workspace(folder / "w.sqlite") as ws:
-        ws.boards.create(name, wijk=place, buurten=[title])
+        ws.boards.create(name, wijk=title, buurten=[title])
         person = ws.contacts.add(name, notes=notes, topics=place, board_member=True).id
         meeting = ws.meetings.create("2026-11-10 19:30", title=title, place=place).id
         item = ws.agenda.add(meeting, title, notes=notes, summary=notes, presenter=place).id

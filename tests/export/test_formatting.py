@@ -17,7 +17,7 @@ from wijkapp.export.formatting import (
     time_slots,
     xml_safe,
 )
-from wijkapp.export.pdfbase import esc, printable
+from wijkapp.export.typst_render import printable
 from wijkapp.timeutil import TZ
 
 
@@ -56,19 +56,20 @@ def test_time_slots_count_on_from_the_start() -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "markup"),
+    ("typed", "printed"),
     [
-        ('a < b & "c" <b>vet</b>', 'a &lt; b &amp; "c" &lt;b&gt;vet&lt;/b&gt;'),
-        ("<b>&amp;", "&lt;b&gt;&amp;amp;"),
-        ("regel 1\nregel 2", "regel 1<br/>regel 2"),
+        ('a < b & "c" <b>vet</b> #let *x*', 'a < b & "c" <b>vet</b> #let *x*'),
+        ("regel 1\r\nregel 2", "regel 1\nregel 2"),
         ("feest 🎉👍🏽 ĳ € ş", "feest  ĳ € ş"),
         ("tab\there", "tab    here"),
         ("", ""),
         ("€ 12,50", "€\u00a012,50"),
+        ("naam \u202egnissab\u202c en \u2067x\u2069", "naam gnissab en x"),
     ],
 )
-def test_esc_prints_user_text_as_typed(typed: str, markup: str) -> None:
-    assert esc(typed) == markup
+def test_printable_keeps_user_text_as_typed_minus_what_cannot_print(
+        typed: str, printed: str) -> None:
+    assert printable(typed) == printed
 
 
 def test_printable_drops_every_emoji_but_keeps_letters() -> None:

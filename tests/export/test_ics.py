@@ -125,3 +125,15 @@ def test_every_board_gives_a_valid_calendar(board: Board, tmp_path: Path) -> Non
         vevent = vobject.readOne(out.read_text(encoding="utf-8")).vevent
         assert vevent.summary.value.startswith(meeting.title)
         assert vevent.uid.value == str(event["UID"])
+
+
+def test_a_held_meeting_ends_at_its_closing_time_as_in_the_minutes(
+        fresh: Board, tmp_path: Path) -> None:
+    meeting = fresh.ids["draft"]
+    fresh.ws.meetings.mark_held(meeting, "2026-11-12 21:25")
+    (event,) = _events(export(fresh.ws, "ics", tmp_path / "m.ics", meeting_id=meeting))
+    assert event.decoded("DTEND") == dt.datetime(2026, 11, 12, 21, 25, tzinfo=TZ)
+    from .golden import pdf_reading
+
+    minutes = pdf_reading(export(fresh.ws, "minutes", tmp_path / "v.pdf", meeting_id=meeting))
+    assert "19:30–21:25 uur" in minutes

@@ -16,7 +16,7 @@ from wijkapp.export.minutes_pdf import write_minutes_pdf
 
 from .boards import TODAY
 from .conftest import Board
-from .golden import assert_golden, pdf_text
+from .golden import assert_golden, pdf_reading, pdf_text
 
 PDF_FORMATS = ["agenda", "minutes", "decisions", "actions"]
 
@@ -28,31 +28,31 @@ def _flat(text: str) -> str:
 def test_agenda_matches_golden(real: Board, tmp_path: Path) -> None:
     out = tmp_path / "agenda.pdf"
     write_agenda_pdf(real.ws, real.ws.meetings.get(real.ids["planned"]), out, TODAY)
-    assert_golden("agenda", pdf_text(out))
+    assert_golden("agenda", pdf_reading(out))
 
 
 def test_approved_minutes_match_golden(real: Board, tmp_path: Path) -> None:
     out = tmp_path / "verslag.pdf"
     write_minutes_pdf(real.ws, real.ws.meetings.get(real.ids["held"]), out, TODAY)
-    assert_golden("minutes_approved", pdf_text(out))
+    assert_golden("minutes_approved", pdf_reading(out))
 
 
 def test_draft_minutes_match_golden(real: Board, tmp_path: Path) -> None:
     out = tmp_path / "verslag.pdf"
     write_minutes_pdf(real.ws, real.ws.meetings.get(real.ids["draft"]), out, TODAY)
-    assert_golden("minutes_draft", pdf_text(out))
+    assert_golden("minutes_draft", pdf_reading(out))
 
 
 def test_decision_list_matches_golden(real: Board, tmp_path: Path) -> None:
     out = tmp_path / "besluiten.pdf"
     write_decisions_pdf(real.ws, out, None, TODAY)
-    assert_golden("decisions", pdf_text(out))
+    assert_golden("decisions", pdf_reading(out))
 
 
 def test_action_list_matches_golden(real: Board, tmp_path: Path) -> None:
     out = tmp_path / "acties.pdf"
     write_actions_pdf(real.ws, out, 2026, TODAY)
-    assert_golden("actions", pdf_text(out))
+    assert_golden("actions", pdf_reading(out))
 
 
 @pytest.mark.parametrize("fmt", PDF_FORMATS)

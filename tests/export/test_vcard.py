@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import vobject
 
 from wijkapp.export import export
-from wijkapp.export.vcard import fold
+from wijkapp.export.vcard import fold, is_mobile, split_name
 
 from .conftest import Board
 
@@ -55,3 +56,41 @@ def test_folding_never_splits_a_character() -> None:
     folded = fold(line)
     assert folded.replace("\r\n ", "") == line
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "given", "main"),
+    [
+        ("Fatima el Amrani", "el Amrani", "Fatima", "Amrani"),
+        ("Jan van der Berg", "van der Berg", "Jan", "Berg"),
+        ("Truus van den Berg-de Vries", "van den Berg-de Vries", "Truus", "Berg-de Vries"),
+        ("Mieke Janssen", "Janssen", "Mieke", "Janssen"),
+        ("Kees de", "de", "Kees", "de"),
+        ("Cher", "Cher", "", "Cher"),
+    ],
+)
+def test_tussenvoegsel_stays_in_the_family_name(name: str, family: str, given: str,
+                                               main: str) -> None:
+    assert split_name(name) == (family, given, main)
+
+
+def test_cards_sort_on_the_main_surname_and_mobiles_are_cell(fresh: Board,
+                                                             tmp_path: Path) -> None:
+    fresh.ws.contacts.add("Fatima el Amrani", phone="06-12 34 56 78")
+    fresh.ws.contacts.add("Piet van der Meer", phone="+31 46 123 45 67")
+    cards = {c.fn.value: c for c in _cards(export(fresh.ws, "vcard", tmp_path / "c.vcf"))}
+    fatima = cards["Fatima el Amrani"]
+    assert fatima.n.value.family == "el Amrani" and fatima.n.value.given == "Fatima"
+    assert fatima.sort_string.value == "Amrani Fatima"
+    assert "CELL" in fatima.tel.params["TYPE"]
+    piet = cards["Piet van der Meer"]
+    assert piet.sort_string.value == "Meer Piet"
+    assert "CELL" not in piet.tel.params["TYPE"]
+    assert "sort_string" not in cards["Mieke Janssen"].contents  # nothing to correct there
+
+
+@pytest.mark.parametrize(("phone", "mobile"), [
+    ("06 12345678", True), ("+31 6 1234 5678", True), ("0031612345678", True),
+    ("046 123 45 67", False), ("14 046", False), ("", False)])
+def test_dutch_mobile_numbers_are_recognised(phone: str, mobile: bool) -> None:
+    assert is_mobile(phone) is mobile

@@ -17,6 +17,8 @@ from wijkapp.export.year_report import summary_sentences, write_year_report
 from wijkapp.followup import year_figures
 from wijkapp.workspace import Workspace
 
+from .pdf_structure import figure_alts, outside_tree
+
 TODAY = dt.date(2026, 11, 28)
 
 
@@ -72,7 +74,18 @@ def test_sections_in_order_with_the_municipalitys_answers(demo_report: list[str]
     assert "Gehaald: de bakken blijven staan." in text  # the board's evaluation
     assert "Niet gehaald: het wijkprogramma is uitgesteld." in text
     assert "Zonder gekoppeld bewijs (3)" in text
-    assert "aantal verzoeken" in text and "Nog open" in text
+    assert "Nog open" in text
+
+
+def test_each_chart_appears_once_as_a_figure_that_says_what_it_shows(
+        demo_ws: Workspace, tmp_path: Path) -> None:
+    out = write_year_report(demo_ws, 2026, tmp_path / "j.pdf", on=TODAY)
+    alts = figure_alts(out)
+    assert len(alts) == len(set(alts)) == 4  # answers, actions, attendance, goals: once each
+    answers = next(alt for alt in alts if alt and "Hoe antwoordde de gemeente?" in alt)
+    assert "aantal verzoeken" in answers
+    assert "Op tijd beantwoord: 2; Te laat beantwoord: 2; Geen antwoord, te laat: 3" in answers
+    assert outside_tree(out) == []
 
 
 def test_previous_year_counts_a_request_by_the_year_it_was_sent(

@@ -22,6 +22,7 @@ from ui.style import apply_style
 from ui.views.meetings import EDITOR_PAGE, MeetingsView
 from wijkapp.errors import (
     DamagedDatabaseError,
+    DiskError,
     NotADatabaseError,
     ReadOnlyError,
     StorageError,
@@ -59,6 +60,8 @@ def window(qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> MainWindow:
         (NotADatabaseError("x"), "Dit is geen Wijkapp-bestand", "juiste bestand"),
         (ReadOnlyError("x"), "Wijkapp mag hier niet schrijven", "map Documenten"),
         (StorageError("Iets anders."), "Wijkapp kan het bestand niet openen", "Iets anders."),
+        (DiskError("De schijf is vol: ..."), "De schijf is vol", "niet beschadigd"),
+        (DiskError("disk I/O error"), "De schijf geeft een fout", "USB-stick"),
     ],
 )
 def test_open_error_message_says_what_happened_and_what_to_do(

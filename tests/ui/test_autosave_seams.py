@@ -187,3 +187,71 @@ def test_minutes_typed_without_a_pause_are_saved_within_a_second(
     view.flush()
     wait_for_worker(qtbot)
     assert ws.agenda.get(item).notes == typed
+
+
+# -- dialogs that hold typed text ------------------------------------------------------------------
+def test_tab_and_enter_in_the_decision_dialog_save_the_decision(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    from ui.views.meeting_dialogs import DecisionDialog
+
+    asked: list[bool] = []
+    monkeypatch.setattr(DecisionDialog, "ask", staticmethod(lambda _p: asked.append(True) or False))
+    dialog = DecisionDialog("Speeltuin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.text_edit  # typing lands in the text at once
+    QTest.keyClicks(dialog.text_edit, "De speeltuin krijgt een nieuw hek")
+    QTest.keyClick(dialog.text_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.save_button  # not on Annuleren
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.cancel_button
+    QTest.keyClick(dialog.cancel_button, Qt.Key.Key_Return)  # Enter on Annuleren saves
+    assert dialog.result() == DecisionDialog.DialogCode.Accepted
+    assert dialog.text() == "De speeltuin krijgt een nieuw hek"
+    assert not asked
+
+
+def test_escape_asks_before_typed_text_goes_and_keeps_it_when_told(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    from ui.views.meeting_dialogs import ActionDialog, AgendaItemDialog
+
+    answers = [False, True]
+    asked: list[str] = []
+
+    def ask(_parent: Any) -> bool:
+        asked.append("?")
+        return answers.pop(0)
+
+    monkeypatch.setattr(ActionDialog, "ask", staticmethod(ask))
+    dialog = ActionDialog([])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.what_edit, "Wethouder uitnodigen")
+    QTest.keyClick(dialog.what_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.what_edit.text() == "Wethouder uitnodigen"
+    dialog.cancel_button.click()  # the second time the user chooses "Weggooien"
+    assert not dialog.isVisible() and asked == ["?", "?"]
+    untouched = AgendaItemDialog()
+    qtbot.addWidget(untouched)
+    untouched.show()
+    monkeypatch.setattr(AgendaItemDialog, "ask", staticmethod(lambda _p: pytest.fail("asked")))
+    QTest.keyClick(untouched, Qt.Key.Key_Escape)  # nothing typed: closes without a question
+    assert not untouched.isVisible()
+
+
+def test_a_new_agenda_item_dialog_takes_typing_in_its_title(qtbot: Any) -> None:
+    from ui.views.meeting_dialogs import AgendaItemDialog
+
+    dialog = AgendaItemDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.title_edit
+    QTest.keyClicks(dialog.focusWidget(), "Speeltuin")
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.result() == AgendaItemDialog.DialogCode.Accepted
+    assert dialog.values()["title"] == "Speeltuin"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from docx import Document
 from pypdf import PdfReader
@@ -104,6 +105,11 @@ def check_file(path: Path, fmt: str) -> None:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle, delimiter=";"))
         assert len(rows) > 1
+    elif fmt == "xlsx":
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames == ["Vergaderingen", "Actiepunten", "Besluiten", "Verzoeken",
+                                   "Contacten"]
+        assert book["Actiepunten"].max_row > 1
 
 
 # -- the dialog ----------------------------------------------------------------------------
@@ -143,6 +149,19 @@ def test_each_excel_list_is_written(
     path = dialog.buttons.result.path
     assert path is not None
     check_file(path, "csv")
+
+
+def test_the_excel_choice_makes_one_workbook_for_a_year(
+    qtbot: Any, demo: Workspace, folders: dict[str, Path], opened: Any
+) -> None:
+    dialog = dialog_for(qtbot, demo, "xlsx")
+    assert dialog.year_combo.isVisible() and not dialog.csv_combo.isVisible()
+    assert "Excel" in dialog.radios["xlsx"].text()
+    dialog.set_year(None)
+    click(qtbot, dialog.buttons.buttons["save"])
+    path = dialog.buttons.result.path
+    assert path is not None and path.suffix == ".xlsx"
+    check_file(path, "xlsx")
 
 
 def test_agenda_defaults_to_the_next_meeting_and_the_verslag_to_the_latest(

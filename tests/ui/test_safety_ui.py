@@ -430,3 +430,65 @@ def test_person_data_is_saved_as_json_and_erased_through_the_dialog(
     assert "gewist" in dialog.status.text()
     assert not dialog.erase_button.isEnabled()
     assert app_ctx.show_status is not None
+
+
+def test_restoring_twice_in_a_row_keeps_both_earlier_files_and_lists_them(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from wijkapp.backups import list_kept_aside
+
+    ws = window.ws
+    ws.contacts.add("Anna Eerst")
+    first = make_backup(ws, NOON - dt.timedelta(days=2))
+    ws.contacts.add("Bert Later")
+    told: list[str] = []
+
+    def build() -> BackupsDialog:
+        dialog = BackupsDialog(window, window.ws, now=lambda: NOON, tell=lambda *a: told.append(
+            a[2]), confirm=lambda *_a: True)
+        qtbot.addWidget(dialog)
+        return dialog
+
+    dialog = build()
+    chosen = next(i for i in range(dialog.list.count())
+                  if dialog.backups()[i].path == first)
+    dialog.list.setCurrentRow(chosen)
+    dialog.restore_button.click()
+    dialog.list.setCurrentRow(next(i for i in range(dialog.list.count())
+                                   if dialog.backups()[i].path == first))
+    dialog.restore_button.click()  # the same second: the second restore at once
+    kept = list_kept_aside(window.ws.path)
+    assert len(kept) == 2 and kept[0].path != kept[1].path
+    assert "Bert Later" in people(kept[-1].path)
+    rows = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert sum("bewaard voor het terugzetten" in r for r in rows) == 2
+    aside_row = next(i for i, r in enumerate(rows) if "bewaard voor het terugzetten" in r
+                     and dialog.backups()[i].path == kept[-1].path)
+    dialog.list.setCurrentRow(aside_row)  # and back to how it was before the first restore
+    dialog.restore_button.click()
+    assert sorted(p.name for p in window.ws.contacts.all()) == ["Anna Eerst", "Bert Later"]
+    window.close()
+    window.ws.close()
+
+
+def test_restoring_an_older_backup_never_brings_an_erased_person_back(
+    window: MainWindow, qtbot: Any
+) -> None:
+    from wijkapp.privacy import erase_person
+
+    ws = window.ws
+    person = ws.contacts.add("Gerda Wissel", email="gerda@voorbeeld.nl").id or ""
+    before = make_backup(ws, NOON - dt.timedelta(days=1))
+    erase_person(ws, person)
+    told: list[str] = []
+    dialog = BackupsDialog(window, window.ws, now=lambda: NOON,
+                           tell=lambda *a: told.append(a[2]), confirm=lambda *_a: True)
+    qtbot.addWidget(dialog)
+    dialog.list.setCurrentRow(next(i for i, b in enumerate(dialog.backups()) if b.path == before))
+    dialog.restore_button.click()
+    names = [p.name for p in window.ws.contacts.all()]
+    assert "Gerda Wissel" not in names
+    assert not any(p.email == "gerda@voorbeeld.nl" for p in window.ws.contacts.all())
+    assert "gewist" in told[-1]
+    window.close()
+    window.ws.close()

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.ui.conftest import wait_for_worker
@@ -187,6 +188,38 @@ def test_the_secretary_prepares_minutes_and_follows_up(
     wait_for_worker(qtbot)
     assert ws.actions.get(bench).times_postponed == 1
 
+    # a title changed, notes typed after it, then the title change undone: the notes stay
+    from ui.operations import agenda as agenda_ops
+
+    agenda_ops.update_item(window, speeltuin.id, title="Speeltuin en hek").run()
+    wait_for_worker(qtbot)
+    minutes.select_step(speeltuin.id)
+    minutes.notes.setFocus()
+    minutes.notes.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(qtbot, minutes.notes, " Hek wordt groen.")
+    minutes.flush()
+    wait_for_worker(qtbot)
+    window.undo()
+    wait_for_worker(qtbot)
+    assert ws.agenda.get(speeltuin.id).title == speeltuin.title
+    assert ws.agenda.get(speeltuin.id).notes == NOTES + " Hek wordt groen."
+    minutes.select_step(speeltuin.id)
+    assert minutes.notes.toPlainText() == NOTES + " Hek wordt groen."
+
+    # an export runs long on its own worker while actions are edited and switched
+    from tests.ui.test_autosave_seams import held
+    from ui.operations.base import long_job_pool
+
+    actions_view = window.show_view("actions")
+    own = [a.id for a in ws.actions.all() if a.status == "open"]
+    with held(long_job_pool):
+        actions_view.select(own[0])
+        actions_view.what_edit.setPlainText("Offerte hek opvragen bij twee leveranciers")
+        actions_view.select(own[1])  # switched at once, while "the export" still runs
+        qtbot.waitUntil(lambda: ws.actions.get(own[0]).what
+                        == "Offerte hek opvragen bij twee leveranciers", timeout=3000)
+    window.show_view("meetings")
+
     # the laptop is closed mid-sentence: every character is there
     rondvraag = next(i for i in ws.agenda.for_meeting(meeting) if i.standard == "questions")
     minutes.select_step(rondvraag.id)
@@ -208,7 +241,7 @@ def test_the_secretary_prepares_minutes_and_follows_up(
     qtbot.addWidget(again)
     ws2 = again.ws
     assert ws2.path == db_path
-    assert ws2.agenda.get(speeltuin.id).notes == NOTES
+    assert ws2.agenda.get(speeltuin.id).notes == NOTES + " Hek wordt groen."
     assert ws2.decisions.by_number(f"{year}-001") is not None
     assert ws2.actions.get(bench).times_postponed == 1
     assert {a.person_id: a.status for a in ws2.meetings.attendance(meeting)}[
@@ -291,3 +324,67 @@ def test_screenshots_of_every_screen(
         dialog.close()
     window.close()
     wait_for_worker(qtbot)
+
+
+def test_the_secretary_restores_twice_and_then_meets_a_full_usb_stick(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The board's file lives on a USB stick: two restores in a row, then the stick is full."""
+    import subprocess
+
+    from tests.core.test_storage_seams import fill
+    from ui.views.backups import BackupsDialog
+    from wijkapp.backups import list_kept_aside, make_backup
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(stick)],
+                             capture_output=True, text=True)
+    assert mounted.returncode == 0, mounted.stderr
+    try:
+        db = stick / "wijkplatform.sqlite"
+        with Workspace(db) as ws:
+            ws.boards.create("Wijkplatform Geleen-Zuid", "Geleen-Zuid", ["Lindenheuvel"])
+            ws.contacts.add("Annie Jansen")
+            first = make_backup(ws)
+            ws.contacts.add("Piet Pieters")
+        window = app_module.start(db)
+        assert isinstance(window, MainWindow)
+        qtbot.addWidget(window)
+        told: list[str] = []
+
+        def dialog() -> BackupsDialog:
+            d = BackupsDialog(window, window.ws, tell=lambda *a: told.append(a[2]),
+                              confirm=lambda *_a: True)
+            qtbot.addWidget(d)
+            return d
+
+        backups = dialog()
+
+        def choose(path: Path) -> None:
+            backups.list.setCurrentRow(
+                next(i for i, b in enumerate(backups.backups()) if b.path == path))
+
+        choose(first)
+        backups.restore_button.click()
+        choose(first)
+        backups.restore_button.click()  # clicked again at once
+        assert len(list_kept_aside(db)) == 2
+        assert sorted(p.name for p in window.ws.contacts.all()) == ["Annie Jansen"]
+
+        filler = fill(stick)  # the stick is full now
+        before = sorted(p.name for p in window.ws.contacts.all())
+        backups.list.setCurrentRow(0)
+        backups.restore_button.click()
+        assert told and "vol" in told[-1], told[-1]
+        assert sorted(p.name for p in window.ws.contacts.all()) == before  # nothing lost
+        filler.unlink()
+        window.ws.contacts.add("Na het opruimen")  # the app keeps working
+        window.close()
+        wait_for_worker(qtbot)
+        window.ws.close()
+        with Workspace(db) as ws:
+            assert "Na het opruimen" in [p.name for p in ws.contacts.all()]
+    finally:
+        set_app_context(None)
+        subprocess.run(["umount", "-l", str(stick)], check=False)

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from wijkapp.changes import Changes
 from wijkapp.i18n import _
 from wijkapp.timeutil import now
 
@@ -57,12 +56,7 @@ def remove_invitee(parent: QWidget | None, meeting_id: str, person_id: str) -> C
 def invite_new_person(parent: QWidget | None, meeting_id: str, name: str) -> CoreOp:
     """Add a new contact by name and invite them to the meeting."""
 
-    def op(ws: Any) -> Changes:
-        added = ws.contacts.add(name)
-        assert added.id is not None
-        return added.merged(ws.meetings.set_attendance(meeting_id, added.id, "invited"))
-
-    return CoreOp(parent, op).with_message(_("{name} is uitgenodigd.").format(name=name.strip()))
+    return CoreOp(parent, lambda ws: ws.meetings.invite_new_person(meeting_id, name)).with_message(_("{name} is uitgenodigd.").format(name=name.strip()))
 
 
 def close_meeting(parent: QWidget | None, meeting_id: str) -> CoreOp:

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.backups import BackupInfo, backup_dir, list_backups, make_backup
+from wijkapp.backups import (
+    BackupInfo,
+    KeptAside,
+    backup_dir,
+    list_backups,
+    list_kept_aside,
+    make_backup,
+)
 from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
 
@@ -73,9 +80,16 @@ def size_text(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
 
-def backup_row_text(backup: BackupInfo, now: dt.datetime) -> str:
-    """Two lines of the list: when in words; then the full date and how big."""
+def backup_row_text(backup: BackupInfo | KeptAside, now: dt.datetime) -> str:
+    """Two lines of the list: when in words; then the full date and how big.
+
+    A copy Wijkapp kept aside (before a restore or an update) says so on its first line.
+    """
     age = backup_age_text(backup.taken_at, now)
+    if isinstance(backup, KeptAside):
+        why = (_("bewaard voor het terugzetten") if backup.reason == "voor-terugzetten"
+               else _("bewaard voor het bijwerken naar een nieuwe versie"))
+        age = f"{age} ({why})"
     return f"{age}\n{date_time_label(backup.taken_at)}  ·  {size_text(backup.size)}"
 
 
@@ -178,7 +192,7 @@ class BackupsDialog(QDialog):
         super().showEvent(event)
         fit_to_text(self)
 
-    def backups(self) -> list[BackupInfo]:
+    def backups(self) -> list[BackupInfo | KeptAside]:
         """The backups shown, newest first (the list's rows in order)."""
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
                 for i in range(self.list.count())]
@@ -189,7 +203,9 @@ class BackupsDialog(QDialog):
             if self.list.currentItem() else None
         self.list.clear()
         now = self._now()
-        found = list_backups(self.ws.path)
+        found: list[BackupInfo | KeptAside] = [*list_backups(self.ws.path),
+                                                *list_kept_aside(self.ws.path)]
+        found.sort(key=lambda b: b.taken_at, reverse=True)
         for backup in found:
             item = QListWidgetItem(backup_row_text(backup, now))
             item.setData(Qt.ItemDataRole.UserRole, backup)
@@ -233,7 +249,7 @@ class BackupsDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        backup: BackupInfo = item.data(Qt.ItemDataRole.UserRole)
+        backup: BackupInfo | KeptAside = item.data(Qt.ItemDataRole.UserRole)
         when = backup_when_text(backup.taken_at, self._now())
         question = _(
             "Wilt u de reservekopie van {when} terugzetten?\n\n"

@@ -38,6 +38,7 @@ from ..operations.base import CoreOp
 from ..plainlang_editor import attach_plain_language, board_terms
 from ..readability_meter import ReadabilityMeter
 from ..style import set_role
+from ..typed_text import KeepsTypedText
 from .widgets import heading, hint, message_label, show_problem
 
 __all__ = ["LetterDialog", "level_word", "save_letter"]
@@ -75,17 +76,15 @@ def save_letter(parent: QWidget | None, request_id: str, text: str, is_answer: b
     waits (concept or verstuurd), also record it as the municipality's answer (today)."""
 
     def op(ws: Any) -> Changes:
-        changes: Changes = ws.requests.update(request_id, answer_text=text)
-        if is_answer and ws.requests.get(request_id).status in ("draft", "sent"):
-            changes = changes.merged(ws.requests.record_answer(request_id, text))
-        return changes
+        result: Changes = ws.requests.save_letter(request_id, text, is_answer)
+        return result
 
     message = _("Brief bewaard als antwoord op het verzoek.") if is_answer else _(
         "Brief bewaard bij het verzoek.")
     return CoreOp(parent, op).with_message(message)
 
 
-class LetterDialog(QDialog):
+class LetterDialog(KeepsTypedText, QDialog):
     """Paste a municipal letter, see its jargon and sentences, save it with a request."""
 
     #: Emitted with the request id after the letter was saved.
@@ -127,6 +126,7 @@ class LetterDialog(QDialog):
         self._fill_requests(request_id)
         self._layout(close_button)
         self.edit.setFocus()
+        self.keep_typed_text(close_button)
 
     # -- layout -----------------------------------------------------------------------
     def _layout(self, close_button: QPushButton) -> None:
@@ -239,6 +239,8 @@ class LetterDialog(QDialog):
 
         def done(_changes: object) -> None:
             self.save_button.setEnabled(True)
+            if self.edit.toPlainText() == text:
+                self.text_saved()
             subject = self.request_combo.currentText()
             show_problem(self.message, None, _("Bewaard bij: {subject}.").format(subject=subject))
             self.saved.emit(request_id)

@@ -34,6 +34,7 @@ from ..formatting import kind_label
 from ..labels import goal_choice_label
 from ..plainlang_editor import attach_plain_language
 from ..readability_meter import ReadabilityMeter
+from ..typed_text import KeepsTypedText
 from .meeting_widgets import button, date_edit, label, read_qdate
 
 
@@ -82,8 +83,13 @@ class GoalCombo(QComboBox):
         self.blockSignals(blocked)
 
 
-class _Dialog(QDialog):
-    """Common frame: a heading, a form, an error line and Bewaren/Annuleren buttons."""
+class _Dialog(KeepsTypedText, QDialog):
+    """Common frame: a heading, a form, an error line and Bewaren/Annuleren buttons.
+
+    It opens with the cursor in its first field; Tab goes through the fields, then
+    Bewaren, then Annuleren; Annuleren, Escape and the close button ask before typed
+    text is thrown away (:class:`~ui.typed_text.KeepsTypedText`).
+    """
 
     def __init__(self, title: str, save_text: str, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -107,7 +113,16 @@ class _Dialog(QDialog):
         layout.addLayout(buttons)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        """Make room for wrapped rows: Qt's window minimum ignores height-for-width."""
+        """First show: remember the fields, focus the first one, order Tab; make room for
+        wrapped rows (Qt's window minimum ignores height-for-width)."""
+        if self._typed_start is None:
+            self.keep_typed_text(self.cancel_button)
+            fields = self.fields()
+            chain = [*fields, self.save_button, self.cancel_button]
+            for before, after in zip(chain, chain[1:], strict=False):
+                QWidget.setTabOrder(before, after)
+            if fields:
+                fields[0].setFocus(Qt.FocusReason.OtherFocusReason)
         layout = self.layout()
         if layout is not None and layout.hasHeightForWidth():
             needed = layout.totalHeightForWidth(self.width())
@@ -115,6 +130,22 @@ class _Dialog(QDialog):
                 self.setMinimumHeight(needed)
                 self.resize(self.width(), needed)
         super().showEvent(event)
+
+    def fields(self) -> list[QWidget]:
+        """The input fields in the order of the form (for focus and Tab)."""
+        found: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is None:
+                continue
+            widgets = [item.widget()] if item.widget() is not None else []
+            inner = item.layout()
+            if inner is not None:
+                widgets += [inner.itemAt(i).widget() for i in range(inner.count())
+                            if inner.itemAt(i).widget() is not None]
+            found += [w for w in widgets
+                      if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()]
+        return found
 
     def problem(self) -> str | None:
         """A Dutch sentence when the input cannot be saved; ``None`` when it can."""
@@ -126,6 +157,8 @@ class _Dialog(QDialog):
             self.error.setText(problem)
             self.error.show()
             return
+        self.error.hide()
+        self.text_saved()
         self.accept()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFileDialog,
     QGridLayout,
@@ -25,8 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wijkapp.errors import WijkappError
 from wijkapp.i18n import _, ngettext
-from wijkapp.privacy import ERASED_NAME, erase_person, person_data
+from wijkapp.privacy import (
+    ERASED_NAME,
+    NamePlace,
+    erase_person,
+    find_name,
+    person_data,
+)
+from wijkapp.safe_output import write_text_atomic
 from wijkapp.workspace import Workspace
 
 from ..operations.base import CoreOp
@@ -48,6 +57,24 @@ def export_file_name(name: str) -> str:
     """``persoonsgegevens-Jan-de-Vries.json`` (safe on every system)."""
     safe = "".join(c if c.isalnum() else "-" for c in name).strip("-") or "contact"
     return f"persoonsgegevens-{'-'.join(p for p in safe.split('-') if p)}.json"
+
+
+#: How many places of the name the dialog lists (the rest is counted).
+SHOWN_PLACES = 6
+
+
+def places_text(places: list[NamePlace]) -> str:
+    """The places where the name still stands in free text, as a short Dutch list."""
+    if not places:
+        return ""
+    lines = [ngettext("De naam is ook getypt in {n} tekst:", "De naam is ook getypt in {n} teksten:",
+                      len(places)).format(n=len(places))]
+    lines += [f"• {place.label}: {place.snippet}" for place in places[:SHOWN_PLACES]]
+    rest = len(places) - SHOWN_PLACES
+    if rest > 0:
+        lines.append(ngettext("en nog {n} andere tekst", "en nog {n} andere teksten",
+                              rest).format(n=rest))
+    return "\n".join(lines)
 
 
 def where_text(data: dict[str, Any]) -> str:
@@ -105,6 +132,14 @@ class PersonDataDialog(QDialog):
         self.summary = label("")
         self.summary.setAccessibleName(_("Wat er over deze persoon is bewaard"))
         layout.addWidget(self.summary)
+        self.places_label = label("")
+        self.places_label.setAccessibleName(_("Waar de naam nog meer staat"))
+        layout.addWidget(self.places_label)
+        self.replace_in_text = QCheckBox(
+            _("Vervang de naam in die teksten ook door '{erased}'").format(erased=ERASED_NAME), self)
+        self.replace_in_text.setChecked(True)
+        layout.addWidget(self.replace_in_text)
+        self.places: list[NamePlace] = []
         self.status = label("", "hint")
         self.status.setAccessibleName(_("Melding"))
         layout.addWidget(self.status)
@@ -150,6 +185,10 @@ class PersonDataDialog(QDialog):
             lines.insert(0, _("Contactgegevens: {data}").format(data=", ".join(contact)))
         self.summary.setText("\n".join(lines))
         self.erase_button.setEnabled(self.name != ERASED_NAME)
+        self.places = find_name(self.ws, self.name, self.person_id)
+        self.places_label.setText(places_text(self.places))
+        self.places_label.setVisible(bool(self.places))
+        self.replace_in_text.setVisible(bool(self.places))
 
     def save(self) -> None:
         """Ask where, then write everything stored about the person as JSON."""
@@ -161,12 +200,10 @@ class PersonDataDialog(QDialog):
 
         def write(data: dict[str, Any]) -> None:
             try:
-                target.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str),
-                                  encoding="utf-8")
-            except OSError as error:
-                self._tell(self, _("Opslaan niet gelukt"), _(
-                    "Het bestand kan niet worden opgeslagen ({reason}). Kies een andere map, "
-                    "bijvoorbeeld Documenten.").format(reason=error.strerror or error))
+                write_text_atomic(target, json.dumps(data, ensure_ascii=False, indent=2,
+                                                     default=str), self.ws.path)
+            except WijkappError as error:
+                self._tell(self, _("Opslaan niet gelukt"), str(error))
                 return
             self.saved_to = target
             self.status.setText(_("Opgeslagen in {file}").format(file=target))
@@ -183,6 +220,13 @@ class PersonDataDialog(QDialog):
             "Let op: oude reservekopieën bevatten de gegevens nog. Wijkapp ruimt die vanzelf "
             "op; dat duurt hooguit ongeveer een jaar."
         ).format(name=self.name, erased=ERASED_NAME)
+        places = self.places if self.replace_in_text.isChecked() else []
+        if places:
+            question += "\n\n" + ngettext(
+                "In {n} tekst (verslag, besluit, notitie) wordt de naam ook vervangen door "
+                "'{erased}'.",
+                "In {n} teksten (verslagen, besluiten, notities) wordt de naam ook vervangen "
+                "door '{erased}'.", len(places)).format(n=len(places), erased=ERASED_NAME)
         if not self._confirm(self, _("Persoon wissen"), question, _("Ja, wissen")):
             return
         name = self.name
@@ -191,7 +235,8 @@ class PersonDataDialog(QDialog):
             self.refresh()
             self.status.setText(_("De gegevens van {name} zijn gewist.").format(name=name))
 
-        CoreOp(self, lambda ws: erase_person(ws, self.person_id)).with_message(
+        person_id = self.person_id
+        CoreOp(self, lambda ws: erase_person(ws, person_id, places)).with_message(
             _("Persoon gewist")).success(done).run()
 
 

@@ -1,4 +1,4 @@
-"""Everything a board sends out: agenda, verslag, lists, Word, calendar, contacts, CSV.
+"""Everything a board sends out: agenda, verslag, lists, Word, calendar, contacts, Excel, CSV.
 
 The CLI and the GUI call two functions:
 
@@ -11,15 +11,14 @@ The CLI and the GUI call two functions:
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import NotFoundError, ValidationError, WriteFailedError
+from ..errors import NotFoundError, ValidationError
 from ..i18n import N_
 from ..meetings import Meeting
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import now
 from .content import get_meeting
 from .csv_export import CSV_KINDS
@@ -37,12 +36,13 @@ FORMATS: dict[str, str] = {
     "docx": N_("Verslag om verder te bewerken in Word (.docx)"),
     "ics": N_("Agenda-afspraak voor de digitale agenda (.ics)"),
     "vcard": N_("Contacten voor het adresboek (.vcf)"),
-    "csv": N_("Lijst voor Excel (.csv)"),
+    "xlsx": N_("Lijsten voor Excel of LibreOffice (.xlsx)"),
+    "csv": N_("Eén lijst voor andere programma's (.csv)"),
 }
 
 _SUFFIX = {
     "agenda": ".pdf", "minutes": ".pdf", "summary": ".pdf", "decisions": ".pdf", "actions": ".pdf",
-    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv",
+    "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv", "xlsx": ".xlsx",
 }
 _NEEDS_MEETING = ("agenda", "minutes", "summary", "docx")
 
@@ -85,40 +85,9 @@ def suggested_filename(
         "ics": f"Vergadering {when}" if when else "Vergaderingen",
         "vcard": "Contacten",
         "csv": f"{CSV_KINDS.get(csv_kind, 'lijst').capitalize()} {scope}",
+        "xlsx": f"Lijsten {scope}",
     }
     return safe_filename(f"{stems[fmt]} {board}", _SUFFIX[fmt])
-
-
-def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """Let ``write`` fill a temp file beside ``out``, then move it into place in one step."""
-    if not out.parent.is_dir():
-        raise ValidationError(f"De map '{out.parent}' bestaat niet; kies een andere map.")
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".~wijkapp-",
-                                             suffix=out.suffix)
-        os.close(handle)
-    except OSError:
-        raise WriteFailedError(
-            f"In de map '{out.parent}' kan niet worden geschreven; kies een andere map."
-        ) from None
-    temp = Path(temp_name)
-    try:
-        write(temp)
-        with open(temp, "rb+") as done:
-            os.fsync(done.fileno())
-        os.replace(temp, out)
-    except PermissionError:
-        raise WriteFailedError(
-            f"'{out.name}' kan niet worden opgeslagen; is het nog open in een ander programma? "
-            "Sluit het en probeer het opnieuw."
-        ) from None
-    except OSError as error:
-        raise WriteFailedError(
-            f"'{out.name}' is niet opgeslagen ({error.strerror or error}). "
-            "Controleer of er ruimte is op de schijf."
-        ) from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def export(
@@ -134,11 +103,12 @@ def export(
 
     ``fmt`` is a key of :data:`FORMATS`. agenda, minutes, summary and docx need ``meeting_id``
     (``"latest"`` means the most recent meeting); ics exports that meeting, or every
-    planned meeting from today on when it is ``None``; decisions, actions and csv take
-    an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
+    planned meeting from today on when it is ``None``; decisions, actions, csv and xlsx
+    take an optional ``year``; ``csv_kind`` is meetings, actions, requests or contacts.
     When ``out`` is an existing folder, the file gets :func:`suggested_filename` in it.
-    The file appears complete or not at all (temp file + ``os.replace``). Raises
-    :class:`ValidationError` (unknown format, missing meeting, nothing to export) or
+    The file appears complete or not at all (:func:`wijkapp.safe_output.write_atomic`); a
+    database, a file beside it or the backups folder is refused. Raises
+    :class:`ValidationError` (unknown format, missing meeting, unsafe target) or
     :class:`WriteFailedError` (the file cannot be written), each with a Dutch sentence.
     """
     _check_format(fmt)
@@ -156,9 +126,9 @@ def export(
     out = Path(out)
     if out.is_dir():
         out = out / suggested_filename(ws, fmt, meeting_id, year, csv_kind=csv_kind)
+    check_output_path(out, ws.path)
     moment = now()
-    _write_atomically(out, _writer(ws, fmt, meeting, year, csv_kind, moment))
-    return out
+    return write_atomic(out, _writer(ws, fmt, meeting, year, csv_kind, moment), ws.path)
 
 
 def _writer(
@@ -206,6 +176,10 @@ def _writer(
         from .vcard import write_vcard
 
         return lambda path: write_vcard(ws, path)
+    if fmt == "xlsx":
+        from .xlsx_export import write_xlsx
+
+        return lambda path: write_xlsx(ws, path, year, today)
     from .csv_export import write_csv
 
     return lambda path: write_csv(ws, csv_kind, path, year, today)

@@ -38,6 +38,10 @@ HEADINGS = {
     "documents": "Ingekomen stukken",
 }
 
+#: Attendance status → key of :data:`HEADINGS`.
+ATTENDANCE_KEYS = {"present": "present", "absent_notice": "absent_notice", "absent": "absent",
+                   "invited": "unknown"}
+
 
 @dataclass(frozen=True)
 class ActionRow:
@@ -98,6 +102,8 @@ class MeetingContent:
     closing: str
     approved: str
     draft: bool
+    #: Everyone invited as ``(name, status heading, note)``, in the order of the list.
+    attendance: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def board_logo(ws: Workspace) -> Path | None:
@@ -109,8 +115,28 @@ def board_logo(ws: Workspace) -> Path | None:
         attachment = ws.attachments.get(logo_id)
     except NotFoundError:
         return None
-    path = ws.attachments.path_of(attachment)
-    return path if path.is_file() and attachment.media_type.startswith("image/") else None
+    if attachment.board_id != ws.board_id or not attachment.media_type.startswith("image/"):
+        return None
+    # Only a file inside the attachments folder that still has its hash is ever embedded.
+    path = ws.attachments.file_for(attachment.sha256)
+    return path if path is not None and ws.attachments.verify(attachment) else None
+
+
+def meeting_end(ws: Workspace, meeting: Meeting) -> dt.datetime | None:
+    """When the meeting ends, the same in the verslag, the agenda and the .ics:
+
+    the closing time recorded when it was held, else the planned end, else the end of the
+    last agenda item with a length; ``None`` when none is known.
+    """
+    closed = maybe_datetime(meeting.closed_at)
+    if closed is not None:
+        return closed
+    planned = maybe_datetime(meeting.ends_at)
+    if planned is not None:
+        return planned
+    items = ws.agenda.for_meeting(meeting.id)
+    ends = [end for _start, end in fmt.time_slots(meeting.start, [i.minutes for i in items]) if end]
+    return ends[-1] if ends else None
 
 
 def get_meeting(ws: Workspace, meeting_id: str | None) -> Meeting:
@@ -171,17 +197,18 @@ def approval_sentence(ws: Workspace, meeting: Meeting) -> str:
     return f"Vastgesteld op {fmt.long_date(approved_on)}."
 
 
-def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingContent:
-    """Gather the agenda and verslag of ``meeting`` (``today`` decides what is overdue)."""
+def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
+                    open_actions: bool = True) -> MeetingContent:
+    """Gather the agenda and verslag of ``meeting`` (``today`` decides what is overdue).
+
+    ``open_actions=False`` leaves out the open actions of earlier meetings (only the
+    agenda prints them; a board may have a thousand).
+    """
     board = ws.board
     start = meeting.start
     items = ws.agenda.for_meeting(meeting.id)
     slots = fmt.time_slots(start, [item.minutes for item in items])
-    end = (
-        maybe_datetime(meeting.ends_at)
-        or maybe_datetime(meeting.closed_at)
-        or (slots[-1][1] if slots else None)
-    )
+    end = meeting_end(ws, meeting)
     dates: dict[str, str] = {meeting.id: fmt.short_date(start)}
 
     decisions = ws.decisions.for_meeting(meeting.id)
@@ -255,7 +282,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         actions=[action_row(ws, a, today, dates) for a in actions],
         decisions=[(d.number, d.text) for d in decisions],
         open_actions=[action_row(ws, a, today, dates) for a in ws.actions.carried_over(meeting.id)
-                      if a.status == "open"],
+                      if a.status == "open"] if open_actions else [],
         documents=[
             (fmt.short_date(maybe_date(d.received_on)), d.sender, d.subject)
             for d in ws.documents.for_meeting(meeting.id)
@@ -263,4 +290,6 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date) -> MeetingC
         closing=closing,
         approved=approved,
         draft=not meeting.minutes_approved,
+        attendance=[(p.name, HEADINGS[ATTENDANCE_KEYS.get(p.status, "unknown")], p.note.strip())
+                    for p in attendance],
     )

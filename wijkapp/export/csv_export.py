@@ -1,8 +1,13 @@
-"""CSV for Excel with Dutch settings: ``;`` between fields, UTF-8 with BOM, dd-mm-jjjj dates.
+"""CSV for other programs: ``;`` between fields, UTF-8 with BOM, dd-mm-jjjj dates.
 
 Four kinds: meetings, actions, requests, contacts (optionally limited to one year).
-Text that starts with ``=``, ``+``, ``-``, ``@`` gets a leading apostrophe so Excel
-shows it instead of running it as a formula (what Excel itself does with such input).
+Text that starts with ``=``, ``+``, ``-``, ``@``, a TAB or a CR gets a leading apostrophe so a
+spreadsheet shows it instead of running it as a formula. For Excel and LibreOffice
+the app makes an .xlsx workbook (:mod:`wijkapp.export.xlsx_export`) from the same rows:
+real dates, text as text, no apostrophes.
+
+The ``*_rows`` functions return typed values (``date``, ``time``, ``int``, ``str``);
+:func:`cell` turns them into CSV text.
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
 from ..i18n import N_
-from ..timeutil import maybe_date, maybe_datetime
+from ..timeutil import maybe_date
 from . import formatting as fmt
+from .content import meeting_end
 from .formatting import xml_safe
 
 if TYPE_CHECKING:
@@ -28,21 +34,39 @@ CSV_KINDS = {
     "requests": N_("verzoeken"),
     "contacts": N_("contacten"),
 }
-Row = list[str | int]
+Value = str | int | dt.date | dt.time | None
+Row = list[Value]
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
-def cell(value: str | int | None) -> str | int:
-    """One field: numbers as numbers, text cleaned and guarded against formulas."""
+def cell(value: Value) -> str | int:
+    """One CSV field: numbers as numbers, dates ``dd-mm-jjjj``, times ``HH:MM``, text
+    cleaned and guarded against formulas."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return _yes(value)
     if isinstance(value, int):
         return value
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, dt.date):
+        return fmt.short_date(value)
     text = xml_safe(value).replace("\r\n", "\n")
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
-def _date(text: str | None) -> str:
-    return fmt.short_date(maybe_date(text))
+def _date(text: str | None) -> dt.date | None:
+    return maybe_date(text)
+
+
+def _time(moment: dt.datetime | None) -> dt.time | None:
+    """The Amsterdam wall-clock time of ``moment`` (what :func:`fmt.clock` prints)."""
+    if moment is None:
+        return None
+    hours, minutes = fmt.clock(moment).split(":")
+    return dt.time(int(hours), int(minutes))
 
 
 def _yes(flag: bool) -> str:
@@ -60,8 +84,8 @@ def meeting_rows(ws: Workspace, year: int | None) -> tuple[list[str], list[Row]]
     meetings = ws.meetings.in_year(year) if year else ws.meetings.all()
     rows: list[Row] = []
     for m in meetings:
-        end = maybe_datetime(m.ends_at) or maybe_datetime(m.closed_at)
-        rows.append([fmt.short_date(m.start), fmt.clock(m.start), fmt.clock(end), m.title,
+        end = meeting_end(ws, m)
+        rows.append([m.start.date(), _time(m.start), _time(end), m.title,
                      m.place, fmt.MEETING_STATUS_LABELS.get(m.status, m.status),
                      len(ws.agenda.for_meeting(m.id)), len(ws.decisions.for_meeting(m.id)),
                      len(ws.actions.for_meeting(m.id)), _date(m.minutes_approved_on)])
@@ -78,7 +102,7 @@ def action_rows(ws: Workspace, year: int | None, today: dt.date) -> tuple[list[s
         day = meetings.get(a.meeting_id or "") or maybe_date((a.created_at or "")[:10])
         if not _in_year(day, year):
             continue
-        rows.append([fmt.short_date(meetings.get(a.meeting_id or "")), a.what, a.owner_name,
+        rows.append([meetings.get(a.meeting_id or ""), a.what, a.owner_name,
                      _date(a.due_date), fmt.ACTION_STATUS_LABELS.get(a.status, a.status),
                      _date(a.done_on), a.times_postponed, _yes(a.is_overdue(today)), a.notes])
     return header, rows
@@ -103,6 +127,14 @@ def request_rows(ws: Workspace, year: int | None, today: dt.date) -> tuple[list[
                      "" if in_time is None else _yes(in_time), _yes(r.is_overdue(today)),
                      r.text, r.answer_text])
     return header, rows
+
+
+def decision_rows(ws: Workspace, year: int | None) -> tuple[list[str], list[Row]]:
+    """Each decision with its number, the date of its meeting and its text."""
+    header = ["Nummer", "Vergadering", "Besluit"]
+    decisions = ws.decisions.in_year(year) if year else ws.decisions.all()
+    meetings = {m.id: m.start.date() for m in ws.meetings.all()}
+    return header, [[d.number, meetings.get(d.meeting_id), d.text] for d in decisions]
 
 
 def contact_rows(ws: Workspace) -> tuple[list[str], list[Row]]:

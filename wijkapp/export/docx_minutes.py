@@ -1,4 +1,9 @@
-"""The verslag as an editable Word file (.docx): the same content and headings as the PDF."""
+"""The verslag as an editable Word file (.docx): the same content and headings as the PDF.
+
+Dutch (nl-NL) is set once, as the document's default language; the agenda items are a
+real numbered list (Word renumbers when the secretary inserts an item); attendance is a
+table; tables have fixed column widths that LibreOffice and Word both keep.
+"""
 
 from __future__ import annotations
 
@@ -13,13 +18,22 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import ValidationError
 from ..meetings import Meeting
 from .content import HEADINGS, ActionRow, MeetingContent, meeting_content
 from .formatting import xml_safe
-from .minutes_pdf import DRAFT_NOTE, NO_ACTIONS, NO_DECISIONS, action_line, closing_index, item_meta
+from .minutes_pdf import (
+    DRAFT_NOTE,
+    NO_ACTIONS,
+    NO_DECISIONS,
+    action_line,
+    closing_index,
+    closing_sentence,
+    item_meta,
+)
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -33,6 +47,32 @@ def _labelled(doc: Document, label: str, value: str) -> None:
     paragraph = doc.add_paragraph()
     paragraph.add_run(f"{label}: ").bold = True
     paragraph.add_run(xml_safe(value))
+
+
+#: Our own numbering definition for the agenda items (ids well above the template's).
+ITEM_NUMBERING_ID = 90
+
+
+def _fixed_widths(table: Table, widths: Sequence[float]) -> None:
+    """Column widths that hold in Word and LibreOffice: fixed layout, grid and cells."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = tbl_pr.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        tbl_pr.append(layout)
+    layout.set(qn("w:type"), "fixed")
+    total = OxmlElement("w:tblW")
+    for old in tbl_pr.findall(qn("w:tblW")):
+        tbl_pr.remove(old)
+    total.set(qn("w:w"), str(int(sum(Cm(w).twips for w in widths))))
+    total.set(qn("w:type"), "dxa")
+    tbl_pr.append(total)
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        grid_col.set(qn("w:w"), str(Cm(width).twips))
+    for column, width in zip(table.columns, widths, strict=True):
+        for cell in column.cells:
+            cell.width = Cm(width)
 
 
 def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]],
@@ -49,9 +89,7 @@ def _table(doc: Document, header: Sequence[str], rows: Sequence[Sequence[str]],
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.paragraphs[0].add_run(xml_safe(text))
-    for column, width in zip(table.columns, widths, strict=True):
-        for cell in column.cells:
-            cell.width = Cm(width)
+    _fixed_widths(table, widths)
     doc.add_paragraph()
 
 
@@ -74,16 +112,79 @@ def _page_field(paragraph: Paragraph, instruction: str) -> None:
     paragraph._p.append(field)
 
 
+def _set_language(doc: Document, tag: str) -> None:
+    """Make ``tag`` the one default language of the text (replacing the template's en-US)."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    langs = rpr.findall(qn("w:lang"))
+    for extra in langs[1:]:
+        rpr.remove(extra)
+    lang = langs[0] if langs else OxmlElement("w:lang")
+    if not langs:
+        rpr.append(lang)
+    lang.set(qn("w:val"), tag)
+
+
+def _item_numbering(doc: Document) -> int:
+    """Add a decimal list ("1.", "2.", …) for the item headings; return its numId."""
+    numbering = doc.part.numbering_part.element
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(ITEM_NUMBERING_ID))
+    level = OxmlElement("w:lvl")
+    level.set(qn("w:ilvl"), "0")
+    for tag, value in (("w:start", "1"), ("w:numFmt", "decimal"), ("w:lvlText", "%1."),
+                       ("w:lvlJc", "left")):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), value)
+        level.append(element)
+    ppr = OxmlElement("w:pPr")
+    indent = OxmlElement("w:ind")
+    indent.set(qn("w:left"), str(Cm(0.9).twips))
+    indent.set(qn("w:hanging"), str(Cm(0.9).twips))
+    ppr.append(indent)
+    level.append(ppr)
+    abstract.append(level)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # abstractNum elements come before num elements
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(ITEM_NUMBERING_ID))
+    abstract_ref = OxmlElement("w:abstractNumId")
+    abstract_ref.set(qn("w:val"), str(ITEM_NUMBERING_ID))
+    num.append(abstract_ref)
+    numbering.append(num)
+    return ITEM_NUMBERING_ID
+
+
+def _numbered(paragraph: Paragraph, num_id: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    num_pr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), "0")
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), str(num_id))
+    num_pr.append(ilvl)
+    num_pr.append(num)
+    ppr.append(num_pr)
+
+
+def _attendance(doc: Document, content: MeetingContent) -> None:
+    if not content.attendance:
+        return
+    _table(doc, ["Naam", "Aanwezigheid", "Toelichting"],
+           [list(row) for row in content.attendance], [5.6, 5.2, 6.2])
+
+
 def _setup(doc: Document, content: MeetingContent) -> None:
     normal = doc.styles["Normal"]
     normal.font.size = Pt(11)
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
-        if rpr is not None:
-            lang = OxmlElement("w:lang")
-            lang.set(qn("w:val"), "nl-NL")
-            rpr.append(lang)
+    _set_language(doc, "nl-NL")
     props = doc.core_properties
     props.title = xml_safe(f"Verslag {content.date_long}")[:250]
     props.subject = xml_safe(content.title)[:250]
@@ -126,14 +227,14 @@ def minutes_document(content: MeetingContent) -> Document:
                          ("Plaats", content.place), ("Voorzitter", content.chair),
                          ("Notulist", content.secretary)):
         _labelled(doc, label, value)
-    for key, names in (("present", content.present), ("absent_notice", content.absent_notice),
-                       ("absent", content.absent), ("unknown", content.unknown)):
-        _labelled(doc, HEADINGS[key], ", ".join(names))
+    _attendance(doc, content)
 
     doc.add_heading(HEADINGS["items"], level=1)
     closing_at = closing_index(content)
+    closing = closing_sentence(content)
+    num_id = _item_numbering(doc)
     for index, item in enumerate(content.items):
-        doc.add_heading(xml_safe(f"{item.number}. {item.title}"), level=2)
+        _numbered(doc.add_heading(xml_safe(item.title), level=2), num_id)
         doc.add_paragraph().add_run(xml_safe(item_meta(item))).italic = True
         if item.notes.strip():
             doc.add_paragraph(xml_safe(item.notes))
@@ -147,10 +248,10 @@ def minutes_document(content: MeetingContent) -> Document:
             paragraph.add_run(xml_safe(action_line(action)))
         if item.reviews:
             _reviews(doc, item.reviews)
-        if index == closing_at:
-            doc.add_paragraph(content.closing)
-    if closing_at is None:
-        doc.add_paragraph(content.closing)
+        if index == closing_at and closing:
+            doc.add_paragraph(closing)
+    if closing_at is None and closing:
+        doc.add_paragraph(closing)
 
     if content.reviews and not content.reviews_placed:
         doc.add_heading(HEADINGS["reviews"], level=1)
@@ -175,4 +276,4 @@ def write_minutes_docx(ws: Workspace, meeting: Meeting, out: Path, today: dt.dat
     """Write the verslag of ``meeting`` to ``out`` as .docx; refuses a cancelled meeting."""
     if meeting.status == "cancelled":
         raise ValidationError("Deze vergadering is afgelast; er is geen verslag van.")
-    minutes_document(meeting_content(ws, meeting, today)).save(str(out))
+    minutes_document(meeting_content(ws, meeting, today, open_actions=False)).save(str(out))

@@ -15,6 +15,7 @@ from decimal import Decimal
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 
+from ..base import BIDI_CONTROLS
 from ..timeutil import TZ
 
 LOCALE = "nl_NL"
@@ -66,8 +67,14 @@ def long_datetime(moment: dt.datetime) -> str:
 
 
 def short_date(day: dt.date | None) -> str:
-    """``03-12-2026`` (dd-mm-jjjj); ``""`` for no date."""
-    return format_date(day, "dd-MM-y", locale=LOCALE) if day else ""
+    """``03-12-2026`` (dd-mm-jjjj); ``""`` for no date.
+
+    Digits and dashes only, the same in every locale, so no babel lookup: lists print
+    thousands of these.
+    """
+    if not day:
+        return ""
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
 def clock(moment: dt.datetime | None) -> str:
@@ -144,5 +151,7 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 
 
 def xml_safe(text: str | None) -> str:
-    """Text without the characters XML 1.0 forbids (for .docx); everything else kept."""
-    return _XML_INVALID.sub("", text or "")
+    """Text without the characters XML 1.0 forbids and without bidirectional controls
+    (U+202A–U+202E, U+2066–U+2069, which could reverse our own words around the user's);
+    everything else kept."""
+    return BIDI_CONTROLS.sub("", _XML_INVALID.sub("", text or ""))

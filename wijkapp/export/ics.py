@@ -24,8 +24,9 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 
 from ..errors import ValidationError
 from ..meetings import Meeting
-from ..timeutil import TZ, maybe_datetime, parse_datetime
+from ..timeutil import TZ, parse_datetime
 from . import formatting as fmt
+from .content import meeting_end
 from .formatting import xml_safe
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def last_change(ws: Workspace, meeting: Meeting) -> dt.datetime:
 def meeting_sequence(ws: Workspace, meeting: Meeting) -> int:
     """SEQUENCE: whole seconds from creation to the latest change (see the module doc)."""
     created = parse_datetime(meeting.created_at)
-    return max(0, int((last_change(ws, meeting) - created).total_seconds()))
+    seconds = int((last_change(ws, meeting) - created).total_seconds())
+    return max(0, min(seconds, 2**31 - 1))  # RFC 5545 allows no more (a far-future import)
 
 
 def _description(ws: Workspace, meeting: Meeting, board_name: str) -> str:
@@ -100,10 +102,7 @@ def _description(ws: Workspace, meeting: Meeting, board_name: str) -> str:
 def meeting_event(ws: Workspace, meeting: Meeting, board_name: str) -> Event:
     """One VEVENT for ``meeting``."""
     start = meeting.start
-    end = maybe_datetime(meeting.ends_at)
-    if end is None:
-        minutes = sum(item.minutes or 0 for item in ws.agenda.for_meeting(meeting.id))
-        end = start + (dt.timedelta(minutes=minutes) if minutes else DEFAULT_LENGTH)
+    end = meeting_end(ws, meeting) or start + DEFAULT_LENGTH
     changed = last_change(ws, meeting).astimezone(dt.UTC)
     title = meeting.title if board_name in meeting.title else f"{meeting.title} – {board_name}"
     event = Event()

@@ -2,10 +2,13 @@
 
 Written by hand (the format is small) with the RFC's escaping — ``\\`` ``,`` ``;`` and
 line breaks — and lines folded at 75 octets without splitting a UTF-8 character.
+A tussenvoegsel stays in the family name and a SORT-STRING puts the card under the
+main surname ("Fatima el Amrani" under A); Dutch mobile numbers are marked CELL.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,12 +45,35 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def split_name(name: str) -> tuple[str, str]:
-    """(family, given) for the N property: the first word is the given name."""
+#: Dutch (and common Arabic, French, Italian, German) name particles: the tussenvoegsels.
+TUSSENVOEGSELS = frozenset({
+    "van", "de", "der", "den", "het", "'t", "te", "ter", "ten", "in", "op", "onder", "over",
+    "uit", "aan", "bij", "d'", "l'", "el", "al", "la", "le", "les", "du", "des", "da", "di",
+    "dos", "das", "do", "von", "vom", "zu", "zum", "v.d.", "vd", "v/d", "ben", "bin", "abu",
+})
+_MOBILE = re.compile(r"^(?:06|\+316|00316)\d{8}$")
+
+
+def split_name(name: str) -> tuple[str, str, str]:
+    """(family, given, main surname) for the N and SORT-STRING properties.
+
+    The first word is the given name; the tussenvoegsel stays with the family name
+    ("Fatima el Amrani" → ``("el Amrani", "Fatima", "Amrani")``), so the card reads as the
+    name is written while it sorts under the main surname.
+    """
     words = name.split()
     if len(words) < 2:
-        return name.strip(), ""
-    return " ".join(words[1:]), words[0]
+        return name.strip(), "", name.strip()
+    given, rest = words[0], words[1:]
+    first_main = 0
+    while first_main < len(rest) - 1 and rest[first_main].lower() in TUSSENVOEGSELS:
+        first_main += 1
+    return " ".join(rest), given, " ".join(rest[first_main:])
+
+
+def is_mobile(phone: str) -> bool:
+    """A Dutch mobile number (06…, +31 6…, 0031 6…), written with or without spaces."""
+    return bool(_MOBILE.match(re.sub(r"[\s\-().]", "", phone)))
 
 
 def _card(lines: list[str]) -> str:
@@ -57,17 +83,20 @@ def _card(lines: list[str]) -> str:
 
 def person_card(person: Person, organisation: str) -> str:
     """The vCard of one person."""
-    family, given = split_name(person.name)
+    family, given, main = split_name(person.name)
     lines = [
         f"FN:{escape_value(person.name)}",
         f"N:{escape_value(family)};{escape_value(given)};;;",
     ]
+    if main != family:
+        lines.append(f"SORT-STRING:{escape_value(f'{main} {given}'.strip())}")
     if organisation.strip():
         lines.append(f"ORG:{escape_value(organisation)}")
     if person.role.strip():
         lines.append(f"TITLE:{escape_value(person.role)}")
     if person.phone.strip():
-        lines.append(f"TEL;TYPE=VOICE:{escape_value(person.phone)}")
+        kind = "CELL,VOICE" if is_mobile(person.phone) else "VOICE"
+        lines.append(f"TEL;TYPE={kind}:{escape_value(person.phone)}")
     if person.email.strip():
         lines.append(f"EMAIL;TYPE=INTERNET:{escape_value(person.email)}")
     note = "\n".join(
@@ -92,7 +121,8 @@ def organisation_card(organisation: Organisation) -> str:
         f"CATEGORIES:{escape_value(ORGANISATION_KIND_LABELS.get(organisation.kind, 'overig'))}",
     ]
     if organisation.phone.strip():
-        lines.append(f"TEL;TYPE=WORK:{escape_value(organisation.phone)}")
+        kind = "WORK,CELL" if is_mobile(organisation.phone) else "WORK"
+        lines.append(f"TEL;TYPE={kind}:{escape_value(organisation.phone)}")
     if organisation.email.strip():
         lines.append(f"EMAIL;TYPE=INTERNET:{escape_value(organisation.email)}")
     if organisation.website.strip():

@@ -1,13 +1,15 @@
-"""Bar charts for the jaarverslag, drawn with reportlab graphics.
+"""Bar charts for the jaarverslag, drawn with reportlab graphics and placed as SVG figures.
 
 Horizontal bars only: the Dutch label sits in full on the left, the count at the end of
 the bar, so nothing is rotated or cut off. Every bar starts at zero (a drawn zero line
 and a scale along the bottom show it) and colour is never the only signal: each bar has
-its words and its number.
+its words and its number. :func:`chart_figure` returns the chart as SVG text with its
+alternative text (what the chart says, in words), ready for the template's ``chart()``.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,8 +17,17 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 
-from .pdfbase import FONT, FONT_BOLD, INK, MUTED, RULE, printable, register_fonts
+from ..paths import resource_path
+from .typst_render import printable, svg_data
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+INK = colors.HexColor("#1A1A1A")
+MUTED = colors.HexColor("#4D4D4D")
+RULE = colors.HexColor("#9E9E9E")
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
 
 BLUE = colors.HexColor("#1F4E79")
 GREEN = colors.HexColor("#1E6B34")
@@ -27,6 +38,13 @@ GREY = colors.HexColor("#7A7A7A")
 LABEL_SIZE = 11.0
 ROW = 25.0
 BAR = 17.0
+
+
+@functools.cache
+def register_fonts() -> None:
+    """Register DejaVu Sans with reportlab once, for measuring and naming the chart's text."""
+    for name, filename in _FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
 
 
 @dataclass(frozen=True)
@@ -114,3 +132,17 @@ def _fit(text: str, room: float) -> str:
     while text and pdfmetrics.stringWidth(text + "…", FONT, LABEL_SIZE) > room:
         text = text[:-1]
     return text.rstrip() + "…"
+
+
+def chart_alt(title: str, bars: Sequence[Bar], unit: str = "") -> str:
+    """The alternative text of a chart: its title and every bar in words."""
+    parts = [f"{printable(b.label)}: {printable(b.text or _number(b.value))}" for b in bars]
+    scale = f" ({unit}, de schaal begint bij nul)" if unit else ""
+    return f"Staafdiagram {title}{scale}. " + "; ".join(parts) + "."
+
+
+def chart_figure(title: str, bars: Sequence[Bar], width: float, *,
+                 scale_max: float | None = None, unit: str = "") -> dict[str, str]:
+    """``{"heading", "svg", "alt"}`` for the template: the chart as SVG plus its alt text."""
+    drawing = bar_chart(bars, width, scale_max=scale_max, unit=unit)
+    return {"heading": title, "svg": svg_data(drawing), "alt": chart_alt(title, bars, unit)}

@@ -1,8 +1,10 @@
 """The jaarverslag (year report) as a PDF: what the board did in one year, for a council member.
 
-Page 1 is a plain-language summary (B1); then meetings and attendance, decisions, actions,
+Page 1 is a plain-language summary (B1) with the two charts a council member looks for
+(how the municipality answered, how the actions went); then meetings and attendance, decisions, actions,
 requests to the municipality and how they were answered, and the buurtagenda's goals with
-the board's evaluation, with bar charts that start at zero. How each figure is counted is
+the board's evaluation, with bar charts that start at zero (each chart once, as a figure
+with its alternative text). Typeset by ``resources/typst/year-report.typ``. How each figure is counted is
 in :mod:`wijkapp.followup` and printed at the end of the report.
 
 Entry point: :func:`write_year_report`.
@@ -13,27 +15,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
 from babel.numbers import format_percent
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, plural, year_figures
-from ..goals import BUILDING_BLOCKS, Goal
+from ..goals import BUILDING_BLOCKS
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import maybe_date, today
-from . import _write_atomically
 from . import formatting as fmt
 from .content import board_logo
-from .pdfbase import PageInfo, build_pdf, content_width, esc, heading, markup, para, table
-from .year_charts import AMBER, BLUE, GREEN, GREY, RED, Bar, bar_chart
+from .typst_render import page_data, render_pdf
+from .year_charts import AMBER, BLUE, GREEN, GREY, RED, Bar, chart_figure
 
-
-def _chart_section(title: str, chart: Flowable, style: str = "h1") -> list[Flowable]:
-    """A heading kept on one page with its chart, and a little air below."""
-    return [KeepTogether([para(title, style), chart, Spacer(1, 0.35 * cm)])]
+#: The width of the text column of an A4 page in points (21 cm less two 2 cm margins).
+CHART_WIDTH = 17.0 / 2.54 * 72
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -126,180 +124,155 @@ def summary_sentences(fig: YearFigures) -> list[str]:
     return lines
 
 
-def _summary_page(ws: Workspace, fig: YearFigures) -> list[Flowable]:
+def _request_chart(fig: YearFigures) -> dict[str, str]:
     r = fig.requests
-    story: list[Flowable] = [
-        para(f"Jaarverslag {fig.year}", "title"),
-        para(ws.board.name, "subtitle"),
-        para(f"Stand op {_day(fig.on)}", "meta"),
-        para("In het kort", "h1"),
-    ]
-    story += [markup("• " + esc(line), "item") for line in summary_sentences(fig)]
-    if r.sent:
-        story += _chart_section("Hoe antwoordde de gemeente?", _request_chart(fig), "h2")
-    return story
-
-
-def _request_chart(fig: YearFigures) -> Flowable:
-    r = fig.requests
-    return bar_chart([
+    return chart_figure("Hoe antwoordde de gemeente?", [
         Bar("Op tijd beantwoord", r.answered_in_time, color=GREEN),
         Bar("Te laat beantwoord", r.answered_late, color=AMBER),
         Bar("Geen antwoord, te laat", r.overdue, color=RED),
         Bar("Geen antwoord, termijn loopt", r.waiting, color=GREY),
-    ], content_width(), unit="aantal verzoeken")
+    ], CHART_WIDTH, unit="aantal verzoeken")
 
 
-def _meetings(fig: YearFigures) -> list[Flowable]:
-    m = fig.meetings
-    story: list[Flowable] = heading("Vergaderingen en aanwezigheid")
-    extra = f" {_n(m.cancelled, 'vergadering is', 'vergaderingen zijn')} afgelast." if m.cancelled else ""
-    story.append(para(f"Gehouden: {_n(m.held, 'vergadering', 'vergaderingen')}.{extra}"))
-    if m.attendance_rate is not None:
-        story.append(para(f"Aanwezig: {m.present} van de {m.recorded} keer dat een bestuurslid "
-                          f"verwacht werd ({_percent(m.attendance_rate)})."))
-    rows = [(day, present, recorded) for day, present, recorded in m.present_per_meeting
-            if recorded]
-    if rows:
-        top = max(recorded for _, _p, recorded in rows)
-        bars = [Bar(_day(dt.date.fromisoformat(day)), present, f"{present} van {recorded}")
-                for day, present, recorded in rows]
-        chart = bar_chart(bars, content_width(), scale_max=top, unit="aantal bestuursleden")
-        story += _chart_section("Aanwezige bestuursleden per vergadering", chart, "h2")
-    return story
-
-
-def _decisions(ws: Workspace, fig: YearFigures) -> list[Flowable]:
-    story: list[Flowable] = heading(f"Besluiten ({fig.decisions})")
-    decisions = ws.decisions.in_year(fig.year)
-    if not decisions:
-        return [*story, para("Er zijn dit jaar geen besluiten genomen.")]
-    dates = {m.id: fmt.short_date(m.start.date()) for m in ws.meetings.in_year(fig.year)}
-    width = content_width()
-    rows = [[d.number, dates.get(d.meeting_id, ""), d.text] for d in decisions]
-    for start in range(0, len(rows), 60):
-        story.append(table([["Nummer", "Datum", "Besluit"], *rows[start:start + 60]],
-                           [2.6 * cm, 2.9 * cm, width - 5.5 * cm], plain_columns=(0, 1)))
-    return story
-
-
-def _actions(ws: Workspace, fig: YearFigures) -> list[Flowable]:
+def _action_chart(fig: YearFigures) -> dict[str, str]:
     a = fig.actions
-    title = f"Actiepunten ({a.agreed})"
-    if not a.agreed:
-        return [*heading(title), para("Er zijn dit jaar geen actiepunten afgesproken.")]
-    story = _chart_section(title, bar_chart([
+    return chart_figure("Hoe gingen de actiepunten?", [
         Bar("Klaar", a.done, color=GREEN),
         Bar("Nog open", a.open, color=BLUE),
         Bar("Vervallen", a.cancelled, color=GREY),
         Bar("Uitgesteld (1 keer of vaker)", a.postponed, color=AMBER),
-    ], content_width(), unit="aantal actiepunten"))
+    ], CHART_WIDTH, unit="aantal actiepunten")
+
+
+def _first_page(ws: Workspace, fig: YearFigures) -> dict[str, Any]:
+    charts = []
+    if fig.requests.sent:
+        charts.append(_request_chart(fig))
+    if fig.actions.agreed:
+        charts.append(_action_chart(fig))
+    return {"title": f"Jaarverslag {fig.year}", "board": ws.board.name,
+            "stand": f"Stand op {_day(fig.on)}", "summary": summary_sentences(fig),
+            "charts": charts}
+
+
+def _meetings(fig: YearFigures) -> dict[str, Any]:
+    m = fig.meetings
+    extra = f" {_n(m.cancelled, 'vergadering is', 'vergaderingen zijn')} afgelast." if m.cancelled else ""
+    lines = [f"Gehouden: {_n(m.held, 'vergadering', 'vergaderingen')}.{extra}"]
+    if m.attendance_rate is not None:
+        lines.append(f"Aanwezig: {m.present} van de {m.recorded} keer dat een bestuurslid "
+                     f"verwacht werd ({_percent(m.attendance_rate)}).")
+    rows = [(day, present, recorded) for day, present, recorded in m.present_per_meeting
+            if recorded]
+    chart = None
+    if rows:
+        top = max(recorded for _, _p, recorded in rows)
+        bars = [Bar(_day(dt.date.fromisoformat(day)), present, f"{present} van {recorded}")
+                for day, present, recorded in rows]
+        chart = chart_figure("Aanwezige bestuursleden per vergadering", bars, CHART_WIDTH,
+                             scale_max=top, unit="aantal bestuursleden")
+    return {"heading": "Vergaderingen en aanwezigheid", "lines": lines, "chart": chart}
+
+
+def _decisions(ws: Workspace, fig: YearFigures) -> dict[str, Any]:
+    decisions = ws.decisions.in_year(fig.year)
+    dates = {m.id: fmt.short_date(m.start.date()) for m in ws.meetings.in_year(fig.year)}
+    return {"heading": f"Besluiten ({fig.decisions})",
+            "rows": [[d.number, dates.get(d.meeting_id, ""), d.text] for d in decisions],
+            "empty": "Er zijn dit jaar geen besluiten genomen."}
+
+
+def _actions(ws: Workspace, fig: YearFigures) -> dict[str, Any]:
+    a = fig.actions
+    section: dict[str, Any] = {
+        "heading": f"Actiepunten ({a.agreed})",
+        "lines": [],
+        "empty": "" if a.agreed else "Er zijn dit jaar geen actiepunten afgesproken.",
+        "open": [],
+    }
+    if not a.agreed:
+        return section
+    section["lines"] = [f"Klaar: {a.done}. Nog open: {a.open}. Vervallen: {a.cancelled}. "
+                        f"Uitgesteld (1 keer of vaker): {a.postponed}. "
+                        "De grafiek staat op de eerste bladzijde."]
     years = {m.id for m in ws.meetings.in_year(fig.year)}
-    still_open = [x for x in ws.actions.open() if x.meeting_id in years]
-    if still_open:
-        story.append(para("Nog open", "h2"))
-        width = content_width()
-        late_rows = []
-        rows: list[list[object]] = [["Wat", "Wie", "Klaar op", "Uitgesteld"]]
-        for number, action in enumerate(still_open, start=1):
-            due = maybe_date(action.due_date)
-            when: object = fmt.short_date(due)
-            if action.is_overdue(fig.on):
-                when = markup(esc(fmt.short_date(due)) + "<br/>te laat", "overdue")
-                late_rows.append(number)
-            rows.append([action.what, action.owner_name, when,
-                         fmt.times_postponed(action.times_postponed)])
-        story.append(table(rows, [width - 10.6 * cm, 4.0 * cm, 3.8 * cm, 2.8 * cm],
-                           highlight_rows=late_rows, plain_columns=(3,)))
-    return story
+    for action in (x for x in ws.actions.open() if x.meeting_id in years):
+        due = maybe_date(action.due_date)
+        section["open"].append({
+            "what": action.what, "owner": action.owner_name, "due": fmt.short_date(due),
+            "overdue": action.is_overdue(fig.on),
+            "postponed": fmt.times_postponed(action.times_postponed)})
+    return section
 
 
-def _requests(ws: Workspace, fig: YearFigures) -> list[Flowable]:
+def _requests(fig: YearFigures) -> dict[str, Any]:
     r = fig.requests
-    title = f"Verzoeken aan de gemeente ({r.sent})"
+    section: dict[str, Any] = {"heading": f"Verzoeken aan de gemeente ({r.sent})", "lines": [],
+                               "rows": []}
     if not r.sent:
-        return [*heading(title), para("Er zijn dit jaar geen verzoeken of signalen verstuurd.")]
-    top: list[Flowable] = [para(title, "h1")]
+        section["lines"] = ["Er zijn dit jaar geen verzoeken of signalen verstuurd."]
+        return section
     if r.median_days is not None:
-        top.append(para(f"Een antwoord duurde meestal {fmt.number(round(r.median_days))} "
-                        "dagen (mediaan)."))
-    story: list[Flowable] = [KeepTogether([*top, _request_chart(fig), Spacer(1, 0.35 * cm)])]
-    width = content_width()
-    rows: list[list[object]] = [["Onderwerp en antwoord", "Verstuurd", "Beloofd", "Uitkomst"]]
-    late_rows = []
-    for number, outcome in enumerate(r.outcomes, start=1):
+        section["lines"].append(f"Een antwoord duurde meestal {fmt.number(round(r.median_days))} "
+                                "dagen (mediaan). De grafiek staat op de eerste bladzijde.")
+    for outcome in r.outcomes:
         request = outcome.request
         answer = request.answer_text.strip() if outcome.days_to_answer is not None else ""
-        cell: list[Flowable] = [para(request.subject, "cellbold")]
-        if answer:
-            cell.append(markup("Antwoord: " + esc(answer), "cell"))
         word = OUTCOME_WORDS[outcome.outcome]
-        result: object = word
         if outcome.days_to_answer is not None:
-            result = f"{word}, na {outcome.days_to_answer} dagen"
-        if outcome.outcome == "overdue":
-            result = markup(esc(word), "overdue")
-            late_rows.append(number)
-        rows.append([cell, fmt.short_date(outcome.sent_on),
-                     fmt.short_date(maybe_date(request.answer_due)), result])
-    story.append(table(rows, [width - 10.2 * cm, 2.7 * cm, 2.7 * cm, 4.8 * cm],
-                       highlight_rows=late_rows, plain_columns=(1, 2)))
-    return story
+            word = f"{word}, na {outcome.days_to_answer} dagen"
+        section["rows"].append({
+            "subject": request.subject, "answer": f"Antwoord: {answer}" if answer else "",
+            "sent": fmt.short_date(outcome.sent_on),
+            "due": fmt.short_date(maybe_date(request.answer_due)),
+            "outcome": word, "overdue": outcome.outcome == "overdue"})
+    return section
 
 
-def _goal_rows(goals: list[Goal], areas: dict[str, str]) -> list[list[object]]:
-    rows: list[list[object]] = [["Doel", "Buurt", "Evaluatie van het bestuur"]]
-    for goal in goals:
-        block = f"Bouwsteen {goal.building_block}: {BUILDING_BLOCKS.get(goal.building_block, '')}"
-        rows.append([[para(goal.title, "cellbold"), para(block, "cell")],
-                     areas.get(goal.area_id or "", "hele wijk"),
-                     goal.evaluation.strip() or "(nog geen evaluatie)"])
-    return rows
-
-
-def _goals(ws: Workspace, fig: YearFigures) -> list[Flowable]:
+def _goals(ws: Workspace, fig: YearFigures) -> dict[str, Any]:
     g = fig.goals
     title = f"Doelen van de buurtagenda ({g.total})"
     if not g.total:
-        return [*heading(title), para("De buurtagenda heeft nog geen doelen.")]
-    story = _chart_section(title, bar_chart(
-        [Bar(GOAL_STATUS_WORDS[s], g.by_status.get(s, 0), color=GOAL_COLORS[s])
-         for s in GOAL_STATUS_WORDS], content_width(), unit="aantal doelen"))
+        return {"heading": title, "empty": "De buurtagenda heeft nog geen doelen.",
+                "chart": None, "groups": [], "without_evidence": []}
+    chart = chart_figure("Stand van de doelen", [
+        Bar(GOAL_STATUS_WORDS[s], g.by_status.get(s, 0), color=GOAL_COLORS[s])
+        for s in GOAL_STATUS_WORDS], CHART_WIDTH, unit="aantal doelen")
     areas = {a.id: a.name for a in ws.buurten()}
-    width = content_width()
-    widths = [width * 0.42, 3.2 * cm, width * 0.58 - 3.2 * cm]
-    for status, title in (("achieved", "Bereikt"), ("not_achieved", "Niet bereikt"),
-                          ("running", "Loopt nog"), ("stopped", "Gestopt"), ("idea", "Idee")):
+    groups = []
+    for status, name in (("achieved", "Bereikt"), ("not_achieved", "Niet bereikt"),
+                         ("running", "Loopt nog"), ("stopped", "Gestopt"), ("idea", "Idee")):
         goals = [x for x in g.goals if x.status == status]
         if goals:
-            story += [para(f"{title} ({len(goals)})", "h2"),
-                      table(_goal_rows(goals, areas), widths)]
-    if g.without_evidence:
-        story.append(para(f"Zonder gekoppeld bewijs ({len(g.without_evidence)})", "h2"))
-        story += [markup("• " + esc(x.title), "item") for x in g.without_evidence]
-    return story
+            groups.append({"heading": f"{name} ({len(goals)})", "rows": [
+                {"title": goal.title,
+                 "block": f"Bouwsteen {goal.building_block}: "
+                          f"{BUILDING_BLOCKS.get(goal.building_block, '')}",
+                 "area": areas.get(goal.area_id or "", "hele wijk"),
+                 "evaluation": goal.evaluation.strip() or "(nog geen evaluatie)"}
+                for goal in goals]})
+    return {"heading": title, "empty": "", "chart": chart, "groups": groups,
+            "without_evidence": [x.title for x in g.without_evidence]}
 
 
-def year_report_story(ws: Workspace, fig: YearFigures,
-                      progress: Progress | None = None) -> list[Flowable]:
-    """The report's flowables for figures ``fig``; reports steps 2–7 of 8 to ``progress``."""
+def year_report_data(ws: Workspace, fig: YearFigures,
+                     progress: Progress | None = None) -> dict[str, Any]:
+    """What ``year-report.typ`` prints for figures ``fig``; reports steps 2–7 of 8."""
     tick = progress or (lambda _done, _total: None)
-    story = _summary_page(ws, fig)
+    data: dict[str, Any] = {"first": _first_page(ws, fig)}
     tick(2, _TOTAL_STEPS)
-    story += [PageBreak(), *_meetings(fig)]
+    data["meetings"] = _meetings(fig)
     tick(3, _TOTAL_STEPS)
-    story += _decisions(ws, fig)
+    data["decisions"] = _decisions(ws, fig)
     tick(4, _TOTAL_STEPS)
-    story += _actions(ws, fig)
+    data["actions"] = _actions(ws, fig)
     tick(5, _TOTAL_STEPS)
-    story += _requests(ws, fig)
+    data["requests"] = _requests(fig)
     tick(6, _TOTAL_STEPS)
-    story += _goals(ws, fig)
-    explanation: list[Flowable] = [para("Zo tellen we", "h2")]
-    explanation += [markup("• " + esc(line), "item") for line in EXPLANATION]
-    story += [Spacer(1, 0.4 * cm), KeepTogether(explanation)]
+    data["goals"] = _goals(ws, fig)
+    data["explanation"] = EXPLANATION
     tick(7, _TOTAL_STEPS)
-    return story
+    return data
 
 
 def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | None = None,
@@ -321,12 +294,18 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     out = Path(out)
     if out.is_dir():
         out = out / fmt.safe_filename(f"Jaarverslag {year} {board.name}", ".pdf")
+    check_output_path(out, ws.path)
     tick = progress or (lambda _done, _total: None)
     fig = year_figures(ws, year, on or today())
     tick(1, _TOTAL_STEPS)
-    story = year_report_story(ws, fig, tick)
-    info = PageInfo(title=f"Jaarverslag {year}", board_name=board.name, logo=board_logo(ws),
-                    subject=f"Jaarverslag {year} van {board.name}")
-    _write_atomically(out, lambda path: build_pdf(path, story, info))
+    data = year_report_data(ws, fig, tick)
+    data["page"] = page_data(board.name, logo=board_logo(ws))
+    pdf = render_pdf("year-report", data, title=f"Jaarverslag {year}", author=board.name,
+                     subject=f"Jaarverslag {year} van {board.name}")
+
+    def write(path: Path) -> None:
+        path.write_bytes(pdf)
+
+    write_atomic(out, write, ws.path)
     tick(_TOTAL_STEPS, _TOTAL_STEPS)
     return out

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, year_figures
 from ..goals import GOAL_STATUSES
+from ..safe_output import check_output_path, write_atomic
 from ..timeutil import today
-from . import _write_atomically
 from .formatting import safe_filename
 
 if TYPE_CHECKING:
@@ -89,10 +89,11 @@ def write_year_summary(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     out = Path(out)
     if out.is_dir():
         out = out / safe_filename(f"{name} {year}", SUFFIX)
+    check_output_path(out, ws.path)
     text = json.dumps(year_summary(ws, year, on), ensure_ascii=False, indent=2) + "\n"
 
     def write(path: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
-    _write_atomically(out, write)
+    write_atomic(out, write, ws.path)
     return out
