@@ -48,7 +48,7 @@ class _Rows:
 
     ORDER = ["boards", "areas", "organisations", "people", "goals", "meetings", "attendance",
              "agenda_items", "decisions", "actions", "action_reviews", "documents", "requests",
-             "goal_links"]
+             "goal_links", "signals", "signal_followups"]
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
@@ -158,6 +158,8 @@ def _board(rows: _Rows, text: TextMaker, name: str, index: int, years: range, to
                          attachment_id=None)
             if held and rng.random() < 0.7:
                 _request(rows, text, board_id, meeting, day, today, areas, guests, goals)
+            if held:
+                _signals(rows, text, board_id, day, today, areas, members)
 
 
 def _agenda(rows: _Rows, text: TextMaker, board_id: str, meeting: str, stamp: str, held: bool,
@@ -231,6 +233,42 @@ def _request(rows: _Rows, text: TextMaker, board_id: str, meeting: str, day: dt.
     if rng.random() < 0.3:
         rows.add("goal_links", day.isoformat(), board_id=board_id, goal_id=rng.choice(goals),
                  target_kind="requests", target_id=request)
+
+
+def _signals(rows: _Rows, text: TextMaker, board_id: str, day: dt.date, today: dt.date,
+             areas: list[str], members: list[str]) -> None:
+    """Signals heard in the month after a meeting (2–7), most passed on, some answered."""
+    from wijkapp.signals import DEFAULT_GROUPS, DEFAULT_THEMES
+
+    rng = rows.rng
+    # A board rarely hears the last two groups: the "not heard" sentence has work to do.
+    groups = list(DEFAULT_GROUPS[:-3]) + [DEFAULT_GROUPS[-1]]
+    for _ in range(rng.randint(2, 7)):
+        heard = min(day + dt.timedelta(days=rng.randint(0, 27)), today)
+        subject = text.subject()
+        stamp = heard.isoformat() + "T12:00:00+01:00"
+        member = rng.choice(members)
+        done = rng.random() < 0.5 and heard + dt.timedelta(days=30) < today
+        signal = rows.add(
+            "signals", stamp, board_id=board_id, heard_on=heard.isoformat(),
+            place=rng.choice(["Koffieochtend", "Aan de deur", "Spreekuur", "Buurtpraat"]),
+            heard_by_id=member, heard_by_name=text.name(), area_id=rng.choice(areas + [None]),
+            words=text.notes(subject), subject=text.topic_title(subject),
+            themes=json.dumps(rng.sample(DEFAULT_THEMES, rng.randint(1, 3)), ensure_ascii=False),
+            groups=json.dumps(rng.sample(groups, rng.randint(0, 2)), ensure_ascii=False),
+            quotable=1, consent=0, consent_on=None, resident_name="", resident_contact="",
+            outcome=text.short(subject) if done else "",
+            outcome_on=(heard + dt.timedelta(days=30)).isoformat() if done else None)
+        if rng.random() < 0.75:
+            passed = heard + dt.timedelta(days=rng.randint(1, 10))
+            answered = passed + dt.timedelta(days=14)
+            rows.add("signal_followups", stamp, board_id=board_id, signal_id=signal,
+                     kind="referral", target_kind="", target_id=None,
+                     partner_name=rng.choice(["Sociaal wijkteam", "Wijkverpleging",
+                                              "Knooppunt Informele Zorg"]),
+                     passed_on=passed.isoformat(), note="",
+                     answered_on=answered.isoformat() if answered < today else None,
+                     answer=text.short(subject) if answered < today else "")
 
 
 def generate(path: Path | str = DEFAULT_DB, boards: int = 37, years: int = 20, seed: int = 7,

@@ -82,3 +82,29 @@ def typing_in_long_note(_db: Path, repeat: int) -> Result:
         f"over {len(per_key)} toetsen; na een pauze: analyse {analysis_ms:.0f} ms "
         f"(eerste), {after_pause_ms:.0f} ms (daarna)",
     )
+
+
+WORDS_LINEAR = 80_000
+
+
+@register("leesbaarheid 80.000 woorden zonder leestekens", budget_ms=2000)
+def readability_without_punctuation(_db: Path, repeat: int) -> Result:
+    """One 80,000-word "sentence" (no full stop anywhere): analysis time must grow linearly.
+
+    The floor is tokenizing the same text; the note gives the time for half the text, so
+    the table shows at a glance that twice the words take about twice the time.
+    """
+    from wijkapp.plainlang import analyse_text, tokenize
+
+    words = [word.strip(".,!?;:") for word in note(WORDS_LINEAR, seed=9).split()]
+    text = " ".join(words[:WORDS_LINEAR])
+    half = " ".join(words[: WORDS_LINEAR // 2])
+    runs = max(1, min(repeat, 3))
+    app = median_ms(lambda: analyse_text(text), runs)
+    half_ms = median_ms(lambda: analyse_text(half), runs)
+    raw = median_ms(lambda: tokenize(text), runs)
+    return Result(
+        "leesbaarheid 80.000 woorden zonder leestekens", app, raw, 2000,
+        f"40.000 woorden: {half_ms:.0f} ms; verhouding 80k/40k = {app / max(half_ms, 0.001):.1f} "
+        "(lineair is 2)",
+    )

@@ -27,7 +27,8 @@ from wijkapp.workspace import Workspace
 
 from .preferences import config_dir
 
-PDF_FORMATS = frozenset({"agenda", "minutes", "summary", "decisions", "actions"})
+PDF_FORMATS = frozenset({"agenda", "minutes", "summary", "decisions", "actions",
+                         "presentielijst"})
 #: Formats "Afdrukken" can open in a viewer with a print button (Word prints .docx).
 PRINTABLE = PDF_FORMATS | {"docx"}
 MODES = ("save", "print", "mail")

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,7 @@ VIEWS = (
     ViewSpec("requests", N_("Verzoeken aan de gemeente"), "ui.views.requests", "RequestsView"),
     ViewSpec("contacts", N_("Contacten"), "ui.views.contacts", "ContactsView"),
     ViewSpec("goals", N_("Buurtagenda"), "ui.views.goals", "GoalsView"),
+    ViewSpec("signals", N_("Stem van de wijk"), "ui.views.signals", "SignalsView"),
     ViewSpec("dashboard", N_("Stand van zaken"), "ui.views.dashboard", "DashboardView"),
     ViewSpec("search", N_("Zoeken"), "ui.views.search", "SearchView"),
 )
@@ -77,6 +78,7 @@ ROUTES = {
     "people": "contacts",
     "organisations": "contacts",
     "goals": "goals",
+    "signals": "signals",
 }
 
 
@@ -93,7 +95,7 @@ def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
 def nav_width(nav: QListWidget) -> int:
     """The navigation's width in pixels for its current font: narrow enough for a laptop.
 
-    A title longer than about 15 average characters ("Verzoeken aan de gemeente") wraps
+    A title longer than about 16 average characters ("Verzoeken aan de gemeente") wraps
     onto a second line instead of widening the whole window; no single word is ever cut.
     Includes the item padding and the focus frame from the stylesheet.
     """
@@ -102,7 +104,7 @@ def nav_width(nav: QListWidget) -> int:
     widest_word = max((metrics.horizontalAdvance(word) for t in titles for word in t.split()),
                       default=0)
     widest_title = max((metrics.horizontalAdvance(t) for t in titles), default=0)
-    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 15))
+    text = min(widest_title, max(widest_word, metrics.averageCharWidth() * 16))
     return text + 2 * metrics.averageCharWidth() + 24
 
 
@@ -172,6 +174,48 @@ class ReminderBar(QFrame):
         self.hide()
 
 
+class _Views(dict[str, QWidget]):
+    """The built views by key; asking for one not built yet builds it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, key: str) -> QWidget:
+        return self._window.view(key)
+
+
+class FirstPaint(QObject):
+    """Calls ``then()`` just after ``window`` (or a widget in it) first paints; or after
+    ``FALLBACK_MS`` when it never does (a window started hidden)."""
+
+    FALLBACK_MS = 1500
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        self._done = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (not self._done and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window() is self._window):
+            self._done = True
+            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
+        return False
+
+    def _fire(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._done = True
+        self._then()
+
+
 class MainWindow(QMainWindow):
     """The app window over one open workspace."""
 
@@ -186,7 +230,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.bus = bus
         self.prefs = prefs or Preferences()
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = _Views(self)
         self.nav = QListWidget()
         set_role(self.nav, "nav")
         self.nav.setAccessibleName(_("Onderdelen van Wijkapp"))
@@ -229,15 +273,48 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_undo_actions()
         self.resize(initial_size(self.screen().availableGeometry().size()))
+        # The window shows first; its first view, the start-up backup and reminders follow
+        # after the first paint (see after_first_paint), so it appears at once.
+        self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self._scroll_of[VIEWS[0].key])
+        self._painted = False
+        self._closed = False
+        self._after_paint: list[Callable[[], None]] = [self._build_current_view]
+        self._paint_watch = FirstPaint(self, self._first_paint_done)
         safety = _optional("ui.safety")
         # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
         self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
         if self.backups is not None:
-            self.backups.start()
+            self.after_first_paint(self.backups.start)
         sharing = _optional("ui.sharing")
-        # Sharing with the board's other laptops: status bar and background sync.
+        # Sharing with the board's other laptops: status bar now, background sync after paint.
         self.sharing = sharing.install(self) if sharing is not None else None
+
+    # -- start-up ---------------------------------------------------------------------------
+    @property
+    def started(self) -> bool:
+        """True once the window painted and its start-up work (first view, backup) began."""
+        return self._painted
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted itself (at once when it has)."""
+        if self._painted:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def _first_paint_done(self) -> None:
+        if self._painted or self._closed:  # closed before it ever painted: nothing to fill
+            return
+        self._painted = True
+        waiting, self._after_paint = self._after_paint, []
+        for callback in waiting:
+            callback()
+
+    def _build_current_view(self) -> None:
+        self._nav_changed(self.nav.currentRow())
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
@@ -246,11 +323,17 @@ class MainWindow(QMainWindow):
             return self.views[key]
         spec = next(s for s in VIEWS if s.key == key)
         cls = load_view_class(spec)
-        widget: QWidget = Placeholder(_(spec.title)) if cls is None else cls(self.ws, self.bus)
+        # Built inside its (hidden) page, so the view knows it is not on screen yet and
+        # fills itself as it is shown (ui.live.Follow.start).
+        page = self._page_of[key]
+        widget: QWidget = (Placeholder(_(spec.title)) if cls is None
+                           else cls(self.ws, self.bus, page))
         if cls is not None and key == "search" and hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._page_of[key].layout().addWidget(widget)
         self.views[key] = widget
+        if page.isVisible():
+            widget.show()  # now, not when the layout gets to it: it fills itself as it shows
         return widget
 
     def show_view(self, key: str) -> QWidget:
@@ -312,6 +395,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action(_("Zoeken"), self.focus_search, "Ctrl+F"))
         edit.addSeparator()
         edit.addAction(self._action(_("Eigen moeilijke woorden…"), self.show_own_words))
+        edit.addAction(self._action(_("Gegevens van het wijkplatform…"), self.show_board_settings))
 
         view_menu = bar.addMenu(_("Bee&ld"))
         size_menu = view_menu.addMenu(_("Tekstgrootte"))
@@ -442,18 +526,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 10_000)
 
     def show_shortcuts(self) -> None:
-        """A list of the keyboard shortcuts."""
-        rows = [
-            ("Ctrl+Z", _("ongedaan maken")),
-            ("Ctrl+Y", _("opnieuw")),
-            ("Ctrl+F", _("zoeken")),
-            ("Ctrl++ / Ctrl+-", _("tekst groter / kleiner")),
-            ("Alt+↑ / Alt+↓", _("agendapunt omhoog / omlaag")),
-            ("Tab", _("naar het volgende veld")),
-        ]
-        QMessageBox.information(
-            self, _("Sneltoetsen"), "\n".join(f"{keys}: {what}" for keys, what in rows)
-        )
+        """Help → Sneltoetsen: a table of every keyboard shortcut."""
+        from .shortcuts import open_shortcuts_dialog
+
+        open_shortcuts_dialog(self)
 
     def show_about(self) -> None:
         """Help → Over: name, version, where the data lives and how healthy it is."""
@@ -477,6 +553,12 @@ class MainWindow(QMainWindow):
         from .views.own_words import open_own_words_dialog
 
         open_own_words_dialog(self, self.ws)
+
+    def show_board_settings(self) -> None:
+        """Bewerken → Gegevens van het wijkplatform: name, wijk and contact details."""
+        from .views.board_settings import open_board_settings
+
+        open_board_settings(self, self.ws)
 
     def show_backups(self) -> None:
         """Bestand → Reservekopieën: list, make and restore backups."""
@@ -510,6 +592,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save anything typed, then wait for the saves to finish."""
+        self._closed = True
         self.save_everything()
         if self.sharing is not None:
             self.sharing.on_close()  # a last exchange, after every word is saved

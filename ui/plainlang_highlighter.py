@@ -41,8 +41,11 @@ class Underline:
 
 
 def jargon_tooltip(hit: JargonHit) -> str:
-    """The tooltip of an official word: the word and its plain alternative."""
+    """The tooltip of an official word: a word to use instead, or what it means."""
     found = " ".join(hit.found.split())
+    if hit.explains:
+        return _("'{found}' is ambtelijke taal. Betekent: {alternative}").format(
+            found=found, alternative=hit.alternative)
     return _("'{found}' is ambtelijke taal. Zeg liever: {alternative}").format(
         found=found, alternative=hit.alternative
     )

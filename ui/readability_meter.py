@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from wijkapp.i18n import N_, _
 from wijkapp.plainlang import Level, ReadabilityReport
+from wijkapp.plainlang.readability import EASY_FLESCH_DOUMA
 
-__all__ = ["MeterText", "ReadabilityMeter", "meter_text"]
+__all__ = ["MeterText", "ReadabilityMeter", "meter_text", "words_to_change"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +42,45 @@ _LEVELS = {
 }
 
 
+_WORDS_SHOWN = 6
+
+
+def words_to_change(report: ReadabilityReport) -> list[tuple[str, str]]:
+    """The words to change, in text order, once each: ``(word, advice)``.
+
+    Official words come with their advice ("Zeg liever: volgens" or "Betekent: ...");
+    long words with "lang woord".
+    """
+    seen: dict[str, str] = {}
+    for sentence in report.sentences:
+        marks = [(hit.start, " ".join(hit.found.split()), hit.advice) for hit in sentence.jargon]
+        marks += [(word.start, word.word, _("lang woord")) for word in sentence.long_words]
+        for _start, word, advice in sorted(marks):
+            seen.setdefault(word.casefold(), f"{word}\t{advice}")
+    return [tuple(value.split("\t", 1)) for value in seen.values()]  # type: ignore[misc]
+
+
 def meter_text(report: ReadabilityReport | None) -> MeterText:
-    """The meter's words for ``report`` (pure; ``None`` or no words: a neutral text)."""
-    if report is None or report.level is None:
+    """The meter's words for ``report`` (pure; ``None`` or no words: a neutral text).
+
+    The hint gives the Flesch-Douma score next to the level's threshold and, unless the
+    text is makkelijk, the words to change; the tooltip says why for each word.
+    """
+    if report is None or report.level is None or report.flesch_douma is None:
         return MeterText("○", _("Nog geen tekst"), _("Typ een tekst; Wijkapp kijkt mee."),
                          "#4a4a4a", "")
     symbol, word, hint, colour = _LEVELS[report.level]
-    tips = "\n".join(f"• {tip}" for tip in report.tips)
-    tooltip = f"{report.summary}\n{tips}".strip()
-    return MeterText(symbol, _(word), _(hint), colour, tooltip)
+    parts = [_(hint), _("Score {score} (makkelijk vanaf {easy}).").format(
+        score=round(report.flesch_douma), easy=EASY_FLESCH_DOUMA)]
+    changes = words_to_change(report)
+    if changes and report.level is not Level.MAKKELIJK:
+        listed = ", ".join(found for found, _advice in changes[:_WORDS_SHOWN])
+        more = len(changes) - _WORDS_SHOWN
+        parts.append(_("Verander: {words}.").format(words=listed) if more <= 0 else
+                     _("Verander: {words} en nog {more}.").format(words=listed, more=more))
+    lines = [report.summary, *(f"• {tip}" for tip in report.tips),
+             *(f"• {found} — {advice}" for found, advice in changes)]
+    return MeterText(symbol, _(word), " ".join(parts), colour, "\n".join(lines).strip())
 
 
 class ReadabilityMeter(QWidget):

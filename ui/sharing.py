@@ -591,7 +591,11 @@ def install(window: Any) -> SyncController | None:
     bar = SyncStatusBar(controller, lambda: open_conflicts(window, controller))
     window.statusBar().addPermanentWidget(bar)
     window.sync_bar = bar
-    controller.start()
+    later = getattr(window, "after_first_paint", None)
+    if callable(later):
+        later(controller.start)  # start-up work waits until the window has painted
+    else:
+        controller.start()
     return controller
 
 

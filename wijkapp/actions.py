@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Cleaner, Manager, check_choice, date, from_row, text
+from .base import Cleaner, Manager, check_choice, date, flag, from_row, text
 from .changes import Changes
 from .errors import ValidationError
 from .timeutil import maybe_date, to_iso_date, today
@@ -35,6 +35,7 @@ class Action:
     goal_id: str | None
     created_at: str
     updated_at: str
+    preventive: int = 0
 
     def is_overdue(self, on: dt.date | None = None) -> bool:
         """Open and past its due date."""
@@ -71,6 +72,7 @@ class Actions(Manager[Action]):
             "notes": text("De aantekeningen"),
             "goal_id": self._ref(self._ws.goals, "Dit doel"),
             "agenda_item_id": self._ref(self._ws.agenda, "Dit agendapunt"),
+            "preventive": flag,
         }
 
     def add(self, meeting_id: str | None, what: str, owner_id: str | None = None, due_date: Any = None, **fields: Any) -> Changes:

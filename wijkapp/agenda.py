@@ -29,6 +29,11 @@ class AgendaItem:
     goal_id: str | None
     created_at: str
     updated_at: str
+    seconds_spent: int | None = None  # measured by the chair's clock (schema 0002)
+
+
+#: A day: more time on one item is a clock left running, not a meeting.
+MAX_SECONDS = 24 * 3600
 
 
 def _minutes(value: Any) -> int | None:
@@ -96,6 +101,29 @@ class AgendaItems(Manager[AgendaItem]):
         self.get(item_id)
         with self._store.write(None) as tx:
             tx.update(self.table, item_id, {"notes": notes})
+        return tx.changes()
+
+    def add_time(self, item_id: str, seconds: int) -> Changes:
+        """Add time the chair's clock measured on this item (not an undo step, like notes)."""
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0:
+            raise ValidationError("De gemeten tijd moet een heel, positief aantal seconden zijn.")
+        item = self.get(item_id)
+        if seconds == 0:
+            return Changes()
+        total = min((item.seconds_spent or 0) + seconds, MAX_SECONDS)
+        with self._store.write(None) as tx:
+            tx.update(self.table, item_id, {"seconds_spent": total})
+        return tx.changes()
+
+    def reset_time(self, meeting_id: str) -> Changes:
+        """Forget the measured time of every item of a meeting (an undo step)."""
+        timed = [i for i in self.for_meeting(meeting_id) if i.seconds_spent is not None]
+        if not timed:
+            return Changes()
+        with self._store.write("Gemeten tijd gewist") as tx:
+            for item in timed:
+                tx.update(self.table, item.id, {"seconds_spent": None})
+            tx.touch("meetings", meeting_id)
         return tx.changes()
 
     def move(self, item_id: str, new_position: int) -> Changes:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .base import Manager, clean_text, from_row, text
+from .board_contact import CONTACT_FIELDS, BoardContact, clean_contact
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
 
@@ -42,6 +43,16 @@ class Board:
     logo_attachment_id: str | None
     created_at: str
     updated_at: str
+    contact_person: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    contact_website: str = ""
+    contact_address: str = ""
+
+    @property
+    def contact(self) -> BoardContact:
+        """How residents reach the board (see :mod:`wijkapp.board_contact`)."""
+        return BoardContact.from_board(self)
 
     def template(self) -> list[dict[str, Any]]:
         """The agenda template as a list of item dicts."""
@@ -119,6 +130,36 @@ class Boards:
         self.get(board_id)
         with self._store.write("Wijkplatform gewijzigd") as tx:
             tx.update("boards", board_id, fields)
+        return tx.changes()
+
+    def set_contact(self, board_id: str, **fields: Any) -> Changes:
+        """Change the contact details (``contact_person``, ``contact_email``, ``contact_phone``,
+        ``contact_website``, ``contact_address``); one undo step. Empty clears a field."""
+        return self.set_details(board_id, **fields)
+
+    def set_details(self, board_id: str, **fields: Any) -> Changes:
+        """Change name, wijk, municipality and contact details together: one undo step.
+
+        Only fields that really change are written; nothing changed gives empty
+        :class:`Changes`. A bad value raises a Dutch :class:`ValidationError` and
+        changes nothing.
+        """
+        general = {k: fields.pop(k) for k in ("name", "wijk", "municipality") if k in fields}
+        cleaned: dict[str, str] = clean_contact(fields)
+        if "name" in general:
+            cleaned["name"] = clean_text(
+                general["name"], "De naam van het wijkplatform", required=True, limit=200).strip()
+        for key, label in (("wijk", "De wijk"), ("municipality", "De gemeente")):
+            if key in general:
+                cleaned[key] = clean_text(general[key], label, limit=200).strip()
+        board = self.get(board_id)
+        changed = {k: v for k, v in cleaned.items() if getattr(board, k) != v}
+        if not changed:
+            return Changes()
+        step = ("Contactgegevens gewijzigd" if set(changed) <= set(CONTACT_FIELDS)
+                else "Gegevens van het wijkplatform gewijzigd")
+        with self._store.write(step) as tx:
+            tx.update("boards", board_id, changed)
         return tx.changes()
 
     def set_template(self, board_id: str, items: list[dict[str, Any]]) -> Changes:

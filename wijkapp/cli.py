@@ -21,7 +21,7 @@ from .paths import default_db_path
 
 EXPORT_FORMATS = (
     "json", "agenda", "minutes", "summary", "decisions", "actions", "docx", "ics", "vcard",
-    "csv", "xlsx", "year-report", "year-summary",
+    "csv", "xlsx", "year-report", "year-summary", "signalen", "presentielijst",
 )
 
 
@@ -257,7 +257,7 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
             from .exchange import export_json
 
             out = export_json(ws, args.out)
-        elif args.format in ("year-report", "year-summary"):
+        elif args.format in ("year-report", "year-summary", "signalen"):
             out = _export_year(ws, args.format, args.year, args.out)
         else:
             from .export import FORMATS, export
@@ -276,6 +276,10 @@ def _export_year(ws, fmt: str, year: int | None, out: Path) -> Path:  # type: ig
     from .timeutil import today
 
     year = year or today().year
+    if fmt == "signalen":
+        from .export.signalen import write_signalen_pdf
+
+        return write_signalen_pdf(ws, year, out)
     if fmt == "year-report":
         from .export.year_report import write_year_report
 

@@ -9,6 +9,7 @@ from typing import Any
 from .base import Cleaner, Manager, choice, clean_text, date, flag, text
 from .changes import Changes
 from .errors import ValidationError
+from .social_map import social_map_cleaners
 from .timeutil import to_iso_date, today
 
 ORGANISATION_KINDS = ("municipality", "partner", "residents", "care", "police", "other")
@@ -30,6 +31,12 @@ class Organisation:
     notes: str
     created_at: str
     updated_at: str
+    # Sociale kaart: what the organisation offers, for which themes and groups, how to reach it.
+    offer: str = ""
+    themes: str = "[]"
+    groups: str = "[]"
+    reach: str = ""
+    cost: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,7 @@ class Organisations(Manager[Organisation]):
             "email": _email,
             "website": text("De website"),
             "notes": text("De aantekeningen"),
+            **social_map_cleaners(),
         }
 
     def add(self, name: str, **fields: Any) -> Changes:

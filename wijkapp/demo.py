@@ -30,7 +30,15 @@ BOARD = {
     "municipality": "Sittard-Geleen",
 }
 BUURTEN = ["Lindenheuvel", "Krawinkel", "Het Rode Dorp", "Elsloo-Zuid", "Zuiderpark"]
-PLACE = "Gemeenschapshuis De Schakel, Kerkstraat 12"
+#: How residents reach the board (printed on every resident document).
+CONTACT = {
+    "contact_person": "Jo Smeets",
+    "contact_email": "info@wijkplatformgeleenzuid.example.nl",
+    "contact_phone": "046 410 77 88",
+    "contact_website": "www.wijkplatformgeleenzuid.example.nl",
+    "contact_address": "Kerkstraat 12, 6163 AB Geleen",
+}
+PLACE = "Buurthuis De Schakel, Kerkstraat 12"
 
 #: key: (name, kind, phone, email, website, notes)
 ORGANISATIONS: dict[str, tuple[str, str, str, str, str, str]] = {
@@ -83,12 +91,11 @@ TOPICS: list[T] = [
      "stoep. Ouders maken zich zorgen over de oversteek bij de IJsselstraat, waar geparkeerde busjes "
      "het zicht wegnemen. De wijkagent geeft aan dat handhaving alleen af en toe kan en adviseert een "
      "schoolzone met rode markering. Het platform wil ook de ongevallencijfers van de gemeente zien.",
-     "summary": "Rond de school is het 's ochtends druk en onveilig. We vragen de gemeente om een "
-     "schoolzone.",
+     "summary": "Bij de school is het 's ochtends druk. Dat is niet veilig voor de kinderen. We vragen de gemeente om een schoolzone.",
      "decisions": ["Het wijkplatform vraagt de gemeente schriftelijk om een schoolzone bij "
                    "basisschool De Klimop."],
-     "actions": [("Verzoek schoolzone opstellen en versturen aan de gemeente", "harrie", 3, ["done"]),
-                 ("Ongevallencijfers Schoolstraat en IJsselstraat opvragen", "beleid", 6,
+     "actions": [("Een brief over de schoolzone naar de gemeente sturen", "harrie", 3, ["done"]),
+                 ("De cijfers over ongelukken in de Schoolstraat en IJsselstraat opzoeken", "beleid", 6,
                   ["postponed", "postponed", "done"])]},
     {"key": "hond1", "title": "Hondenpoep en afvalbakken in het Zuiderpark", "by": "twan", "min": 15,
      "kind": "discussing", "goal": "park",
@@ -97,24 +104,22 @@ TOPICS: list[T] = [
      "zijn vaak vol. De wijkregisseur legt uit dat de gemeente twee jaar geleden bakken heeft "
      "weggehaald om te besparen (ca. € 180 per bak per jaar aan legen). Het platform vindt een proef "
      "met extra bakken en zakjes de moeite waard.",
-     "summary": "Er ligt veel hondenpoep in het Zuiderpark. We vragen extra afvalbakken voor een "
-     "proef van een half jaar.",
+     "summary": "Er ligt veel poep van honden in het Zuiderpark. We vragen de gemeente om meer bakken. Eerst een half jaar, als proef.",
      "decisions": ["Het platform vraagt de gemeente om een proef van zes maanden met drie extra "
                    "afvalbakken met zakjesautomaat in het Zuiderpark."],
-     "actions": [("Poepkaart digitaal maken en meesturen met het verzoek", "twan", 2, ["done"])]},
+     "actions": [("Een kaart maken van de plekken met veel hondenpoep", "twan", 2, ["done"])]},
     {"key": "budget1", "title": "Buurtbudget: stand van zaken", "by": "penningmeester", "min": 15,
      "kind": "deciding",
      "notes": "De penningmeester meldt dat van het buurtbudget van € 12.500 nu € 7.840 is besteed of "
      "toegezegd. Grootste posten zijn o.a. de burendag (€ 1.950), de kerstverlichting op het Kerkplein "
      "(€ 2.400) en de moestuin in Krawinkel (€ 1.100). Er liggen drie nieuwe aanvragen van "
      "bewonersgroepen. Afgesproken wordt dat aanvragen boven € 500 altijd in de vergadering komen.",
-     "summary": "Er is nog € 4.660 over in het buurtbudget. Grote aanvragen bespreken we voortaan "
-     "samen in de vergadering.",
+     "summary": "In de pot voor de buurt zit nog € 4.660. Vraagt iemand veel geld uit de pot? Dan beslissen we dat samen.",
      "decisions": ["Aanvragen uit het buurtbudget boven € 500 worden voortaan in de vergadering "
                    "besloten; kleinere aanvragen beslissen voorzitter en penningmeester samen.",
                    "De aanvraag van Speeltuinvereniging Krawinkel voor nieuwe zandbakhoezen "
                    "(€ 340) wordt toegekend."],
-     "actions": [("Aanvraagformulier buurtbudget aanpassen en op de website zetten", "secretaris", 4,
+     "actions": [("Het formulier voor het buurtbudget aanpassen en op de website zetten", "secretaris", 4,
                   ["postponed", "done"])]},
     {"key": "eenzaam1", "title": "Eenzaamheid bij ouderen in Lindenheuvel", "by": "wijkverpleegkundige",
      "min": 25, "kind": "discussing", "goal": "ouderen",
@@ -124,13 +129,12 @@ TOPICS: list[T] = [
      "gemeenschapshuis, die op dinsdag open is maar weinig bekend. Gerda stelt een belrondje voor met "
      "vrijwilligers uit de buurt. Ook het vervoer speelt mee: zonder Wmo-vervoer komen sommige "
      "ouderen de deur niet uit.",
-     "summary": "Veel ouderen in Lindenheuvel zijn eenzaam. We starten een belrondje met vrijwilligers "
-     "en maken de Huiskamer bekender.",
+     "summary": "Veel ouderen in Lindenheuvel zijn eenzaam. Mensen uit de buurt gaan hen elke week bellen. En we vertellen meer over de Huiskamer.",
      "decisions": ["Het platform start met Stichting Welzijn Zuid een proef met een belrondje voor "
                    "alleenwonende ouderen in Lindenheuvel."],
-     "actions": [("Folder over de Huiskamer laten drukken en verspreiden in Lindenheuvel", "gerda", 5,
+     "actions": [("Een folder over de Huiskamer maken en in de buurt rondbrengen", "gerda", 5,
                   ["done"]),
-                 ("Vrijwilligers werven voor het belrondje", "opbouwwerker", 6,
+                 ("Mensen zoeken die willen helpen bij het belrondje", "opbouwwerker", 6,
                   ["postponed", "postponed"])]},
     {"key": "speel1", "title": "Het speelveld aan de Kerkstraat", "by": "fatima", "min": 20,
      "kind": "discussing", "goal": "speelveld",
@@ -142,9 +146,9 @@ TOPICS: list[T] = [
      "summary": "Het speelveld aan de Kerkstraat is kapot. We willen het samen met kinderen en "
      "jongeren opknappen.",
      "decisions": ["Het opknappen van het speelveld aan de Kerkstraat komt op de buurtagenda."],
-     "actions": [("Ontwerpavond organiseren met kinderen, jongeren en omwonenden", "fatima", 6,
+     "actions": [("Met kinderen en buren een plan voor het speelveld maken", "fatima", 6,
                   ["postponed", "done"]),
-                 ("Verzoek drainage en nieuwe doeltjes speelveld Kerkstraat versturen", "secretaris", 3,
+                 ("De gemeente vragen om nieuwe doeltjes en een droog speelveld", "secretaris", 3,
                   ["done"])]},
     {"key": "groen1", "title": "Groenonderhoud: klachten over de plantsoenen", "by": "twan", "min": 15,
      "kind": "discussing",
@@ -157,7 +161,7 @@ TOPICS: list[T] = [
      "kruisingen moet het gras kort blijven.",
      "decisions": ["Klachten over groenonderhoud worden maandelijks gebundeld en als één signaal naar "
                    "de gemeente gestuurd."],
-     "actions": [("Overzicht van de 12 zichthoeken met hoog gras naar de gemeente sturen", "twan", 2,
+     "actions": [("Een lijst van de hoeken met hoog gras naar de gemeente sturen", "twan", 2,
                   ["done"])]},
     {"key": "glas1", "title": "Glasvezel in Elsloo-Zuid", "by": "voorzitter", "min": 10,
      "kind": "informing",
@@ -168,7 +172,7 @@ TOPICS: list[T] = [
      "summary": "In Elsloo-Zuid komt glasvezel. Er komt een informatieavond, zodat niemand aan de deur "
      "iets tekent wat hij niet wil.",
      "decisions": ["Het platform organiseert een informatieavond over glasvezel in Elsloo-Zuid."],
-     "actions": [("Zaal en spreker regelen voor de informatieavond glasvezel", "voorzitter", 4,
+     "actions": [("Een zaal en een spreker regelen voor de avond over glasvezel", "voorzitter", 4,
                   ["done"])]},
     {"key": "agenda1", "title": "De buurtagenda: waar staan we?", "by": "secretaris", "min": 30,
      "kind": "discussing", "goal": "agenda",
@@ -176,13 +180,12 @@ TOPICS: list[T] = [
      "drie lopen en één is gehaald. Bij bouwsteen 4, verhalen ophalen, valt op dat vooral de vaste "
      "bewoners inspreken. Fatima stelt voor om op zaterdag bij de supermarkt en op het schoolplein "
      "bewoners aan te spreken. De wijkregisseur biedt aan de buurtagenda met de wethouder te bespreken.",
-     "summary": "We kijken hoe het gaat met onze doelen voor de buurt. We willen meer bewoners "
-     "spreken, ook jonge gezinnen.",
+     "summary": "We kijken hoe het gaat met onze doelen. We willen met meer mensen uit de buurt praten. Ook met jonge gezinnen.",
      "decisions": ["De buurtagenda wordt twee keer per jaar helemaal besproken: in het voorjaar en in "
                    "het najaar."],
-     "actions": [("Gesprek met de wethouder over de buurtagenda plannen", "wijkregisseur", 8,
+     "actions": [("Een gesprek met de wethouder plannen over onze doelen", "wijkregisseur", 8,
                   ["postponed"]),
-                 ("Zaterdagochtend 'buurtpraat' bij de supermarkt houden", "fatima", 6, ["done"])]},
+                 ("Op zaterdag bij de supermarkt met bewoners praten", "fatima", 6, ["done"])]},
     {"key": "wmo1", "title": "Wmo-vervoer en de regiotaxi", "by": "gerda", "min": 15,
      "kind": "discussing",
      "notes": "Gerda heeft signalen van zeven bewoners die te laat of helemaal niet zijn opgehaald door "
@@ -190,11 +193,10 @@ TOPICS: list[T] = [
      "wachtte anderhalf uur in de kou. De wijkverpleegkundige herkent het beeld. De signalen worden "
      "gebundeld en zonder namen naar de gemeente gestuurd, met de vraag om een reactie van de "
      "vervoerder.",
-     "summary": "Ouderen worden soms te laat opgehaald door de regiotaxi. We sturen hun ervaringen "
-     "naar de gemeente.",
+     "summary": "De taxi voor ouderen komt soms te laat. We sturen hun klachten naar de gemeente.",
      "decisions": ["Signalen over het Wmo-vervoer worden gebundeld en als signaal aan de gemeente "
                    "gestuurd."],
-     "actions": [("Signalen Wmo-vervoer op papier zetten (zonder namen)", "gerda", 3, ["done"])]},
+     "actions": [("Alle klachten over de regiotaxi op papier zetten, zonder namen", "gerda", 3, ["done"])]},
     {"key": "verkeer2", "title": "Schoolzone De Klimop: antwoord van de gemeente", "by": "harrie",
      "min": 15, "kind": "deciding", "goal": "verkeer",
      "notes": "De gemeente heeft op tijd geantwoord: er komt een schoolzone, maar pas na de zomer, "
@@ -205,7 +207,7 @@ TOPICS: list[T] = [
      "borden.",
      "decisions": ["Het platform betaalt € 250 uit het buurtbudget voor hesjes en bordjes van de "
                    "verkeersbrigadiers van De Klimop."],
-     "actions": [("Twee vrijwilligers zoeken voor de verkeersbrigade", "harrie", 6, ["done"])]},
+     "actions": [("Twee mensen zoeken die kinderen helpen oversteken", "harrie", 6, ["done"])]},
     {"key": "hond2", "title": "Proef afvalbakken Zuiderpark: tussenstand", "by": "twan", "min": 10,
      "kind": "informing", "goal": "park",
      "notes": "De drie extra afvalbakken staan er nu zes weken. Twan heeft opnieuw geteld: nog 9 "
@@ -223,7 +225,7 @@ TOPICS: list[T] = [
      "summary": "Veertien ouderen worden nu elke week gebeld door een vrijwilliger. Dat werkt goed.",
      "decisions": ["Het belrondje gaat na de proef door; de kosten (ca. € 150 per jaar) komen uit het "
                    "buurtbudget."],
-     "actions": [("Instructieavond voor de vrijwilligers van het belrondje", "wijkverpleegkundige", 5,
+     "actions": [("Een avond met uitleg houden voor de bellers", "wijkverpleegkundige", 5,
                   ["done"])]},
     {"key": "speel2", "title": "Ontwerp speelveld Kerkstraat", "by": "fatima", "min": 25,
      "kind": "deciding", "goal": "speelveld",
@@ -237,8 +239,8 @@ TOPICS: list[T] = [
      "decisions": ["Het platform steunt het ontwerp van de bewoners voor het speelveld aan de "
                    "Kerkstraat, met de hangplek als proef voor één jaar.",
                    "Het platform vraagt de gemeente het speelveld op te nemen in de begroting."],
-     "actions": [("Ontwerp en kostenraming doorsturen naar de wijkregisseur", "secretaris", 2, ["done"]),
-                 ("Omwonenden met bezwaren persoonlijk bezoeken", "voorzitter", 4,
+     "actions": [("Het plan en de kosten naar de gemeente sturen", "secretaris", 2, ["done"]),
+                 ("Langsgaan bij buren die het niet eens zijn met het plan", "voorzitter", 4,
                   ["postponed", "postponed"])]},
     {"key": "groen2", "title": "Bomenkap Rijksweg en herplant", "by": "beleid", "min": 15,
      "kind": "informing", "goal": "bomen",
@@ -248,7 +250,7 @@ TOPICS: list[T] = [
      "mee te nemen in het groenplan.",
      "summary": "Langs de Rijksweg worden 14 zieke bomen gekapt. Er komen 20 nieuwe bomen terug.",
      "decisions": [],
-     "actions": [("Inventariseren welke straten in Het Rode Dorp een boom willen", "twan", 8, [])]},
+     "actions": [("Vragen welke straten in Het Rode Dorp een boom willen", "twan", 8, [])]},
     {"key": "budget2", "title": "Buurtbudget: nieuwe aanvragen", "by": "penningmeester", "min": 15,
      "kind": "deciding",
      "notes": "Er liggen drie aanvragen: de burendag in Krawinkel (€ 650), een jeu-de-boulesbaan bij "
@@ -258,7 +260,7 @@ TOPICS: list[T] = [
      "summary": "Het buurtbudget betaalt mee aan de burendag en aan een jeu-de-boulesbaan.",
      "decisions": ["De aanvraag voor de burendag in Krawinkel (€ 650) wordt toegekend.",
                    "De jeu-de-boulesbaan krijgt € 600, als de woningcorporatie de andere helft betaalt."],
-     "actions": [("Kerstmarktcommissie vragen om een begroting", "penningmeester", 3, ["done"])]},
+     "actions": [("De mensen van de kerstmarkt vragen wat die gaat kosten", "penningmeester", 3, ["done"])]},
     {"key": "scan", "title": "Buurtscan: uitkomsten van de enquête", "by": "secretaris", "min": 20,
      "kind": "discussing", "goal": "scan",
      "notes": "De enquête is ingevuld door 212 bewoners, ongeveer 9 procent van de huishoudens. De top "
@@ -269,7 +271,7 @@ TOPICS: list[T] = [
      "afval en plek voor jongeren.",
      "decisions": ["De uitkomsten van de buurtscan worden gepubliceerd in de buurtkrant en op de "
                    "website."],
-     "actions": [("Eén A4 met de uitkomsten van de buurtscan maken voor de buurtkrant", "secretaris", 3,
+     "actions": [("Eén blad met de uitkomsten maken voor de buurtkrant", "secretaris", 3,
                   ["done"])]},
     {"key": "inbraak", "title": "Veiligheid en woninginbraken", "by": "wijkagent", "min": 15,
      "kind": "informing",
@@ -279,16 +281,15 @@ TOPICS: list[T] = [
      "Het platform vraagt om een voorlichtingsavond over inbraakpreventie.",
      "summary": "Er is vaker ingebroken in Krawinkel. Ziet u iets verdachts? Bel meteen 112.",
      "decisions": [],
-     "actions": [("Voorlichtingsavond inbraakpreventie plannen", "wijkagent", 8, ["postponed"])]},
+     "actions": [("Een avond plannen met tips tegen inbraak", "wijkagent", 8, ["postponed"])]},
     {"key": "glas2", "title": "Terugblik informatieavond glasvezel", "by": "voorzitter", "min": 10,
      "kind": "informing",
      "notes": "Op de informatieavond waren ongeveer 70 bewoners. De onafhankelijke deskundige legde uit "
      "dat aansluiten gratis is tijdens de aanleg en dat niemand aan de deur hoeft te tekenen. Er "
      "kwamen veel vragen over de graafwerkzaamheden en over de bereikbaarheid van de huisartsenpraktijk.",
-     "summary": "Zo'n 70 bewoners kwamen naar de avond over glasvezel. Aansluiten is gratis en u hoeft "
-     "niets aan de deur te tekenen.",
+     "summary": "Veel mensen kwamen naar de avond over glasvezel. Aansluiten is gratis. U hoeft niets aan de deur te tekenen.",
      "decisions": [],
-     "actions": [("Vragen over de graafwerkzaamheden doorsturen naar de aannemer", "voorzitter", 2,
+     "actions": [("Vragen over het graafwerk doorsturen naar de aannemer", "voorzitter", 2,
                   ["done"])]},
     {"key": "jongeren", "title": "Jongeren bij het winkelcentrum", "by": "opbouwwerker", "min": 20,
      "kind": "deciding",
@@ -298,10 +299,10 @@ TOPICS: list[T] = [
      "Het platform vindt dat een goed idee, maar wil weten wie de sleutel beheert en wie het "
      "aanspreekpunt is.",
      "summary": "Jongeren zoeken 's avonds een droge plek. Op vrijdagavond mogen ze in het "
-     "gemeenschapshuis terecht.",
+     "buurthuis terecht.",
      "decisions": ["Het platform steunt een proef met een vrijdagavondinloop voor jongeren in het "
                    "gemeenschapshuis."],
-     "actions": [("Afspraken maken over sleutelbeheer en aanspreekpunt van de vrijdagavondinloop",
+     "actions": [("Afspraken maken over de sleutel en wie de jongeren op vrijdag helpt",
                   "opbouwwerker", 4, ["done"])]},
     {"key": "afval", "title": "Zwerfafval en de opschoondag", "by": "twan", "min": 10,
      "kind": "discussing",
@@ -310,7 +311,7 @@ TOPICS: list[T] = [
      "gemeente leverde grijpers en hesjes. Voorstel: elk kwartaal een kleinere opruimactie.",
      "summary": "42 bewoners ruimden samen 36 zakken afval op. Dat gaan we vaker doen.",
      "decisions": ["Het platform organiseert voortaan elk kwartaal een opruimactie."],
-     "actions": [("Data van de opruimacties vastleggen en in de buurtkrant zetten", "twan", 6, [])]},
+     "actions": [("De dagen van het opruimen kiezen en in de buurtkrant zetten", "twan", 6, [])]},
     {"key": "wmo2", "title": "Wmo-vervoer: reactie van de gemeente", "by": "gerda", "min": 10,
      "kind": "discussing",
      "notes": "De gemeente heeft te laat geantwoord op ons signaal: na ruim 9 weken in plaats van 6. In "
@@ -319,7 +320,7 @@ TOPICS: list[T] = [
      "wijkregisseur om een gesprek met de contractmanager.",
      "summary": "De gemeente antwoordde laat en vaag over de regiotaxi. We vragen om een gesprek.",
      "decisions": [],
-     "actions": [("Gesprek met de contractmanager Wmo-vervoer aanvragen", "wijkregisseur", 4,
+     "actions": [("Een gesprek regelen met de baas van de regiotaxi", "wijkregisseur", 4,
                   ["postponed", "postponed"])]},
     {"key": "verkeer3", "title": "Snelheid op de Lindenlaan", "by": "harrie", "min": 15,
      "kind": "deciding", "goal": "verkeer",
@@ -330,7 +331,7 @@ TOPICS: list[T] = [
      "summary": "Op de Lindenlaan wordt te hard gereden. We vragen de gemeente om borden die uw "
      "snelheid laten zien.",
      "decisions": ["Het platform vraagt de gemeente om twee smileyborden op de Lindenlaan."],
-     "actions": [("Schouw met bewoners van de Lindenlaan houden", "harrie", 3, ["done"])]},
+     "actions": [("Met bewoners door de Lindenlaan lopen", "harrie", 3, ["done"])]},
     {"key": "begroting", "title": "Jaarplan en begroting van het wijkplatform", "by": "penningmeester",
      "min": 20, "kind": "deciding",
      "notes": "De penningmeester presenteert de begroting voor volgend jaar: € 14.200 in totaal, "
@@ -341,7 +342,7 @@ TOPICS: list[T] = [
      "ouderen.",
      "decisions": ["Het jaarplan en de begroting voor volgend jaar worden vastgesteld, met € 500 extra "
                    "voor ouderenactiviteiten."],
-     "actions": [("Jaarplan en begroting naar de gemeente sturen", "penningmeester", 2, [])]},
+     "actions": [("Het plan en de kosten voor volgend jaar naar de gemeente sturen", "penningmeester", 2, [])]},
     {"key": "agenda2", "title": "Buurtagenda: evaluatie najaar", "by": "secretaris", "min": 30,
      "kind": "discussing", "goal": "beleid",
      "notes": "Van de elf doelen zijn er nu vier gehaald (o.a. de proef met de afvalbakken en het "
@@ -353,7 +354,7 @@ TOPICS: list[T] = [
      "punten is gebeurd.",
      "decisions": ["Het wijkplatform stuurt in het voorjaar een brief aan de gemeenteraad over wat er "
                    "met de buurtagenda is gedaan."],
-     "actions": [("Conceptbrief aan de gemeenteraad schrijven", "voorzitter", 10, [])]},
+     "actions": [("Een brief aan de gemeenteraad schrijven", "voorzitter", 10, [])]},
     {"key": "kerst", "title": "Kerstverlichting op het Kerkplein", "by": "penningmeester", "min": 10,
      "kind": "informing",
      "notes": "De kerstverlichting op het Kerkplein wordt weer opgehangen door vrijwilligers van de "
@@ -361,7 +362,7 @@ TOPICS: list[T] = [
      "buurtbudget.",
      "summary": "De kerstverlichting op het Kerkplein gaat weer op. Vrijwilligers hangen haar op.",
      "decisions": [],
-     "actions": [("Vrijwilligers voor het ophangen van de kerstverlichting bevestigen", "penningmeester",
+     "actions": [("Nagaan of de helpers voor de kerstverlichting er zijn", "penningmeester",
                   3, [])]},
 ]
 #: How many topics each of the eleven held meetings gets (sums to len(TOPICS)).
@@ -400,12 +401,12 @@ REQUESTS: list[T] = [
      "answer": "Dank voor de lijst. De zichthoeken worden voortaan elke drie weken gemaaid."},
     {"key": "speelveld", "topic": "speel1", "kind": "request", "area": "Krawinkel",
      "to": "wijkregisseur", "fate": "late", "goal": "speelveld",
-     "subject": "Drainage en nieuwe doeltjes speelveld Kerkstraat",
+     "subject": "Nieuwe doeltjes en een droog speelveld aan de Kerkstraat",
      "text": "Het speelveld staat na elke regenbui blank en de doeltjes zijn kapot. Wij vragen de "
      "gemeente het veld te draineren en de doeltjes te vervangen.",
      "answer": "De doeltjes zijn vervangen. Drainage nemen we mee in het plan voor het hele veld."},
     {"key": "wmo", "topic": "wmo1", "kind": "signal", "area": None, "to": "wijkregisseur",
-     "fate": "late", "subject": "Ervaringen van bewoners met het Wmo-vervoer",
+     "fate": "late", "subject": "Klachten van ouderen over de regiotaxi",
      "text": "Zeven bewoners werden te laat of niet opgehaald door de regiotaxi, o.a. voor een "
      "ziekenhuisafspraak. Wij vragen een reactie van de vervoerder.",
      "answer": "De vervoerder is een verbetertraject gestart. Wij volgen de klachten nauwgezet, "
@@ -601,6 +602,7 @@ class _Builder:
     def board(self) -> None:
         ws = self.ws
         self.keep(ws.boards.create(BOARD["name"], BOARD["wijk"], BUURTEN, BOARD["municipality"]))
+        self.keep(ws.boards.set_contact(ws.board_id, **CONTACT))
         self.areas = {a.name: a.id for a in ws.areas.all()}
         orgs = {}
         for key, (name, kind, phone, email, website, notes) in ORGANISATIONS.items():
@@ -822,6 +824,9 @@ def create_demo(ws: Workspace, today: dt.date | None = None) -> Changes:
         if number == 0:
             builder.documents(meeting_id, day, count=1)
     builder.evidence()
+    from .demo_voice import add_voice
+
+    builder.keep(add_voice(ws, day, builder.people, builder.requests, builder.goals))
     ws.store.undo_stack.clear()
     ws.store.redo_stack.clear()
     return builder.changes

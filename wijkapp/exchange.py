@@ -27,19 +27,22 @@ from .meetings import ATTENDANCE_STATUSES, MEETING_STATUSES
 from .requests import REQUEST_KINDS, REQUEST_STATUSES
 from .safe_output import write_text_atomic
 from .schema import SCHEMA_VERSION, TABLES
+from .signals import FOLLOWUP_KINDS, FOLLOWUP_TARGETS
 from .timeutil import now_iso
 
 if TYPE_CHECKING:
     from .workspace import Workspace
 
 FORMAT_NAME = "wijkapp"
-FORMAT_VERSION = 1
+#: 2 added the voice of the wijk (signals, their follow-ups, the sociale kaart, the
+#: preventive mark); files of version 1 still import.
+FORMAT_VERSION = 2
 
 #: Parents before children, so a reader can insert in this order.
 TABLE_ORDER = (
     "boards", "areas", "organisations", "people", "goals", "meetings", "attendance",
     "agenda_items", "decisions", "actions", "action_reviews", "attachments", "documents",
-    "requests", "goal_links",
+    "requests", "goal_links", "signals", "signal_followups",
 )
 assert set(TABLE_ORDER) == set(TABLES)
 
@@ -55,12 +58,18 @@ CHOICES: dict[tuple[str, str], tuple[Any, ...]] = {
     ("goals", "status"): GOAL_STATUSES,
     ("goals", "building_block"): (1, 2, 3, 4, 5, 6, 7),
     ("goal_links", "target_kind"): LINK_KINDS,
+    ("signal_followups", "kind"): FOLLOWUP_KINDS,
+    ("signal_followups", "target_kind"): ("", *FOLLOWUP_TARGETS.values()),
+    ("signals", "quotable"): (0, 1),
+    ("signals", "consent"): (0, 1),
+    ("goals", "preventive"): (0, 1),
+    ("actions", "preventive"): (0, 1),
 }
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _TIME_COLUMNS = ("created_at", "updated_at", "deleted_at", "starts_at", "ends_at", "closed_at")
 _DATE_COLUMNS = (
     "last_contact", "minutes_approved_on", "due_date", "done_on", "received_on", "sent_on",
-    "answer_due", "answered_on",
+    "answer_due", "answered_on", "heard_on", "consent_on", "outcome_on", "passed_on",
 )
 
 
@@ -181,6 +190,7 @@ def validate(ws: Workspace, data: dict[str, Any]) -> list[tuple[str, dict[str, A
         for index, row in enumerate(rows, start=1):
             where = f"tabel '{table}', rij {index}"
             _validate_row(table, row, columns, where)
+            _validate_consent(table, row, where)
             check_values(table, row, rules, where)
             if row["id"] in ids_in_file[table]:
                 raise ImportFormatError(f"Dubbele sleutel in {where}.")
@@ -263,6 +273,14 @@ def _validate_row(table: str, row: Any, columns: dict[str, Column], where: str) 
             )
         if (name == "id" or name.endswith("_id")) and name != "target_id" and not _UUID.fullmatch(value):
             raise ImportFormatError(f"Veld '{name}' is geen geldige sleutel in {where}.")
+
+
+def _validate_consent(table: str, row: dict[str, Any], where: str) -> None:
+    """A signal keeps a resident's name or contact only with recorded consent."""
+    if table == "signals" and (row.get("resident_name") or row.get("resident_contact")) \
+            and row.get("consent") != 1:
+        raise ImportFormatError(
+            f"In {where} staat een naam of contact van een bewoner zonder toestemming.")
 
 
 def _is_datetime(value: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Cleaner, Manager, check_choice, choice, from_row, text
+from .base import Cleaner, Manager, check_choice, choice, flag, from_row, text
 from .changes import Changes
 from .errors import ValidationError
 from .i18n import N_
@@ -44,6 +44,7 @@ class Goal:
     evaluation: str
     created_at: str
     updated_at: str
+    preventive: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Goals(Manager[Goal]):
             "due": text("Wanneer"),
             "evidence": text("Het bewijs"),
             "evaluation": text("De evaluatie"),
+            "preventive": flag,
         }
 
     def add(self, title: str, building_block: int, **fields: Any) -> Changes:

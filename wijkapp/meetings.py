@@ -12,6 +12,8 @@ from .errors import ValidationError
 from .timeutil import TZ, maybe_datetime, to_iso_date, to_iso_datetime, today
 
 MEETING_STATUSES = ("planned", "held", "cancelled")
+#: The most residents one meeting can record (a typo guard, not a fire code).
+MAX_RESIDENTS = 100_000
 ATTENDANCE_STATUSES = ("invited", "present", "absent_notice", "absent")
 
 
@@ -35,6 +37,7 @@ class Meeting:
     notes: str
     created_at: str
     updated_at: str
+    residents_present: int | None = None  # counted in the room (schema 0002); None: not counted
 
     @property
     def start(self) -> dt.datetime:
@@ -181,6 +184,18 @@ class Meetings(Manager[Meeting]):
         if closed_at:
             values["closed_at"] = to_iso_datetime(closed_at, "sluitingstijd")
         return self._update(meeting_id, values, "Vergadering gehouden")
+
+    def set_residents_present(self, meeting_id: str, count: int | None) -> Changes:
+        """Record how many residents came (``None``: not counted). Only the number is kept."""
+        if count is not None and (
+            not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_RESIDENTS
+        ):
+            raise ValidationError(
+                f"Het aantal bewoners moet een heel getal tussen 0 en {MAX_RESIDENTS:,} zijn.".replace(",", ".")
+            )
+        if self.get(meeting_id).residents_present == count:
+            return Changes()
+        return self._update(meeting_id, {"residents_present": count}, "Aantal bewoners gewijzigd")
 
     def cancel(self, meeting_id: str) -> Changes:
         """Cancel a planned meeting."""

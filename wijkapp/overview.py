@@ -18,7 +18,9 @@ from typing import Any
 from .goals import GOAL_STATUSES
 
 FORMAT = "wijkapp-jaarsamenvatting"
-VERSION = 1
+VERSION = 2
+#: Versions this reader understands (1 has no signals and no prevention).
+READABLE_VERSIONS = (1, 2)
 MAX_BYTES = 5_000_000
 
 _COUNTS = {
@@ -26,6 +28,18 @@ _COUNTS = {
     "actions": ("agreed", "done", "open", "cancelled", "postponed"),
     "requests": ("sent", "answered_in_time", "answered_late", "not_answered", "overdue"),
 }
+
+
+@dataclass(frozen=True)
+class VoiceSummary:
+    """The ``signals`` part of a year summary: counts per theme and group, follow-up."""
+
+    heard: int
+    by_theme: dict[str, int]
+    by_group: dict[str, int]
+    followup_rate: float | None
+    groups_not_heard: tuple[str, ...]
+    themes_without_partner: tuple[str, ...]
 
 
 class SummaryError(ValueError):
@@ -50,6 +64,8 @@ class BoardYear:
     goals_by_status: dict[str, int]
     goals_without_evidence: int
     goal_titles: tuple[tuple[str, str], ...]  # (status, title)
+    #: The voice of the wijk (``None``: a version-1 file, made before signals existed).
+    voice: VoiceSummary | None = None
 
     @property
     def in_time_rate(self) -> float | None:
@@ -98,7 +114,7 @@ def parse_summary(data: Any, path: Path) -> BoardYear:
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise SummaryError(f"het is gemaakt met een nieuwere Wijkapp (versie {version}); "
                            "werk Wijkapp bij om het te lezen")
-    if version != VERSION:
+    if version not in READABLE_VERSIONS:
         raise SummaryError("het versienummer ontbreekt of klopt niet")
     board = _section(data, "board")
     name = board.get("name")
@@ -142,6 +158,33 @@ def parse_summary(data: Any, path: Path) -> BoardYear:
         goals_by_status=by_status,
         goals_without_evidence=_count(goals, "without_evidence", "goals"),
         goal_titles=titles,
+        voice=parse_voice(data) if version >= 2 else None,
+    )
+
+
+def _counts(raw: Any, where: str) -> dict[str, int]:
+    if not isinstance(raw, dict):
+        raise SummaryError(f"het onderdeel '{where}' ontbreekt")
+    return {str(k)[:100]: _count(raw, k, where) for k in raw}
+
+
+def _words(raw: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        raise SummaryError(f"'{where}' is geen lijst met woorden")
+    return tuple(x[:100] for x in raw)
+
+
+def parse_voice(data: Mapping[str, Any]) -> VoiceSummary:
+    """The ``signals`` part of a version-2 summary; :class:`SummaryError` when malformed."""
+    signals = _section(data, "signals")
+    return VoiceSummary(
+        heard=_count(signals, "heard", "signals"),
+        by_theme=_counts(signals.get("by_theme"), "signals.by_theme"),
+        by_group=_counts(signals.get("by_group"), "signals.by_group"),
+        followup_rate=_fraction(signals.get("followup_rate"), "signals.followup_rate", 1.0),
+        groups_not_heard=_words(signals.get("groups_not_heard", []), "signals.groups_not_heard"),
+        themes_without_partner=_words(signals.get("themes_without_partner", []),
+                                      "signals.themes_without_partner"),
     )
 
 
@@ -280,4 +323,56 @@ def format_table(overview: Overview, name_width: int = 32) -> str:
             f"{t['answered_late']} te laat, {t['not_answered']} zonder antwoord), "
             f"{t['goals_achieved']} doelen bereikt en {t['goals_not_achieved']} niet bereikt."
         )
+    voice = format_voice_table(overview, name_width)
+    if voice:
+        lines += ["", voice]
+    return "\n".join(lines)
+
+
+# -- the voice of the wijk across boards -------------------------------------------------
+VOICE_COLUMNS = ("Wijkplatform", "Jaar", "Signalen", "Opgevolgd", "Niet gehoord")
+
+
+def voice_rows(overview: Overview) -> list[list[str]]:
+    """Per board with signal figures: signals, follow-up rate, and the groups not heard."""
+    rows = []
+    for board in overview.boards:
+        voice = board.voice
+        if voice is None:
+            rows.append([board.name, str(board.year), "—", "—", "(geen gegevens)"])
+            continue
+        rows.append([board.name, str(board.year), str(voice.heard), _pct(voice.followup_rate),
+                     ", ".join(voice.groups_not_heard) or "—"])
+    return rows
+
+
+def group_matrix(overview: Overview) -> list[list[str]]:
+    """Header (groups) plus one row per board: signals per group, so a gap shows as 0."""
+    boards = [b for b in overview.boards if b.voice is not None]
+    groups: list[str] = []
+    for board in boards:
+        assert board.voice is not None
+        groups += [g for g in board.voice.by_group if g not in groups]
+    rows = [["Wijkplatform", *groups]]
+    for board in boards:
+        assert board.voice is not None
+        rows.append([board.name, *(str(board.voice.by_group.get(g, 0)) for g in groups)])
+    return rows
+
+
+def format_voice_table(overview: Overview, name_width: int = 32) -> str:
+    """"Stem van de wijk" per board as plain text: which voices are missing where."""
+    if not any(b.voice is not None for b in overview.boards):
+        return ""
+    lines = ["Stem van de wijk"]
+    for name, year, heard, rate, missing in voice_rows(overview):
+        short = name if len(name) <= name_width else name[: name_width - 1] + "…"
+        lines.append(f"- {short} ({year}): {heard} signalen, {rate} opgevolgd. "
+                     f"Niet gehoord: {missing}.")
+    matrix = group_matrix(overview)
+    if len(matrix) > 1 and len(matrix[0]) > 1:
+        lines += ["", "Signalen per groep"]
+        for column, group in enumerate(matrix[0][1:], start=1):
+            counts = ", ".join(f"{row[0]} {row[column]}" for row in matrix[1:])
+            lines.append(f"- {group}: {counts}")
     return "\n".join(lines)

@@ -35,6 +35,7 @@ _REFERENCES = (
     ("requests", "sent_to_id"),
     ("meetings", "chair_id"),
     ("meetings", "secretary_id"),
+    ("signals", "heard_by_id"),
 )
 
 
@@ -82,6 +83,8 @@ def erase_person(ws: Workspace, person_id: str, places: list[NamePlace] | None =
             tx.update("requests", row["id"], {"sent_to_name": ERASED_NAME})
         for row in ws.store.rows("SELECT id FROM attendance WHERE person_id = ?", [person_id]):
             tx.update("attendance", row["id"], {"note": ""})
+        for row in ws.store.rows("SELECT id FROM signals WHERE heard_by_id = ?", [person_id]):
+            tx.update("signals", row["id"], {"heard_by_name": ERASED_NAME})
         if places:
             _replace_in(ws, tx, person.name, places)
         # Registered so the erasure travels to the board's other laptops (wijkapp/sync).
@@ -90,8 +93,30 @@ def erase_person(ws: Workspace, person_id: str, places: list[NamePlace] | None =
             [person_id, person.board_id, now_iso()],
         )
     _register_beside(ws.path, {person_id: {"board_id": person.board_id, "erased_on": erased_on}})
-    _squeeze(ws, ("people", "actions", "requests", *(p.table for p in places or [])))
+    _squeeze(ws, ("people", "actions", "requests", "signals", *(p.table for p in places or [])))
     return tx.changes()
+
+
+def erase_signal_resident(ws: Workspace, signal_id: str) -> Changes:
+    """Erase the resident's name and contact detail from a signal and withdraw the consent.
+
+    The words stay (they were anonymous to begin with, as the board recorded them). Like
+    :func:`erase_person` this is no undo step and clears the undo history.
+    """
+    ws.signals.get(signal_id)
+    cleared = {"resident_name": "", "resident_contact": "", "consent": 0, "consent_on": None}
+    with ws.store.write(None) as tx:
+        tx.update("signals", signal_id, cleared)
+    _squeeze(ws, ("signals",))
+    return tx.changes()
+
+
+def residents_with_consent(ws: Workspace) -> list[dict[str, Any]]:
+    """Every signal that keeps a resident's name or contact (with consent), for an AVG overview."""
+    return ws.store.rows(
+        "SELECT id, heard_on, resident_name, resident_contact, consent_on FROM signals "
+        "WHERE board_id = ? AND deleted_at IS NULL AND (resident_name <> '' OR resident_contact <> '') "
+        "ORDER BY heard_on", [ws.board_id])
 
 
 def _squeeze(ws: Workspace, tables: tuple[str, ...]) -> None:
@@ -328,7 +353,8 @@ def find_name(ws: Workspace, name: str, person_id: str | None = None) -> list[Na
 
 
 #: Copies of the name that :func:`erase_person` clears itself: (table, field, link column).
-_LINKED_NAMES = {("actions", "owner_name"): "owner_id", ("requests", "sent_to_name"): "sent_to_id"}
+_LINKED_NAMES = {("actions", "owner_name"): "owner_id", ("requests", "sent_to_name"): "sent_to_id",
+                 ("signals", "heard_by_name"): "heard_by_id"}
 
 
 def _cleared_by_erasing(ws: Workspace, table: str, field: str, row_id: str,

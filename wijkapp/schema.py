@@ -12,7 +12,7 @@ from sqlite_utils.migrations import Migrations
 MIGRATIONS = Migrations("wijkapp")
 
 #: Bumped with every migration; the exchange format and fixtures name it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _COMMON = """
     id TEXT PRIMARY KEY NOT NULL,
@@ -243,14 +243,123 @@ def create_search_index(db: Database, table: str, columns: tuple[str, ...]) -> N
     )
 
 
+#: The schema as migration 0001 made it; later migrations add to TABLES and SEARCHABLE,
+#: so 0001 keeps reading these copies and always builds the same first version.
+_V1_TABLES = dict(TABLES)
+_V1_SEARCHABLE = dict(SEARCHABLE)
+
+
 @MIGRATIONS(name="0001_initial")
 def _initial(db: Database) -> None:
-    for table, columns in TABLES.items():
+    for table, columns in _V1_TABLES.items():
         db.execute(f"CREATE TABLE [{table}] ({_COMMON}, {columns})")
     for sql in _INDEXES:
         db.execute(sql)
-    for table, searchable in SEARCHABLE.items():
+    for table, searchable in _V1_SEARCHABLE.items():
         create_search_index(db, table, searchable)
+
+
+# -- 0002: the voice of the wijk (signals, follow-up, sociale kaart, prevention) ------------
+VOICE_TABLES: dict[str, str] = {
+    "signals": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        heard_on TEXT NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        heard_by_id TEXT REFERENCES people(id),
+        heard_by_name TEXT NOT NULL DEFAULT '',
+        area_id TEXT REFERENCES areas(id),
+        words TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        themes TEXT NOT NULL DEFAULT '[]',
+        groups TEXT NOT NULL DEFAULT '[]',
+        quotable INTEGER NOT NULL DEFAULT 1,
+        consent INTEGER NOT NULL DEFAULT 0,
+        consent_on TEXT,
+        resident_name TEXT NOT NULL DEFAULT '',
+        resident_contact TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL DEFAULT '',
+        outcome_on TEXT
+    """,
+    "signal_followups": """
+        board_id TEXT NOT NULL REFERENCES boards(id),
+        signal_id TEXT NOT NULL REFERENCES signals(id),
+        kind TEXT NOT NULL,
+        target_kind TEXT NOT NULL DEFAULT '',
+        target_id TEXT,
+        partner_name TEXT NOT NULL DEFAULT '',
+        passed_on TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        answered_on TEXT,
+        answer TEXT NOT NULL DEFAULT ''
+    """,
+}
+#: Columns 0002 adds to existing tables: the sociale kaart and the preventive mark.
+VOICE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "organisations": (
+        "offer TEXT NOT NULL DEFAULT ''",
+        "themes TEXT NOT NULL DEFAULT '[]'",
+        "groups TEXT NOT NULL DEFAULT '[]'",
+        "reach TEXT NOT NULL DEFAULT ''",
+        "cost TEXT NOT NULL DEFAULT ''",
+    ),
+    "goals": ("preventive INTEGER NOT NULL DEFAULT 0",),
+    "actions": ("preventive INTEGER NOT NULL DEFAULT 0",),
+}
+VOICE_SEARCHABLE: dict[str, tuple[str, ...]] = {
+    "signals": ("subject", "words", "place", "heard_by_name", "outcome", "themes", "groups"),
+    "signal_followups": ("partner_name", "note", "answer"),
+    "organisations": ("name", "notes", "offer", "themes", "groups", "reach"),
+}
+_VOICE_INDEXES = [
+    "CREATE INDEX idx_signals_board_heard ON signals(board_id, heard_on)",
+    "CREATE INDEX idx_signal_followups_signal ON signal_followups(signal_id)",
+    "CREATE INDEX idx_signal_followups_target ON signal_followups(target_id)",
+]
+
+
+def drop_search_index(db: Database, table: str) -> None:
+    """Remove the FTS5 index of ``table`` and its triggers (to rebuild it with more columns)."""
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"DROP TRIGGER IF EXISTS [{table}_{suffix}]")
+    db.execute(f"DROP TABLE IF EXISTS [{table}_fts]")
+
+
+@MIGRATIONS(name="0002_voice")
+def _voice(db: Database) -> None:
+    for table, columns in VOICE_TABLES.items():
+        db.execute(f"CREATE TABLE [{table}] ({_COMMON}, {columns})")
+    for table, added in VOICE_COLUMNS.items():
+        for column in added:
+            db.execute(f"ALTER TABLE [{table}] ADD COLUMN {column}")
+    for sql in _VOICE_INDEXES:
+        db.execute(sql)
+    for table, searchable in VOICE_SEARCHABLE.items():
+        drop_search_index(db, table)
+        create_search_index(db, table, searchable)
+        db.execute(f"INSERT INTO [{table}_fts]([{table}_fts]) VALUES('rebuild')")
+
+
+TABLES.update(VOICE_TABLES)
+SEARCHABLE.update(VOICE_SEARCHABLE)
+
+
+#: How residents reach the board (issue 15): printed on every resident document.
+BOARD_CONTACT_COLUMNS = (
+    "contact_person", "contact_email", "contact_phone", "contact_website", "contact_address",
+)
+
+
+@MIGRATIONS(name="0003_board_contact")
+def _board_contact(db: Database) -> None:
+    for column in BOARD_CONTACT_COLUMNS:
+        db.execute(f"ALTER TABLE boards ADD COLUMN [{column}] TEXT NOT NULL DEFAULT ''")
+
+
+@MIGRATIONS(name="0004_room")
+def _room(db: Database) -> None:
+    """In the room: the number of residents present, and the minutes spent per agenda item."""
+    db.execute("ALTER TABLE meetings ADD COLUMN residents_present INTEGER")
+    db.execute("ALTER TABLE agenda_items ADD COLUMN seconds_spent INTEGER")
 
 
 def migrate(db: Database) -> list[str]:
@@ -270,7 +379,23 @@ def known_migrations() -> list[str]:
     return [m.name for m in MIGRATIONS._migrations]
 
 
-@MIGRATIONS(name="0002_sync")
+#: Tables whose rows can name their goal (``goal_id``); see ``wijkapp.goals.POINTING_TABLES``.
+_GOAL_POINTERS = ("agenda_items", "decisions", "actions", "requests")
+
+
+@MIGRATIONS(name="0002_goal_pointer_indexes")
+def _goal_pointer_indexes(db: Database) -> None:
+    """Find a goal's evidence without reading every agenda item, decision, action and
+    request of every board (the goals view and the dashboard ask on every refresh).
+
+    Partial: only the few rows that name a goal are indexed.
+    """
+    for table in _GOAL_POINTERS:
+        db.execute(f"CREATE INDEX IF NOT EXISTS [idx_{table}_goal] ON [{table}](goal_id, board_id) "
+                   "WHERE goal_id IS NOT NULL")
+
+
+@MIGRATIONS(name="0005_sync")
 def _sync(db: Database) -> None:
     # Sharing a board between laptops (wijkapp/sync): bookkeeping tables and the
     # triggers that mark every written row for the next sync.

@@ -24,6 +24,7 @@ KIND_LABELS = {
     "people": N_("Contacten"),
     "organisations": N_("Organisaties"),
     "goals": N_("Buurtagenda"),
+    "signals": N_("Stem van de wijk"),
 }
 
 #: The column shown as a hit's title, per table.
@@ -37,6 +38,8 @@ _TITLE = {
     "people": "t.name",
     "organisations": "t.name",
     "goals": "t.title",
+    "signals": "CASE WHEN trim(t.subject) <> '' THEN t.subject WHEN length(t.words) > 60 "
+               "THEN substr(t.words, 1, 59) || '…' ELSE t.words END",
 }
 
 #: Marks around matched words in a snippet (control characters never typed by users).
@@ -99,7 +102,9 @@ class Search:
 
     def query(self, text: str, limit_per_kind: int = 20) -> list[SearchHit]:
         """Matching records grouped by kind (in :data:`KIND_LABELS` order), newest first."""
-        match = build_match(text)
+        from .social_map import question_topic
+
+        match = build_match(question_topic(text))
         if match is None:
             return []
         hits: list[SearchHit] = []

@@ -398,14 +398,25 @@ def is_half_made(path: Path) -> bool:
     return not names
 
 
+def _remove_leftovers(path: Path) -> None:
+    """Delete temporary files an interrupted creation or restore of ``path`` left behind.
+
+    Called with the name lock held, so no other Wijkapp is making them right now.
+    """
+    for pattern in (f".{path.name}.nieuw-*", f".{path.name}.terugzetten-*"):
+        for leftover in path.parent.glob(pattern):
+            try:
+                leftover.unlink()
+            except OSError:
+                pass
+
+
 def _create_atomically(path: Path) -> None:
     """Make a new, fully migrated database at ``path`` in one rename.
 
     The file is built under a temporary name in the same folder, flushed to disk and
     only then renamed, so a crash leaves either no file or a whole one.
     """
-    for stale in path.parent.glob(f".{path.name}.nieuw-*"):
-        stale.unlink(missing_ok=True)  # left by an interrupted creation (we hold the lock)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.nieuw-", dir=path.parent)
     os.close(fd)
     temp = Path(temp_name)
@@ -490,6 +501,7 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
     lock.acquire_name()
     conn: sqlite3.Connection | None = None
     try:
+        _remove_leftovers(path)
         existed = path.exists() and not is_half_made(path)
         if not existed:
             _create_atomically(path)

@@ -24,6 +24,7 @@ from .paths import default_db_path
 from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
+from .signals import Signals
 from .storage import (
     mark_closed,
     needs_full_check,
@@ -68,6 +69,7 @@ class Workspace:
         self.goals = Goals(self)
         self.attachments = Attachments(self)
         self.search = Search(self)
+        self.signals = Signals(self)
         boards = self.store.rows(
             "SELECT id FROM boards WHERE deleted_at IS NULL ORDER BY created_at LIMIT 1"
         )

@@ -82,7 +82,7 @@ def _edit(path: Path, change: dict[str, Any]) -> Path:
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"format": "wijkapp"}, "het is geen jaarsamenvatting van Wijkapp"),
-    ({"version": 2}, "nieuwere Wijkapp (versie 2)"),
+    ({"version": 3}, "nieuwere Wijkapp (versie 3)"),
     ({"version": "1"}, "versienummer"),
     ({"year": "2026"}, "het jaar"),
     ({"requests": {"sent": -1}}, "'requests.sent'"),

@@ -347,3 +347,13 @@ def test_make_backup_after_restore_numbers_names(tmp_path: Path) -> None:
         first = make_backup(ws, dt.datetime(2026, 1, 1, 10, 0))
     assert restore(first, db) is not None
     assert names(db) == ["Ans"]
+
+
+def test_temporary_files_of_an_interrupted_creation_or_restore_are_cleared(tmp_path: Path) -> None:
+    db = tmp_path / "bestuur.sqlite"
+    board_with(db, "Ans")
+    for name in (".bestuur.sqlite.nieuw-abc", ".bestuur.sqlite.nieuw-abc-wal",
+                 ".bestuur.sqlite.terugzetten-xyz"):
+        (tmp_path / name).write_bytes(b"x" * 1000)
+    assert names(db) == ["Ans"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".bestuur.sqlite.")]

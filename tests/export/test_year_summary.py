@@ -22,7 +22,7 @@ def test_demo_summary_has_the_counts_and_is_read_back(tmp_path: Path) -> None:
         create_demo(ws, TODAY)
         out = write_year_summary(ws, 2026, tmp_path / "samenvatting.json", on=TODAY)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "wijkapp-jaarsamenvatting" and data["version"] == 1
+    assert data["format"] == "wijkapp-jaarsamenvatting" and data["version"] == 2
     assert data["year"] == 2026 and data["made_on"] == "2026-11-28"
     assert data["board"] == {"name": "Wijkplatform Geleen-Zuid", "wijk": "Geleen-Zuid",
                              "municipality": "Sittard-Geleen"}

@@ -22,8 +22,8 @@ def test_a_file_gives_a_dutch_report(tmp_path: Path, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert out.startswith("Leesbaarheid: ")
     assert "Flesch-Douma" in out
-    assert "- Conform: volgens" in out
-    assert "- verordening: regels van de gemeente" in out
+    assert "- Conform — Zeg liever: volgens" in out
+    assert "- verordening — Zeg liever: regels van de gemeente" in out
 
 
 def test_stdin_is_read_with_a_dash_or_without_a_file() -> None:
@@ -53,7 +53,7 @@ def test_json_has_stable_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert TEXT[first["start"] : first["end"]] == first["text"]
     assert first["jargon"][0] == {
         "start": 0, "end": 7, "found": "Conform", "term": "conform",
-        "alternative": "volgens", "category": "ambtelijke taal",
+        "alternative": "volgens", "explains": False, "category": "ambtelijke taal",
     }  # fmt: skip
     assert first["passives"] and first["reasons"]
 
@@ -149,3 +149,27 @@ def test_the_module_runs_as_a_script(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert missing.stderr.decode("utf-8").strip().endswith("bestaat niet.")
     assert b"Traceback" not in missing.stderr
+
+
+def _many_hard_sentences(count: int) -> str:
+    return " ".join(
+        f"Conform de verordening wordt u in het kader van de integrale aanpak verzocht om "
+        f"uiterlijk op dag {n} de beschikking ten behoeve van de maatwerkvoorziening te sturen."
+        for n in range(1, count + 1)
+    ) + " Dit is kort. " + "Wij vragen u dit snel te doen, graag voor het eind van de maand. "
+
+
+def test_the_report_lists_the_twenty_hardest_sentences(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "lang.txt"
+    path.write_text(_many_hard_sentences(30), encoding="utf-8")
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    listed = [line for line in out.splitlines() if line.startswith("Zin ")]
+    assert len(listed) == 20
+    assert all("[moeilijk]" in line for line in listed)  # hardest first
+    assert "(20 van de 30)" in out and "… en nog 10 zinnen. Gebruik --alle" in out
+    assert main([str(path), "--alle"]) == 0
+    everything = capsys.readouterr().out
+    assert len([line for line in everything.splitlines() if line.startswith("Zin ")]) == 30
+    assert "--alle om" not in everything

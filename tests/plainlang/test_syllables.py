@@ -99,7 +99,7 @@ def test_ij_ligature_counts_like_ij() -> None:
 
 
 def test_hyphenated_words_count_each_part() -> None:
-    assert count_syllables("Wmo-loket") == 3  # Wmo + lo-ket
+    assert count_syllables("Wmo-loket") == 5  # W-m-o (spelled) + lo-ket
 
 
 def test_acronyms_without_vowels_are_spelled_out() -> None:
@@ -109,3 +109,63 @@ def test_acronyms_without_vowels_are_spelled_out() -> None:
 def test_every_token_has_at_least_one_syllable() -> None:
     for word in ["x", "'s", "b", "12", "3,5", "brr", "-"]:
         assert count_syllables(word) >= 1
+
+
+# Counted as read aloud (docs/leesbaarheid.md, "Tellen zoals een lezer").
+READ_ALOUD = [
+    ("2026", 7),  # twee-dui-zend-zes-en-twin-tig
+    ("1998", 10),  # ne-gen-tien-hon-derd-acht-en-ne-gen-tig
+    ("12", 1),  # twaalf
+    ("100", 2),  # hon-derd
+    ("12.000", 3),  # twaalf-dui-zend
+    ("3,5", 4),  # drie kom-ma vijf
+    ("19:30", 6),  # ne-gen-tien uur der-tig
+    ("10.00", 2),  # tien uur
+    ("3e", 2),  # der-de
+    ("1ste", 2),  # eer-ste
+    ("046", 3),  # nul vier zes
+    ("€25", 6),  # vijf-en-twin-tig eu-ro
+    ("AVG", 3),  # aa-vee-gee
+    ("CAK", 3),  # cee-aa-kaa
+    ("GGD", 3),  # gee-gee-dee
+    ("Wmo", 3),  # wee-em-oo
+    ("pgb", 3),  # pee-gee-bee
+    ("WOZ", 1),  # woz, said as a word
+    ("NIET", 1),  # a word in capitals, not an acronym
+    ("d.w.z.", 4),  # dat wil zeg-gen
+    ("o.a.", 5),  # on-der an-de-re
+    ("bijv.", 3),  # bij-voor-beeld
+    ("z.s.m.", 5),  # zo snel mo-ge-lijk
+    ("enz.", 3),  # en-zo-voort
+    ("tel.", 3),  # te-le-foon
+    ("tel", 1),  # the verb "tel": no full stop, no abbreviation
+    ("website", 2),  # web-sait
+    ("buurtwebsite", 3),  # buurt-web-sait
+    ("team", 1),  # tiem
+    ("online", 2),  # on-lain
+    ("update", 2),  # up-deet
+    ("e-mail", 2),  # ie-meel
+    ("computer", 3),  # com-pjoe-ter
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), READ_ALOUD)
+def test_syllables_as_read_aloud(word: str, expected: int) -> None:
+    assert count_syllables(word) == expected
+
+
+def test_abbreviations_are_read_out_in_running_text() -> None:
+    from wijkapp.plainlang import analyse_text
+
+    assert analyse_text("Kom o.a. met de bus.").syllable_count == 1 + 5 + 1 + 1 + 1
+    assert analyse_text("Bel bijv. de buren.").syllable_count == 1 + 3 + 1 + 2
+
+
+def test_addresses_phone_numbers_and_postcodes_are_left_out_of_every_count() -> None:
+    from wijkapp.plainlang import analyse_text
+
+    text = ("Mail ons op info@wijk.example.nl of bel ons op 046 410 77 88. "
+            "Kijk op www.wijk.example.nl. Post naar 6161 AB.")
+    report = analyse_text(text)
+    assert [s.word_count for s in report.sentences] == [7, 2, 2]
+    assert report.syllable_count == 7 + 2 + 2  # every word here has one syllable

@@ -30,6 +30,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +62,7 @@ class Figures:
     wrong_content: int = 0
     refused: int = 0
     not_started: int = 0
+    litter: int = 0  # temporary files a kill left behind (no data lost, but they pile up)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -72,12 +75,12 @@ class Figures:
             f"kills {self.kills}, acknowledged commits {self.acknowledged}, corrupt {self.corrupt}, "
             f"lost {self.lost}, half-applied {self.half_applied}, wrong content "
             f"{self.wrong_content}, refused to open {self.refused}, writer did not start "
-            f"{self.not_started}"
+            f"{self.not_started}, temporary files left {self.litter}"
         )
 
     def add(self, other: Figures) -> None:
         for name in ("kills", "acknowledged", "corrupt", "lost", "half_applied",
-                     "wrong_content", "refused", "not_started"):
+                     "wrong_content", "refused", "not_started", "litter"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.problems += other.problems
 
@@ -218,7 +221,11 @@ def _check_order(meeting: str, actual: list[str], state: WriteState, played: Rou
             state.orders[meeting] = actual
             return
     figures.wrong_content += 1
-    figures.problems.append(f"write: meeting {meeting}: the agenda order is not the one asked for")
+    moved = [n for n, x in enumerate(actual) if n >= len(expected) or expected[n] != x]
+    figures.problems.append(
+        f"write: meeting {meeting}: the agenda order is not the one asked for ({len(actual)} "
+        f"items, {len(expected)} expected, differs from position {moved[:1]}, call in flight "
+        f"{' '.join((intent or ['none'])[:2]) if intent and intent[0] == meeting else 'none'})")
     state.orders[meeting] = actual  # count each wrong order once
 
 
@@ -385,7 +392,8 @@ def check_erase(path: Path, erased: dict[str, str], played: Round, figures: Figu
         conn.close()
     raw = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
     for person, name in erased.items():
-        if name.encode() in raw and person not in names:
+        # Geheim7x1 is a prefix of Geheim7x10, who may rightly still be there: whole names only.
+        if re.search(re.escape(name.encode()) + rb"(?![0-9])", raw) and person not in names:
             figures.wrong_content += 1
             figures.problems.append(f"erase: the erased name {name} is still in the file's bytes")
 
@@ -402,6 +410,7 @@ def run(kills: int, journal_off: bool = False, seed: int = 1, folder: Path | Non
     imported: dict[str, tuple[int, bool]] = {}
     erased: dict[str, str] = {}
     restore_counts: set[int] = set()
+    seen_litter: set[Path] = set()
     extra = tuple(a for a, on in (("--journal-off", journal_off),
                                   ("--sabotage-move", sabotage_move)) if on)
     for kill in range(kills):
@@ -419,12 +428,17 @@ def run(kills: int, journal_off: bool = False, seed: int = 1, folder: Path | Non
             check_write(db, write_state, played, mine)
         elif op == "create":
             check_create(db, played, mine)
-            for leftover in folder.glob(f"create-{kill}*"):
+            litter = [p for p in folder.glob(f".create-{kill}.sqlite*") if p.is_file()
+                      and not p.name.endswith(("-wal", "-shm", "-journal"))]
+            mine.litter += len(litter)
+            for leftover in [*folder.glob(f"create-{kill}*"), *folder.glob(f".create-{kill}.*")]:
                 shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
         elif op == "backup":
             check_backup(db, played, mine)
+            _litter(mine, seen_litter, db.with_name(db.stem + "-reservekopieen").glob("*.deel"))
         elif op == "restore":
             check_restore(db, restore_counts, played, mine)
+            _litter(mine, seen_litter, folder.glob(f".{db.name}.*"))
         elif op == "import":
             check_import(db, imported, played, mine)
         elif op == "erase":
@@ -432,6 +446,15 @@ def run(kills: int, journal_off: bool = False, seed: int = 1, folder: Path | Non
         if journal_off and mine.bad:
             break  # the control has shown what it must show
     return figures
+
+
+def _litter(figures: Figures, seen: set[Path], found: Iterable[Path]) -> None:
+    """Count temporary files a kill left behind, each once."""
+    for path in found:
+        if path.is_file() and not path.name.endswith(("-wal", "-shm", "-journal")) \
+                and path not in seen:
+            seen.add(path)
+            figures.litter += 1
 
 
 def report(figures: dict[str, Figures], seconds: float) -> list[str]:

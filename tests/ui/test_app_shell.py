@@ -172,6 +172,7 @@ def test_navigation_has_the_six_parts_in_order(window: MainWindow) -> None:
         "Verzoeken aan de gemeente",
         "Contacten",
         "Buurtagenda",
+        "Stem van de wijk",
         "Stand van zaken",
         "Zoeken",
     ]

@@ -83,9 +83,10 @@ def pdf_text(path: Path) -> str:
 KEY_LINES = {
     "agenda": "Uitnodiging en agenda",
     "minutes": "Verslag",
-    "summary": "Samenvatting voor bewoners",
+    "summary": "Nieuws voor bewoners",
     "decisions": "Besluitenlijst",
     "actions": "Actiepuntenlijst",
+    "presentielijst": "Presentielijst",
 }
 
 

@@ -199,7 +199,7 @@ def test_letter_dialog_lists_every_jargon_word_with_its_meaning(qtbot: Any, ws: 
     assert rows["conform"] == "volgens"
     assert "beschikking" in rows and "verordening" in rows
     assert dialog.words_title.text() == f"Moeilijke woorden ({len(rows)})"
-    assert dialog.words.item(0).text() == "Inzake = over"
+    assert dialog.words.item(0).text() == "Inzake — zeg liever: over"
     lines = [dialog.sentences.item(i).text() for i in range(dialog.sentences.count())]
     assert lines[0] == "● Makkelijk: Geachte heer, mevrouw,"
     assert lines[1].startswith("▲ Moeilijk: Inzake uw verzoek van 14 mei")
@@ -279,3 +279,32 @@ def test_pure_tooltip_position_mapping_round_trips() -> None:
     assert [units.to_qt(i) for i in range(5)] == [0, 2, 3, 5, 6]
     assert [units.to_python(q) for q in (0, 2, 3, 5, 6)] == [0, 1, 2, 3, 4]
     assert QPoint(1, 1) == QPoint(1, 1)
+
+
+def test_meter_shows_the_score_and_the_words_to_change() -> None:
+    shown = meter_text(analyse_text(HARD))
+    assert "Score " in shown.hint and "(makkelijk vanaf 70)" in shown.hint
+    assert "Verander: Conform, verordening" in shown.hint
+    assert "• Conform — Zeg liever: volgens" in shown.tooltip
+    assert "Betekent: " in shown.tooltip  # an explanation is marked as one
+    easy = meter_text(analyse_text(EASY))
+    assert easy.word == "Makkelijk" and "Verander" not in easy.hint
+
+
+def test_item_summary_editor_shows_the_score_while_typing(qtbot: Any, shoot: Any) -> None:
+    from ui.views.meeting_dialogs import AgendaItemDialog
+
+    dialog = AgendaItemDialog()
+    qtbot.addWidget(dialog)
+    dialog.summary_edit.setPlainText(HARD)
+    highlighter_of(dialog.summary_edit).analyse_now()
+    hint = dialog.summary_meter.hint_label.text()
+    assert "Score " in hint and "Verander: Conform, verordening" in hint
+    dialog.summary_edit.setPlainText(EASY)
+    highlighter_of(dialog.summary_edit).analyse_now()
+    assert "Verander" not in dialog.summary_meter.hint_label.text()
+    dialog.summary_edit.setPlainText(HARD)
+    highlighter_of(dialog.summary_edit).analyse_now()
+    dialog.show()
+    dialog.adjustSize()
+    shoot(dialog, "gui-item-summary-score")

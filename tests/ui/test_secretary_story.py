@@ -220,6 +220,9 @@ def test_the_secretary_prepares_minutes_and_follows_up(
                         == "Offerte hek opvragen bij twee leveranciers", timeout=3000)
     window.show_view("meetings")
 
+    # -- the voice of the wijk: heard at the coffee morning, passed on, answered ----------------
+    hear_pass_on_and_answer(qtbot, window, ws, annie, meeting, tmp_path=db_path.parent)
+
     # the laptop is closed mid-sentence: every character is there
     rondvraag = next(i for i in ws.agenda.for_meeting(meeting) if i.standard == "questions")
     minutes.select_step(rondvraag.id)
@@ -261,6 +264,69 @@ def test_the_secretary_prepares_minutes_and_follows_up(
     again.close()
     wait_for_worker(qtbot)
     ws2.close()
+
+
+LONELY = "Sinds mijn man dood is, praat ik soms een hele week met niemand. Op zondag is het het ergst."
+
+
+def hear_pass_on_and_answer(qtbot: Any, window: MainWindow, ws: Workspace, member: str,
+                            meeting: str, tmp_path: Path) -> None:
+    """Annie records what a lonely older resident said at the coffee morning, passes it on
+    to the municipality (a request) and to the Knooppunt (a referral); the answers come and
+    the board writes what it did; the next resident summary says "U zei … Wij deden …"."""
+    from pypdf import PdfReader
+
+    from ui.views.signals import SignalsView
+    from wijkapp.export.summary_pdf import resident_summary, write_summary_pdf
+    from wijkapp.timeutil import today
+
+    knooppunt = ws.organisations.add("Knooppunt Informele Zorg", themes=["eenzaamheid"],
+                                     groups=["ouderen", "mantelzorgers"]).id or ""
+    view = window.show_view("signals")
+    assert isinstance(view, SignalsView)
+    panel = view.register
+    panel.start_new()
+    type_text(qtbot, panel.words, LONELY)
+    panel.place.setText("Koffieochtend in het buurthuis")
+    panel.heard_by.setCurrentIndex(panel.heard_by.findData(member))
+    for checks, word in ((panel.theme_checks, "eenzaamheid"), (panel.group_checks, "ouderen")):
+        row = next(i for i in range(checks.count()) if checks.item(i).text() == word)
+        checks.item(row).setCheckState(Qt.CheckState.Checked)
+    panel.saver.flush()
+    wait_for_worker(qtbot)
+    [signal] = ws.signals.all()
+    assert signal.words == LONELY and signal.resident_name == ""
+    panel.to_city.click()
+    wait_for_worker(qtbot)
+    assert panel.referral_choices()[0] == (knooppunt, "Knooppunt Informele Zorg")
+    panel.pass_on("referral", to_id=knooppunt)
+    wait_for_worker(qtbot)
+    request = next(r for r in ws.requests.all() if r.kind == "signal")
+    assert request.status == "sent" and LONELY in request.text
+    # the answers come: the municipality's on the request, the Knooppunt's on the referral
+    ws.requests.record_answer(request.id, "De buurtverbinder neemt contact op.")
+    panel.reload_editor()
+    panel.followup_list.setCurrentRow(1)
+    panel.ask_text = lambda *_args: "Een maatje komt elke week op bezoek."
+    panel.record_answer()
+    wait_for_worker(qtbot)
+    lines = [panel.followup_list.item(i).text() for i in range(panel.followup_list.count())]
+    assert "De buurtverbinder neemt contact op." in lines[0]
+    assert "Een maatje komt elke week op bezoek." in lines[1]
+    type_text(qtbot, panel.outcome, "Een maatje en de koffieochtend op zondag.")
+    panel.saver.flush()
+    wait_for_worker(qtbot)
+    assert ws.signals.statuses()[signal.id] == "done"
+    # the next resident summary: "U zei … Wij deden …", never a name
+    summary = resident_summary(ws, ws.meetings.get(meeting), today())
+    said = next(s for s in summary.sections if s.key == "said_did")
+    assert said.heading == "U zei, wij deden"
+    assert ("Wij deden:", "Een maatje en de koffieochtend op zondag.") in said.paragraphs
+    out = tmp_path / "samenvatting.pdf"
+    write_summary_pdf(ws, ws.meetings.get(meeting), out, today())
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "U zei, wij deden" in text and "praat ik soms een hele week met niemand" in text
+    window.show_view("meetings")
 
 
 @pytest.mark.parametrize("percent", [100, 150])

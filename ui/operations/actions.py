@@ -26,6 +26,7 @@ def add_action(
     agenda_item_id: str | None = None,
     owner_name: str = "",
     goal_id: str | None = None,
+    preventive: bool = False,
 ) -> CoreOp:
     """Agree a new open action (``meeting_id=None``: outside a meeting).
 
@@ -40,6 +41,8 @@ def add_action(
         extra["goal_id"] = goal_id
     if owner_name and not owner_id:
         extra["owner_name"] = owner_name
+    if preventive:
+        extra["preventive"] = True
     return CoreOp(
         parent,
         lambda ws: ws.actions.add(meeting_id, what, owner_id=owner_id, due_date=due_date, **extra),

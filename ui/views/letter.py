@@ -200,7 +200,9 @@ class LetterDialog(KeepsTypedText, QDialog):
         for entry in self.analysis.glossary:
             found = ", ".join(entry.found)
             times = _(" ({count} keer)").format(count=entry.count) if entry.count > 1 else ""
-            item = QListWidgetItem(f"{found}{times} = {entry.alternative}")
+            meaning = (_("betekent: {alternative}") if entry.explains
+                       else _("zeg liever: {alternative}")).format(alternative=entry.alternative)
+            item = QListWidgetItem(f"{found}{times} — {meaning}")
             item.setData(Qt.ItemDataRole.UserRole, (found, entry.alternative))
             self.words.addItem(item)
         count = len(self.analysis.glossary)

@@ -31,15 +31,23 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..formatting import date_time_label, meeting_status_label
+from ..live import ANY, Except, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from .meeting_agenda import UNDO_DELETE_STEP, AgendaEditing, table_key_action
 from .meeting_dialogs import AgendaItemDialog, required_problem
 from .meeting_send import SendAgendaBox
 from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_qdatetime
+from .residents import PresenceListBox
 
 __all__ = ["UNDO_DELETE_STEP", "MeetingEditor", "table_key_action"]
-_KINDS = ("meetings", "agenda_items", "attendance", "people")
+#: What the editor shows: the meeting, its invitees and its agenda (not the notes).
+WATCH = {
+    "meetings": ANY,
+    "attendance": ANY,
+    "people": ("name", "board_member"),
+    "agenda_items": Except("notes"),
+}
 
 
 class MeetingEditor(AgendaEditing, QWidget):
@@ -57,7 +65,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         self._date_timer = QTimer(self, singleShot=True, interval=700)
         self._date_timer.timeout.connect(self._save_date)
         self._build()
-        bus.changed.connect(self._on_changed)
+        self.live = Follow(self, bus, "meeting editor", self._on_changed, WATCH, own_edits=True)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -125,6 +133,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         side.addWidget(people_box, 1)
         agenda_box = self._build_agenda_box()
         self.send_box = SendAgendaBox(self.ws)
+        self.presence_box = PresenceListBox(self.ws)
 
         body = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -134,6 +143,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addWidget(self.heading)
         body_layout.addLayout(self.columns, 1)
         body_layout.addWidget(self.send_box)
+        body_layout.addWidget(self.presence_box)
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -162,7 +172,9 @@ class MeetingEditor(AgendaEditing, QWidget):
             self.undo_bar.hide()
             self.form_error.hide()
         self.meeting_id = meeting_id
+        self.live.pending = None  # everything is loaded fresh below
         self.send_box.set_meeting(meeting_id)
+        self.presence_box.set_meeting(meeting_id)
         self._select_after_reload = select_item
         self._load_form()
         self._load_invitees()
@@ -224,8 +236,8 @@ class MeetingEditor(AgendaEditing, QWidget):
         if changes is None or changes.touches("agenda_items"):
             self._load_agenda()
 
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        if self.meeting_id and self.isVisible():
+    def _on_changed(self, changes: Changes) -> None:
+        if self.meeting_id:
             self.refresh(changes)
 
     # -- meeting fields ---------------------------------------------------------------

@@ -36,6 +36,7 @@ from ..formatting import (
     minutes_label,
     notes_counter_label,
 )
+from ..live import ANY, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
@@ -47,10 +48,14 @@ from .meeting_dialogs import ActionDialog, DecisionDialog
 from .meeting_send import AfterCloseDialog
 from .meeting_widgets import button, label
 from .minutes_panels import AttendancePanel, CarriedOverPanel, NotesEdit
+from .room_bar import RoomBar
 
 SAVE_DELAY_MS = 300
 SAVE_AT_LATEST_MS = 1000
 ATTENDANCE_STEP = "attendance"
+#: What minutes mode shows (everything of its meeting).
+WATCH = {kind: ANY for kind in ("meetings", "agenda_items", "attendance", "people", "actions",
+                                "action_reviews", "decisions")}
 ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
 
 
@@ -59,6 +64,7 @@ class MinutesView(QWidget):
 
     back_requested = Signal()
     meeting_closed = Signal(str)
+    step_shown = Signal(str)  # the key of the step now shown (the room bar follows it)
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +78,11 @@ class MinutesView(QWidget):
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
         self._build()
-        bus.changed.connect(self._on_changed)
+        # Own edits come through too: a decision or action added here must appear in the
+        # lists; refresh() skips the ones the screen already shows (own notes, attendance).
+        self.live = Follow(self, bus, "minutes", self._on_changed, WATCH, own_edits=True)
+        self.room = RoomBar(self)  # the chair's clock and the presentatiescherm
+        self.layout().insertWidget(2, self.room)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -167,6 +177,7 @@ class MinutesView(QWidget):
         self.flush()
         self.meeting_id = meeting_id
         self.item_id = None
+        self.live.pending = None  # everything is loaded fresh below
         self._load_steps(select_item or ATTENDANCE_STEP)
 
     def _load_steps(self, select: str | None) -> None:
@@ -235,10 +246,12 @@ class MinutesView(QWidget):
             self.item_id = None
             self.attendance.load(self.meeting_id)
             self.pages.setCurrentIndex(0)
+            self.step_shown.emit(key)
             return
         self.pages.setCurrentIndex(1)
         item = None if key == ACTIONS_STEP else self._item(key)
         self._show_item(item)
+        self.step_shown.emit(key)
 
     def _item(self, item_id: str) -> AgendaItem | None:
         try:
@@ -426,6 +439,5 @@ class MinutesView(QWidget):
         self.flush()
         self._load_steps(key)
 
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        if self.isVisible():
-            self.refresh(changes, source)
+    def _on_changed(self, changes: Changes) -> None:
+        self.refresh(changes, self.live.last_source)

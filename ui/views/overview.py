@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.i18n import _
-from wijkapp.overview import COLUMNS, Overview, comparison_row, load_overview, totals
+from wijkapp.overview import (
+    COLUMNS,
+    Overview,
+    comparison_row,
+    format_voice_table,
+    load_overview,
+    totals,
+)
 
 from ..style import set_role
 from .widgets import button, heading, hint
@@ -55,8 +62,8 @@ class OverviewWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Overzicht van wijkplatforms"), self))
         layout.addWidget(hint(_(
-            "Vergelijk de jaarsamenvattingen van verschillende wijkplatforms: hoeveel verzoeken "
-            "op tijd antwoord kregen, hoeveel doelen bereikt zijn en hoe vaak er vergaderd is. "
+            "Vergelijk de jaarcijfers van wijkplatforms. Hoeveel verzoeken kregen op tijd "
+            "antwoord? Hoeveel doelen zijn bereikt? Hoe vaak was er een vergadering? "
             "Klik op een kolomkop om te sorteren."), self))
         row = QHBoxLayout()
         row.addWidget(button(_("&Bestanden kiezen…"), self.choose, parent=self, role="primary"))
@@ -81,6 +88,11 @@ class OverviewWindow(QDialog):
         layout.addWidget(self.table, 1)
         self.total = hint("", self)
         layout.addWidget(self.total)
+        self.voice = QLabel(self)  # "Stem van de wijk": which voices are missing where
+        self.voice.setWordWrap(True)
+        self.voice.setTextFormat(Qt.TextFormat.PlainText)
+        self.voice.setAccessibleName(_("Stem van de wijk per wijkplatform"))
+        layout.addWidget(self.voice)
         self.resize(1180, 600)
 
     def choose(self) -> None:
@@ -118,3 +130,6 @@ class OverviewWindow(QDialog):
                 in_time=t["answered_in_time"], late=t["answered_late"],
                 none=t["not_answered"], achieved=t["goals_achieved"])
             if t["boards"] else _("Kies de jaarsamenvattingen die u wilt vergelijken."))
+        voice = format_voice_table(self.overview)
+        self.voice.setText(voice)
+        self.voice.setVisible(bool(voice))

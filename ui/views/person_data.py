@@ -214,8 +214,8 @@ class PersonDataDialog(QDialog):
         """Ask plainly, then erase the person's name and contact data."""
         question = _(
             "Wilt u {name} wissen?\n\n"
-            "De naam wordt vervangen door '{erased}'. Telefoonnummer, e-mailadres, "
-            "onderwerpen en notities worden gewist. Verslagen en actiepunten blijven staan, "
+            "De naam wordt vervangen door '{erased}'. Wijkapp wist het telefoonnummer, het "
+            "e-mailadres, de onderwerpen en de notities. Verslagen en actiepunten blijven staan, "
             "maar tonen '{erased}'. Dit kunt u niet ongedaan maken.\n\n"
             "Let op: oude reservekopieën bevatten de gegevens nog. Wijkapp ruimt die vanzelf "
             "op; dat duurt hooguit ongeveer een jaar."

@@ -38,13 +38,15 @@ FORMATS: dict[str, str] = {
     "vcard": N_("Contacten voor het adresboek (.vcf)"),
     "xlsx": N_("Lijsten voor Excel of LibreOffice (.xlsx)"),
     "csv": N_("Eén lijst voor andere programma's (.csv)"),
+    "presentielijst": N_("Presentielijst om te tekenen (PDF)"),
 }
 
 _SUFFIX = {
     "agenda": ".pdf", "minutes": ".pdf", "summary": ".pdf", "decisions": ".pdf", "actions": ".pdf",
     "docx": ".docx", "ics": ".ics", "vcard": ".vcf", "csv": ".csv", "xlsx": ".xlsx",
+    "presentielijst": ".pdf",
 }
-_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx")
+_NEEDS_MEETING = ("agenda", "minutes", "summary", "docx", "presentielijst")
 
 __all__ = ["FORMATS", "export", "suggested_filename"]
 
@@ -86,6 +88,7 @@ def suggested_filename(
         "vcard": "Contacten",
         "csv": f"{CSV_KINDS.get(csv_kind, 'lijst').capitalize()} {scope}",
         "xlsx": f"Lijsten {scope}",
+        "presentielijst": f"Presentielijst {when}",
     }
     return safe_filename(f"{stems[fmt]} {board}", _SUFFIX[fmt])
 
@@ -153,6 +156,10 @@ def _writer(
             from .minutes_pdf import write_minutes_pdf
 
             return lambda path: write_minutes_pdf(ws, chosen, path, today)
+        if fmt == "presentielijst":
+            from .presentielijst import write_presentielijst_pdf
+
+            return lambda path: write_presentielijst_pdf(ws, chosen, path, today)
         if fmt == "summary":
             from .summary_pdf import write_summary_pdf
 

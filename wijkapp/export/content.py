@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actions import Action
 from ..errors import NotFoundError, ValidationError
+from ..meeting_clock import ITEM_TIMES_SETTING
 from ..meetings import Meeting
 from ..timeutil import maybe_date, maybe_datetime
 from . import formatting as fmt
@@ -27,6 +28,7 @@ HEADINGS = {
     "absent_notice": "Afwezig met bericht",
     "absent": "Afwezig zonder bericht",
     "unknown": "Aanwezigheid onbekend",
+    "residents": "Bewoners aanwezig",
     "items": "Verslag per agendapunt",
     "reviews": "Actiepunten van vorige vergaderingen",
     "actions": "Actielijst van deze vergadering",
@@ -71,6 +73,7 @@ class ItemContent:
     actions: list[ActionRow] = field(default_factory=list)
     reviews: list[ActionRow] = field(default_factory=list)
     standard: str = ""
+    duration: str = ""  # "duurde 12 min. (gepland 10 min.)" when the board prints it
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class MeetingContent:
     draft: bool
     #: Everyone invited as ``(name, status heading, note)``, in the order of the list.
     attendance: list[tuple[str, str, str]] = field(default_factory=list)
+    residents: str = ""  # how many residents came ("23"); "" when not counted
 
 
 def board_logo(ws: Workspace) -> Path | None:
@@ -183,6 +187,15 @@ def action_row(ws: Workspace, action: Action, today: dt.date, dates: dict[str, s
     )
 
 
+def duration_label(seconds: int | None, planned: int | None) -> str:
+    """``duurde 12 min. (gepland 10 min.)``; ``""`` when the clock did not time the item."""
+    if seconds is None:
+        return ""
+    minutes = max(1, round(seconds / 60)) if seconds else 0
+    text = f"duurde {minutes} min."
+    return f"{text} (gepland {planned} min.)" if planned is not None else text
+
+
 def approval_sentence(ws: Workspace, meeting: Meeting) -> str:
     """``Vastgesteld in de vergadering van …`` / ``Vastgesteld op …``; ``""`` while a draft."""
     approved_on = maybe_date(meeting.minutes_approved_on)
@@ -227,6 +240,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
         )
     review_item = next((i.id for i in items if i.standard == "actions"), None)
 
+    item_times = bool(ws.settings().get(ITEM_TIMES_SETTING))
     item_rows = []
     for number, (item, (begin, finish)) in enumerate(zip(items, slots, strict=True), start=1):
         item_rows.append(
@@ -242,6 +256,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
                          if a.agenda_item_id == item.id],
                 reviews=reviews if item.id == review_item else [],
                 standard=item.standard,
+                duration=duration_label(item.seconds_spent, item.minutes) if item_times else "",
             )
         )
 
@@ -292,4 +307,6 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
         draft=not meeting.minutes_approved,
         attendance=[(p.name, HEADINGS[ATTENDANCE_KEYS.get(p.status, "unknown")], p.note.strip())
                     for p in attendance],
+        residents=fmt.number(meeting.residents_present)
+        if meeting.residents_present is not None else "",
     )

@@ -228,6 +228,7 @@ def minutes_document(content: MeetingContent) -> Document:
                          ("Notulist", content.secretary)):
         _labelled(doc, label, value)
     _attendance(doc, content)
+    _labelled(doc, HEADINGS["residents"], content.residents)
 
     doc.add_heading(HEADINGS["items"], level=1)
     closing_at = closing_index(content)

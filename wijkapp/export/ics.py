@@ -129,7 +129,8 @@ def meetings_calendar(ws: Workspace, meetings: list[Meeting]) -> Calendar:
     calendar.add("prodid", "-//Wijkapp//Wijkapp//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", xml_safe(board_name))
+    # One line: newer icalendar refuses a raw newline in an X- property.
+    calendar.add("x-wr-calname", " ".join(xml_safe(board_name).split()))
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     calendar.add_component(amsterdam_vtimezone())
     for meeting in meetings:

@@ -50,6 +50,8 @@ def item_meta(item: ItemContent) -> str:
     parts = [item.kind]
     if item.presenter.strip():
         parts.append(f"inleiding: {item.presenter}")
+    if item.duration:
+        parts.append(item.duration)
     return " · ".join(parts)
 
 
@@ -98,6 +100,7 @@ def minutes_data(content: MeetingContent) -> dict[str, Any]:
             [HEADINGS["absent_notice"], ", ".join(content.absent_notice)],
             [HEADINGS["absent"], ", ".join(content.absent)],
             [HEADINGS["unknown"], ", ".join(content.unknown)],
+            [HEADINGS["residents"], content.residents],
         ],
         "items": items,
         "closing": closing if closing_at is None else "",

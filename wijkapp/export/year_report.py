@@ -29,6 +29,7 @@ from . import formatting as fmt
 from .content import board_logo
 from .typst_render import page_data, render_pdf
 from .year_charts import AMBER, BLUE, GREEN, GREY, RED, Bar, chart_figure
+from .year_voice import voice_data
 
 #: The width of the text column of an A4 page in points (21 cm less two 2 cm margins).
 CHART_WIDTH = 17.0 / 2.54 * 72
@@ -270,6 +271,7 @@ def year_report_data(ws: Workspace, fig: YearFigures,
     data["requests"] = _requests(fig)
     tick(6, _TOTAL_STEPS)
     data["goals"] = _goals(ws, fig)
+    data["voice"] = voice_data(ws, fig)
     data["explanation"] = EXPLANATION
     tick(7, _TOTAL_STEPS)
     return data

@@ -22,13 +22,15 @@ from ..followup import YearFigures, year_figures
 from ..goals import GOAL_STATUSES
 from ..safe_output import check_output_path, write_atomic
 from ..timeutil import today
+from ..voice import summary_section
 from .formatting import safe_filename
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
 SUMMARY_FORMAT = "wijkapp-jaarsamenvatting"
-SUMMARY_VERSION = 1
+#: 2 added ``signals`` (counts per theme and group, follow-up rate) and ``prevention``.
+SUMMARY_VERSION = 2
 SUFFIX = ".jaarsamenvatting.json"
 
 
@@ -70,7 +72,9 @@ def year_summary(ws: Workspace, year: int, on: dt.date | None = None) -> dict[st
     """The year summary of the current board for ``year`` (figures judged on ``on``)."""
     board = ws.board
     info = {"name": board.name, "wijk": board.wijk or "", "municipality": board.municipality or ""}
-    return summary_from_figures(year_figures(ws, year, on or today()), info)
+    data = summary_from_figures(year_figures(ws, year, on or today()), info)
+    data.update(summary_section(ws, year, on or today()))
+    return data
 
 
 def write_year_summary(ws: Workspace, year: int, out: Path, *, on: dt.date | None = None) -> Path:

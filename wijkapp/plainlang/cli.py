@@ -1,4 +1,7 @@
-"""``wijkapp leesbaarheid [FILE|-] [--json]``: a plain-language report of a Dutch text.
+"""``wijkapp leesbaarheid [FILE|-] [--json] [--alle]``: a plain-language report of a Dutch text.
+
+The text report lists the 20 hardest sentences, hardest first; ``--alle`` lists every
+sentence that is not makkelijk. JSON always holds every sentence.
 
 Reads a UTF-8 file, or standard input when FILE is ``-`` or left out. Prints a Dutch
 report, or JSON with stable keys (see :mod:`wijkapp.plainlang.output`) for scripts.
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from wijkapp.plainlang.letter import analyse_letter
-from wijkapp.plainlang.output import analysis_as_dict, format_analysis
+from wijkapp.plainlang.output import HARDEST_SHOWN, analysis_as_dict, format_analysis
 
 __all__ = ["main", "run"]
 
@@ -64,6 +67,9 @@ def _parser() -> _Parser:
     )
     options = parser.add_argument_group("opties")
     options.add_argument("--json", action="store_true", help="geef het resultaat als JSON")
+    options.add_argument(
+        "--alle", action="store_true",
+        help=f"toon alle moeilijke zinnen (anders de {HARDEST_SHOWN} moeilijkste)")
     options.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
     return parser
 
@@ -106,7 +112,7 @@ def run(
             except UnicodeEncodeError:
                 out.write(json.dumps(data, ensure_ascii=True, indent=2) + "\n")
         else:
-            _write(out, format_analysis(analysis))
+            _write(out, format_analysis(analysis, None if args.alle else HARDEST_SHOWN))
     except Exception:  # a safety net: the user gets a sentence, not a traceback
         _write(err, "Er ging iets mis bij het beoordelen van de tekst; meld dit aan de makers.\n")
         return 1

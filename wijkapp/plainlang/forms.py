@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["noun_and_adjective_forms", "verb_forms"]
+__all__ = ["SEPARABLE_PREFIXES", "noun_and_adjective_forms", "verb_forms"]
 
 _VOWEL = "aeiouy"
 _LONG_VOWEL_END = re.compile(r"(aa|ee|oo|uu)([^aeiouy])$")
 _SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiouy])([aeiou])([bdfgklmnprst])$")
-_SEPARABLE_PREFIXES = (
+SEPARABLE_PREFIXES = (
     "aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "terug", "toe",
     "uit", "vast", "voor", "weg",
 )  # fmt: skip
@@ -73,7 +73,8 @@ def verb_forms(infinitive: str) -> set[str]:
     stem = infinitive[:-2]
     if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWEL:
         stem = stem[:-1]  # "verstrekk" -> "verstrek"
-    elif re.search(r"(?:^|[^aeiouy])[aeou][^aeiouy]$", stem) and not stem.endswith("er"):
+    elif (re.search(r"(?:^|[^aeiouy])[aeou][^aeiouy]$", stem) and not stem.endswith("er")
+          and not (len(stem) >= 5 and stem.endswith(("en", "el")))):  # "verreken", "wandel"
         stem = stem[:-2] + stem[-2] * 2 + stem[-1]  # "aanvrag" -> "aanvraag"
     forms.update(_forms_of_stem(stem))
     if infinitive.endswith("eren"):
@@ -95,7 +96,7 @@ def _forms_of_stem(voiced_stem: str) -> set[str]:
     # The bare stem ("borg", "verantwoord") is left out: it is rare in letters and often
     # another word; the participle is added below when it happens to equal the stem.
     forms = {third, stem + past, stem + past + "n"}
-    prefix = next((p for p in _SEPARABLE_PREFIXES if stem.startswith(p)), None)
+    prefix = next((p for p in SEPARABLE_PREFIXES if stem.startswith(p)), None)
     if stem.startswith(_UNSTRESSED_PREFIXES) and prefix is None:
         forms.update({participle, participle + "e"})
     elif prefix is not None and len(stem) > len(prefix) + 2:

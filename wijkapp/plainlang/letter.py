@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wijkapp.plainlang.jargon import JargonHit
+from wijkapp.plainlang.jargon import JargonHit, advice
 from wijkapp.plainlang.readability import Level, ReadabilityReport, SentenceReport, analyse_text
 
 __all__ = ["GlossaryEntry", "LetterAnalysis", "analyse_letter", "annotate"]
@@ -27,6 +27,12 @@ class GlossaryEntry:
     found: tuple[str, ...]
     count: int
     first_start: int
+    explains: bool = False
+
+    @property
+    def advice(self) -> str:
+        """``Zeg liever: volgens`` or ``Betekent: ...`` (see :func:`~.jargon.advice`)."""
+        return advice(self.alternative, self.explains)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,13 +90,15 @@ def _glossary(hits: Sequence[JargonHit]) -> tuple[GlossaryEntry, ...]:
                 found=tuple(found),
                 count=len(group),
                 first_start=group[0].start,
+                explains=group[0].explains,
             )
         )
     return tuple(entries)
 
 
 def annotate(text: str, hits: Sequence[JargonHit]) -> str:
-    """Return ``text`` with ``[= alternative]`` after each hit ("conform [= volgens]").
+    """Return ``text`` with the meaning after each hit: ``conform [= volgens]`` for a word to
+    use instead, ``afwijzing [betekent: nee op uw aanvraag]`` for an explanation.
 
     ``hits`` must come from the same text, in order and without overlaps (as returned by
     the matcher).
@@ -101,7 +109,8 @@ def annotate(text: str, hits: Sequence[JargonHit]) -> str:
         if hit.start < position or hit.end > len(text):
             continue
         pieces.append(text[position : hit.end])
-        pieces.append(f" [= {hit.alternative}]")
+        pieces.append(f" [betekent: {hit.alternative}]" if hit.explains
+                      else f" [= {hit.alternative}]")
         position = hit.end
     pieces.append(text[position:])
     return "".join(pieces)

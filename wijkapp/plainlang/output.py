@@ -12,7 +12,8 @@ from wijkapp.plainlang.jargon import JargonHit
 from wijkapp.plainlang.letter import LetterAnalysis
 from wijkapp.plainlang.readability import LONG_SENTENCE_WORDS, Level, SentenceReport
 
-__all__ = ["JSON_FORMAT", "JSON_VERSION", "analysis_as_dict", "format_analysis"]
+__all__ = ["HARDEST_SHOWN", "JSON_FORMAT", "JSON_VERSION", "analysis_as_dict",
+           "format_analysis", "hardness"]
 
 JSON_FORMAT = "wijkapp-leesbaarheid"
 JSON_VERSION = 1
@@ -49,6 +50,7 @@ def analysis_as_dict(analysis: LetterAnalysis) -> dict[str, Any]:
             {
                 "term": entry.term,
                 "alternative": entry.alternative,
+                "explains": entry.explains,
                 "category": entry.category,
                 "found": list(entry.found),
                 "count": entry.count,
@@ -82,12 +84,28 @@ def _hit_dict(hit: JargonHit) -> dict[str, Any]:
         "found": hit.found,
         "term": hit.term,
         "alternative": hit.alternative,
+        "explains": hit.explains,
         "category": hit.category,
     }
 
 
-def format_analysis(analysis: LetterAnalysis) -> str:
-    """Return a readable Dutch report: verdict, figures, tips, hard sentences, word list."""
+#: How many hard sentences the report lists unless asked for all of them.
+HARDEST_SHOWN = 20
+_LEVEL_RANK = {Level.MOEILIJK: 2, Level.REDELIJK: 1, Level.MAKKELIJK: 0}
+
+
+def hardness(sentence: SentenceReport) -> tuple[int, int, int]:
+    """A sort key, hardest first when reversed: level, difficult words and passives, length."""
+    difficult = len(sentence.jargon) + len(sentence.long_words) + len(sentence.passives)
+    return (_LEVEL_RANK[sentence.level], difficult, sentence.word_count)
+
+
+def format_analysis(analysis: LetterAnalysis, limit: int | None = HARDEST_SHOWN) -> str:
+    """Return a readable Dutch report: verdict, figures, tips, hard sentences, word list.
+
+    The hard sentences are listed hardest first, at most ``limit`` of them (``None``: all),
+    each with its number in the text.
+    """
     report = analysis.report
     if report.level is None:
         return report.summary + "\n"
@@ -111,15 +129,23 @@ def format_analysis(analysis: LetterAnalysis) -> str:
         if s.level != Level.MAKKELIJK
     ]
     if hard:
-        lines += ["", "Zinnen om naar te kijken"]
-        for number, sentence in hard:
-            lines.append(f"{number}. [{sentence.level}] {_preview(sentence.text)}")
+        hard.sort(key=lambda pair: hardness(pair[1]), reverse=True)
+        shown = hard if limit is None else hard[:limit]
+        title = "Zinnen om naar te kijken, de moeilijkste eerst"
+        if len(shown) < len(hard):
+            title += f" ({len(shown)} van de {len(hard)})"
+        lines += ["", title]
+        for number, sentence in shown:
+            lines.append(f"Zin {number} [{sentence.level}]: {_preview(sentence.text)}")
             lines += [f"   - {reason}" for reason in sentence.reasons]
+        if len(shown) < len(hard):
+            lines.append(f"… en nog {len(hard) - len(shown)} zinnen. "
+                         "Gebruik --alle om ze allemaal te zien.")
     if analysis.glossary:
         lines += ["", "Ambtelijke woorden en wat ze betekenen"]
         for entry in analysis.glossary:
             times = f" ({entry.count}×)" if entry.count > 1 else ""
-            lines.append(f"- {entry.found[0]}{times}: {entry.alternative}")
+            lines.append(f"- {entry.found[0]}{times} — {entry.advice}")
     return "\n".join(lines) + "\n"
 
 

@@ -9,8 +9,9 @@ sentence on average and few difficult words):
 
 The overall verdict adds up three marks (0, 1 or 2 each): average sentence length
 (≤ 12 / ≤ 17 / more), difficult words per 100 words (≤ 6 / ≤ 12 / more) and the
-Flesch-Douma score (≥ 65 / ≥ 45 / less). A total of 0–1 is makkelijk, 2–3 redelijk and
-4–6 moeilijk. A difficult word is a long word (≥ 4 syllables or ≥ 13 letters) or a word
+Flesch-Douma score (≥ 70 / ≥ 45 / less). Makkelijk needs all three at 0 (so it means
+what it says: short sentences, few difficult words and Flesch-Douma 70 or more);
+a total of 1–3 is redelijk and 4–6 moeilijk. A difficult word is a long word (≥ 4 syllables or ≥ 13 letters) or a word
 from the jargon dictionary. Names (a capital letter inside a sentence) are not counted as
 difficult. ``docs/leesbaarheid.md`` explains this to users.
 """
@@ -40,10 +41,15 @@ __all__ = [
 ]
 
 B1_WORDS_PER_SENTENCE = 12
+FAIR_WORDS_PER_SENTENCE = 17
+EASY_DIFFICULT_PER_100 = 6
+FAIR_DIFFICULT_PER_100 = 12
+#: Douma's table: 70-80 "redelijk makkelijk", 60-70 "normaal", 45-60 "redelijk moeilijk".
+EASY_FLESCH_DOUMA = 70
+FAIR_FLESCH_DOUMA = 45
 LONG_SENTENCE_WORDS = 15
 LONG_WORD_SYLLABLES = 4
 LONG_WORD_LETTERS = 13
-_ADDRESS_SYLLABLES = 3
 # Long by the rule, but every reader knows them; flagging them would only be noise.
 _FAMILIAR_LONG_WORDS = frozenset({"januari", "februari", "vriendelijk", "vriendelijke"})
 
@@ -143,10 +149,12 @@ def analyse_text(text: str, extra_terms: Sequence[tuple[str, str]] = ()) -> Read
     starts = [token.start for token in tokens]
     hits = jargon_matcher(extra_terms).find(text, tokens)
     hit_starts = [hit.start for hit in hits]
-    sentences = tuple(
+    analysed = (
         _analyse_sentence(text, span, tokens, starts, hits, hit_starts)
         for span in split_sentences(text)
     )
+    # A "sentence" of only an address ("www.wijk.nl") is not read; it is left out.
+    sentences = tuple(sentence for sentence in analysed if sentence.word_count)
     return _report(text, sentences, hits)
 
 
@@ -160,11 +168,12 @@ def _analyse_sentence(
 ) -> SentenceReport:
     first = bisect.bisect_left(starts, span.start)
     last = bisect.bisect_left(starts, span.end)
-    words = [token for token in tokens[first:last] if token.end <= span.end]
+    words = [token for token in tokens[first:last]
+             if token.end <= span.end and token.kind != TokenKind.ADDRESS]
     jargon = tuple(
         hits[bisect.bisect_left(hit_starts, span.start) : bisect.bisect_left(hit_starts, span.end)]
     )
-    syllables = sum(_syllables(token) for token in words)
+    syllables = sum(_syllables(text, token) for token in words)
     jargon_ranges = [(hit.start, hit.end) for hit in jargon]
     long_words = tuple(
         WordSpan(token.start, token.end, token.text, count_syllables(token.text))
@@ -187,9 +196,10 @@ def _analyse_sentence(
     )
 
 
-def _syllables(token: Token) -> int:
-    if token.kind == TokenKind.ADDRESS:
-        return _ADDRESS_SYLLABLES
+def _syllables(text: str, token: Token) -> int:
+    """Syllables as read aloud; an abbreviation is passed with its full stop ("bijv.")."""
+    if text[token.end : token.end + 1] == "." and not token.text.endswith("."):
+        return count_syllables(token.text + ".")
     return count_syllables(token.text)
 
 
@@ -204,7 +214,9 @@ def _is_long_word(token: Token, index: int) -> bool:
 
 
 def _inside(token: Token, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(start < token.end and token.start < end for start, end in ranges)
+    """True when ``token`` overlaps one of ``ranges`` (sorted, not overlapping): O(log n)."""
+    index = bisect.bisect_left(ranges, (token.end, -1)) - 1
+    return index >= 0 and ranges[index][1] > token.start
 
 
 def _judge_sentence(
@@ -223,7 +235,7 @@ def _judge_sentence(
         reasons.append(f"Lange zin: {word_count} woorden. Probeer er hooguit 15.")
     points += min(3, len(long_words) + len(jargon))
     if jargon:
-        listed = ", ".join(f"{hit.found} ({hit.alternative})" for hit in jargon[:4])
+        listed = ", ".join(f"{hit.found} ({_lower_first(hit.advice)})" for hit in jargon[:4])
         reasons.append(f"Ambtelijke woorden: {_one_line(listed)}.")
     if long_words:
         listed = ", ".join(word.word for word in long_words[:4])
@@ -243,6 +255,10 @@ def _passive_example(span_text: str) -> str:
     """ "wordt u, in het kader ... gesteld" -> "wordt … gesteld"."""
     words = [word.strip(",;:()\"'") for word in span_text.split()]
     return f"{words[0]} … {words[-1]}" if len(words) > 2 else " ".join(words)
+
+
+def _lower_first(value: str) -> str:
+    return value[:1].lower() + value[1:]
 
 
 def _one_line(value: str) -> str:
@@ -297,10 +313,11 @@ _SUMMARIES = {
 
 
 def _overall_level(words_per_sentence: float, difficult_per_100: float, douma: float) -> Level:
-    marks = _mark(words_per_sentence, B1_WORDS_PER_SENTENCE, 17)
-    marks += _mark(difficult_per_100, 6, 12)
-    marks += _mark(-douma, -65, -45)
-    if marks <= 1:
+    """Makkelijk only when all three marks are good; moeilijk from 4 marks (see module doc)."""
+    marks = _mark(words_per_sentence, B1_WORDS_PER_SENTENCE, FAIR_WORDS_PER_SENTENCE)
+    marks += _mark(difficult_per_100, EASY_DIFFICULT_PER_100, FAIR_DIFFICULT_PER_100)
+    marks += _mark(-douma, -EASY_FLESCH_DOUMA, -FAIR_FLESCH_DOUMA)
+    if marks == 0:
         return Level.MAKKELIJK
     if marks <= 3:
         return Level.REDELIJK
@@ -334,7 +351,7 @@ def _tips(
         example = jargon[0]
         tips.append(
             f"Gebruik gewone woorden: {len(jargon)} keer ambtelijke taal, "
-            f"zoals '{_one_line(example.found)}' ({example.alternative})."
+            f"zoals '{_one_line(example.found)}' ({_lower_first(example.advice)})."
         )
     if long_words:
         tips.append(f"Kies kortere woorden: {long_words} lange woorden.")

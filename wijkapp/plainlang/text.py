@@ -3,9 +3,12 @@
 Every span returned here points into the *original* text (``text[start:end]``), so an
 editor can underline exactly what was analysed. Nothing here changes the text itself.
 
-Sentence ends are ``.``, ``!``, ``?`` and ``…``, except after a known abbreviation
-("o.a.", "bijv.", "dhr."), an initial ("J. de Vries") or when the next word starts with
-a small letter. A line break also ends a sentence when the line has no final punctuation
+Sentence ends are ``.``, ``!``, ``?`` and ``…``, except after an abbreviation that never
+ends a sentence ("o.a.", "bijv.", "dhr."), an initial ("J. de Vries", "A. Janssen") or when
+the next word starts with a small letter. The one-letter word "u" ends a sentence like any
+word; a single capital does when a usual sentence start follows ("vitamine D. De ...",
+"groep B. Uw ..."); abbreviations that can close a sentence ("enz.", "n.v.t.", "jr.")
+do so when a capital follows. ``tests/plainlang/test_sentence_ends.py`` is the table. A line break also ends a sentence when the line has no final punctuation
 and the next line looks like a new sentence (a capital, a number or a list bullet); a
 blank line always does. List bullets ("-", "•", "1.", "a)") are not part of a sentence.
 """
@@ -16,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 __all__ = [
     "Span",
@@ -28,7 +32,12 @@ __all__ = [
 
 
 class TokenKind(StrEnum):
-    """What a token is: a word, a number (also dates, times, amounts) or a web/e-mail address."""
+    """What a token is: a word, a number (also dates, times, amounts) or an address.
+
+    Addresses are web and e-mail addresses, postcodes ("6161 AB") and Dutch phone numbers
+    of ten digits ("046 410 77 88"); they are not read as prose, so readability leaves
+    them out of every count.
+    """
 
     WORD = "woord"
     NUMBER = "getal"
@@ -63,9 +72,9 @@ _NEVER_FINAL = frozenset(
     """
     a.d.h.v. afd. alg. art. bijv. bv. bijl. blz. ca. d.d. d.m.v. d.w.z. dhr. dr. drs. e.v.a. fa.
     hr. i.c.m. i.h.k.v. i.o.m. i.p.v. i.s.m. i.v.m. i.z.m. ing. ir. jhr. m.a.w. m.b.t. m.b.v.
-    m.i.v. m.u.v. mevr. mr. mw. n.a.v. n.v.t. nl. nr. o.a. o.b.v. o.g.v. o.i.d. o.l.v. o.m.
-    p. pag. prof. red. resp. sr. jr. st. t.a.v. t.b.v. t.g.v. t.o.v. t.w. tel. v.d. vgl. vs.
-    vz. zgn. z.g.a.n. mln. mld. min. max. gem. incl. excl. exc. lid. hfd. hst. par. sub. ver.
+    m.i.v. m.u.v. mevr. mr. mw. n.a.v. nl. nr. o.a. o.b.v. o.g.v. o.l.v. o.m.
+    p. pag. prof. resp. st. t.a.v. t.b.v. t.g.v. t.o.v. t.w. tel. v.d. vgl. vs.
+    vz. zgn. z.g.a.n. min. max. gem. incl. excl. exc. lid. hfd. hst. par. sub. ver.
     ws. evt. ivm. ipv. mbt. tav. tbv. nav. dmv. adv. kl. ca. vnl. w.o. e.e.a. o.i.
     """.split()
 )
@@ -73,7 +82,22 @@ _NEVER_FINAL = frozenset(
 # Abbreviations that may close a sentence; they do so only when a capital follows.
 _MAY_BE_FINAL = frozenset(
     """
-    etc. enz. e.d. e.a. z.s.m. t.z.t. jl. a.s. c.q. e.v. o.i.d. d.w.z. m.vr.gr. z.o.z.
+    etc. enz. e.d. e.a. z.s.m. t.z.t. jl. a.s. c.q. e.v. o.i.d. m.vr.gr. z.o.z. n.v.t.
+    jr. sr. mln. mld. red.
+    """.split()
+)
+
+# One-letter words that end a sentence like any word ("Wij bellen u.").
+_ONE_LETTER_WORDS = frozenset({"u"})
+# Words that start a sentence and are hardly ever a surname: after "groep B." or
+# "vitamine D." they show that the capital closed the sentence, not an initial.
+_SENTENCE_STARTERS = frozenset(
+    """
+    de het een dit dat deze die wij we u ik hij zij ze er daar dan daarna toen nu ook maar
+    en of als want zo hier waar wat wie hoe wanneer waarom uw ons onze mijn hun haar zijn
+    bel kijk neem vul lees stuur kom ga geef zet let graag alvast bedankt iedereen niemand
+    alles niets elke ieder op in met voor na bij tot om door over aan veel soms altijd
+    morgen vandaag gisteren ja nee is was wordt kan moet mag zal
     """.split()
 )
 
@@ -83,12 +107,15 @@ _TOKEN_RE = re.compile(
     (?P<address>
         (?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]}}'’]
       | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+      | (?<![\w.,])\d{{4}}[ ]?[A-Z]{{2}}(?![^\W\d_])
+      | (?<![\w.,+])(?:\+31[ -]?(?:\(0\))?|0)\d(?:[ -]?\d){{8}}(?![\w])
     )
   | (?P<number>
         [€$]?\d+(?:[.,:/\-]\d+)*(?:,-)?(?:e|ste|de)?(?!{_LETTER})
     )
   | (?P<word>
         ['’][stn](?!{_LETTER})
+      | [A-Z]&[A-Z](?!{_LETTER})
       | (?:{_LETTER}{{1,4}}\.){{2,}}
       | {_LETTER}[^\W_]*(?:['’\-][^\W_]+)*
     )
@@ -103,6 +130,7 @@ _BULLET_RE = re.compile(
 _FINAL_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*")
 _WORD_BEFORE_DOT_RE = re.compile(rf"(?:{_LETTER}{{1,4}}\.)+$|{_LETTER}[^\W_]*\.$")
 _LINE_END_PUNCT = ".!?…:;"
+_NEXT_WORD_RE = re.compile(rf"[\s\"'“‘«(]*({_LETTER}+)")
 _LINE_BREAK_RE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 # Small words a sentence hardly ever ends with; a line ending in one runs on to the next.
@@ -115,6 +143,7 @@ _RUN_ON_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65_536)
 def fold(word: str) -> str:
     """Lower-case ``word`` and strip accents and the ĳ ligature, for comparing words.
 
@@ -255,13 +284,22 @@ def _full_stop_ends_sentence(text: str, match: re.Match[str], end: int) -> bool:
         return True
     word = before.group()
     if len(word) == 2 and word[0].isupper():
-        return False  # an initial: "J. de Vries"
+        # "J. Jansen" is an initial; "vitamine D. De huisarts ..." ends a sentence.
+        return _next_word(text, match.end(), end) in _SENTENCE_STARTERS
     folded = fold(word)
+    if folded[:-1] in _ONE_LETTER_WORDS:
+        return True
     if folded in _NEVER_FINAL:
         return False
     if re.fullmatch(rf"(?:{_LETTER}\.)+", word) and folded not in _MAY_BE_FINAL:
         return len(word) > 8  # "A.B.C." initials or unknown short abbreviation
     return True
+
+
+def _next_word(text: str, position: int, end: int) -> str:
+    """The folded word that starts after ``position`` (quotes skipped), or ``""``."""
+    match = _NEXT_WORD_RE.match(text, position, end)
+    return fold(match.group(1)) if match else ""
 
 
 def _next_visible(text: str, position: int, end: int) -> str | None:

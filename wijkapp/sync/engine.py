@@ -106,10 +106,10 @@ class Engine:
         self._doc: Doc | None = None
         self._doc_board: str | None = None
         self._busy = threading.Lock()
-        self.columns = {
-            t: [r["name"] for r in self.store.rows(f"PRAGMA table_info([{t}])")]
-            for t in TABLES_IN_ORDER
-        }
+        info = {t: self.store.rows(f"PRAGMA table_info([{t}])") for t in TABLES_IN_ORDER}
+        self.columns = {t: [r["name"] for r in rows] for t, rows in info.items()}
+        for table, rows in info.items():  # columns added by later migrations cast right too
+            COLUMNS.setdefault(table, {}).update({r["name"]: str(r["type"]).upper() for r in rows})
 
     # -- the document ----------------------------------------------------------------------
     def _new_doc(self) -> Doc:
