@@ -183,9 +183,10 @@ def test_main_window_shows_the_sharing_status_and_menu(qtbot, qapp, shared_pair,
     window = MainWindow(ws, bus)
     qtbot.addWidget(window)
     window.show()
-    sync_pool().waitForDone(10_000)  # the sync at start runs on the sync worker
+    # The sync at start runs on the sync worker, once the window has painted.
+    qtbot.waitUntil(lambda: ws.contacts.get(anna).role == "penningmeester", timeout=10_000)
+    sync_pool().waitForDone(10_000)
     qtbot.waitUntil(lambda: not window.sharing.busy, timeout=5000)
-    assert ws.contacts.get(anna).role == "penningmeester"
     assert any("people" in c.kinds for c in changed)  # the views hear what came in
     assert window.sync_bar.text.text().startswith("Gedeeld · bijgewerkt ")
     menu_texts = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()]
