@@ -383,7 +383,7 @@ def known_migrations() -> list[str]:
 _GOAL_POINTERS = ("agenda_items", "decisions", "actions", "requests")
 
 
-@MIGRATIONS(name="0002_goal_pointer_indexes")
+@MIGRATIONS(name="0005_goal_pointer_indexes")
 def _goal_pointer_indexes(db: Database) -> None:
     """Find a goal's evidence without reading every agenda item, decision, action and
     request of every board (the goals view and the dashboard ask on every refresh).
@@ -395,7 +395,7 @@ def _goal_pointer_indexes(db: Database) -> None:
                    "WHERE goal_id IS NOT NULL")
 
 
-@MIGRATIONS(name="0005_sync")
+@MIGRATIONS(name="0006_sync")
 def _sync(db: Database) -> None:
     # Sharing a board between laptops (wijkapp/sync): bookkeeping tables and the
     # triggers that mark every written row for the next sync.
