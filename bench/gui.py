@@ -1,25 +1,30 @@
 """GUI benchmarks: how long each GUI operation blocks the window, and start to first paint.
 
-Issue 3 asks that no GUI operation blocks the window for more than 100 ms on the bench
-database, and that the app starts to a usable window in ≤ 1 s. Every row here times one
-operation on the GUI thread *until the event loop is idle again* (layout and paint
-included), on the busiest board of a private copy of the bench database (the app locks
-its file, and the benchmarks must not change the generated one):
+Issue 19: the secretary must never wait. Every row times one operation on the GUI thread
+*until the event loop is idle again* (layout and paint included), plus the GUI thread's
+share of anything the operation handed to the worker (its callbacks and the view
+refreshes they cause), on the busiest board of a private copy of the bench database (the
+app locks its file, and the benchmarks must not change the generated one). **Every view
+of the window has been built once** before anything is timed, as after a secretary has
+visited every screen, because each built view follows the change bus:
 
-* ``view <key>: first`` — building and showing a view the first time (a fresh window each
-  run), ``view <key>: again`` — switching back to a view that exists;
+* ``view <key>: first`` — building and showing a view the first time, in a fresh window
+  where every other view is built; ``view <key>: again`` — switching back to it;
 * ``open a meeting`` (editor), ``enter minutes mode``, ``type in notes`` (one key press
   in the minutes notes), ``save notes (GUI part)`` (the save runs on the worker; this is
   the GUI thread's share: handing it over plus the callbacks and view refreshes after);
 * ``search: key press`` (the box is debounced) and ``search: results`` (what the search
   does on the GUI thread after the pause, for each prefix of a typed word);
+* ``typing session: worst freeze`` — 200 keys typed into the minutes notes with pauses
+  (the autosave runs in them) while every other view exists; the longest the event loop
+  could not run a 2 ms heartbeat timer (:class:`FreezeMeter`);
 * ``start to first paint (source)`` — a fresh ``python -c`` that imports ``ui.app``, calls
   ``start(db)`` and reports the first paint event of the main window (median of up to
   seven runs; the note gives the slowest run and where the time went).
 
-Each row's value is the median; the note gives the maximum, which is what the 100 ms
-budget is about. The raw floor is the same core calls without widgets, where there is one.
-Run with ``python -m bench.run --module bench.gui``.
+Budget: ≤ 50 ms median and ≤ 100 ms for the slowest run (the verdict checks both). The
+raw floor is the same core calls without widgets, where there is one. Run with
+``python -m bench.run --module bench.gui``.
 """
 
 from __future__ import annotations
@@ -44,7 +49,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bench import Result, median_ms, register  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET_MS = 100
+BUDGET_MS = 50
+#: The slowest run of a GUI row may take this long (two frames at most, issue 19).
+MAX_BUDGET_MS = 100
+#: Keys typed in the typing session (fewer when ``--repeat`` is below 3, as in tests).
+SESSION_KEYS = 200
 STARTUP_BUDGET_MS = 1000
 #: Whole-process start-ups per run at most (each takes about a second).
 MAX_STARTS = 7
@@ -66,21 +75,38 @@ def private_copy(db: Path, name: str) -> Path:
     return target
 
 
+def wait_for_worker() -> None:
+    """Block until the background worker has nothing left (not timed by the callers)."""
+    from ui.operations.base import wait_for_workers
+
+    wait_for_workers(120_000)
+
+
 def timings(work: Callable[[], object], repeat: int, settle: Callable[[], None],
             before: Callable[[], object] | None = None) -> list[float]:
-    """Milliseconds of ``work()`` plus ``settle()`` for each of ``repeat`` runs.
+    """Milliseconds the GUI thread spends on ``work()`` for each of ``repeat`` runs.
 
-    ``before()`` runs untimed before every run (to set the stage).
+    That is ``work()`` plus ``settle()``, then (after the worker finished, untimed) the
+    ``settle()`` that runs the callbacks of what ``work()`` handed to the worker: a view
+    that loads its rows in the background still pays for showing them. ``before()`` runs
+    untimed before every run (to set the stage).
     """
     result = []
     for _ in range(max(1, repeat)):
         if before is not None:
             before()
         settle()
+        wait_for_worker()
+        settle()
         start = time.perf_counter()
         work()
         settle()
-        result.append((time.perf_counter() - start) * 1000)
+        gui = time.perf_counter() - start
+        wait_for_worker()
+        start = time.perf_counter()
+        settle()
+        gui += time.perf_counter() - start
+        result.append(gui * 1000)
     return result
 
 
@@ -89,7 +115,8 @@ def result(name: str, times: list[float], raw: float | None = None,
     """A :class:`Result` with the median of ``times``; the note names the maximum."""
     worst = f"max {max(times):.0f} ms"
     return Result(name, statistics.median(times), raw, budget,
-                  f"{worst}; {note}" if note else worst)
+                  f"{worst}; {note}" if note else worst, max_ms=max(times),
+                  max_budget_ms=MAX_BUDGET_MS if budget == BUDGET_MS else None)
 
 
 
@@ -126,17 +153,29 @@ class Session:
         wait_for_workers(120_000)
         self.settle()
 
-    def new_window(self) -> Any:
-        """A fresh main window, shown and painted (the old one is closed first)."""
-        from ui.main_window import MainWindow
+    def new_window(self, skip: str | None = None) -> Any:
+        """A fresh main window, shown and painted, with every view but ``skip`` built once
+        (the old window is deleted first, so its views stop following the bus)."""
+        from ui.main_window import VIEWS, MainWindow
 
         if self.window is not None:
-            self.window.hide()
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            self.window.close()  # saves what is typed and waits for it
+            self.idle_worker()  # every callback runs before the window goes
             self.window.deleteLater()
             self.settle()
+            # processEvents() outside an event loop never deletes: do it here.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.window = MainWindow(self.ws, self.bus)
         self.window.resize(1280, 720)
         self.window.show()
+        self.idle_worker()
+        for spec in VIEWS:
+            if spec.key != skip:
+                self.window.show_view(spec.key)
+                self.idle_worker()
+        self.window.show_view("meetings" if skip != "meetings" else "search")
         self.idle_worker()
         return self.window
 
@@ -218,7 +257,7 @@ def _view_first(key: str) -> Callable[[Path, int], Result]:
         other = "search" if key != "search" else "goals"
 
         def before() -> None:
-            s.new_window().show_view(other)
+            s.new_window(skip=key).show_view(other)
 
         times = timings(lambda: s.window.show_view(key), min(repeat, MAX_FRESH), s.settle,
                         before)
@@ -369,6 +408,86 @@ def save_notes(db: Path, repeat: int) -> Result:
     raw = median_ms(lambda: s.ws.agenda.set_notes(item_id, text), repeat)
     s.idle_worker()
     return result("save notes (GUI part)", times, raw, note="floor: the core save itself")
+
+
+#: What the secretary types in the session (Dutch minutes, varied letters).
+SESSION_TEXT = ("Bewoners van de Heideweg vragen om een extra bankje bij de speeltuin. "
+                "De wijkagent komt in maart terug op de hangplek bij de school. ")
+
+
+class FreezeMeter:
+    """How long the window could not answer: the gaps between the beats of a 2 ms timer.
+
+    The GUI thread runs the timer only when it is free, so a gap longer than the beat is
+    time spent in event handlers, callbacks and refreshes (plus whatever the OS takes on a
+    busy machine, which a user would feel as well). ``freezes`` are the gaps minus the beat.
+    """
+
+    BEAT_MS = 2
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.freezes: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(self.BEAT_MS)
+        self._timer.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.freezes.append(max(0.0, (now - self._last) * 1000 - self.BEAT_MS))
+        self._last = now
+
+    def __enter__(self) -> FreezeMeter:
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.stop()
+
+
+@register("typing session: worst freeze", BUDGET_MS)
+def typing_session(db: Path, repeat: int) -> Result:
+    """200 keys in the minutes notes, 80 ms apart, with a 1.5 s pause after every 25 keys
+    (the autosave runs in the pauses and while typing), every other view built. The value
+    is the longest busy stretch of the event loop; the note gives the median stretch and
+    how many saves reached the database."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtTest import QTest
+
+    s = session(db)
+    minutes = _minutes_on_an_item(s)
+    count = SESSION_KEYS if repeat >= 3 else 20
+    text = (SESSION_TEXT * (count // len(SESSION_TEXT) + 1))[:count]
+    plan = [(1500 if (n + 1) % 25 == 0 else 80, char) for n, char in enumerate(text)]
+    saves: list[object] = []
+    s.bus.changed.connect(lambda changes, _source: saves.append(changes))
+    loop = QEventLoop()
+    keys = iter(plan)
+
+    def next_key() -> None:
+        step = next(keys, None)
+        if step is None:
+            QTimer.singleShot(1500, loop.quit)  # the last save lands in this pause
+            return
+        pause, char = step
+        QTest.keyClick(minutes.notes, char)
+        QTimer.singleShot(pause, next_key)
+
+    s.idle_worker()
+    with FreezeMeter() as meter:
+        QTimer.singleShot(0, next_key)
+        loop.exec()
+    minutes.flush()
+    s.idle_worker()
+    freezes = sorted(meter.freezes or [0.0])
+    slow = sum(f > 16 for f in freezes)
+    return Result("typing session: worst freeze", freezes[-1], None, BUDGET_MS,
+                  f"{count} keys, {len(saves)} saves; 2nd worst {freezes[-2] if len(freezes) > 1 else 0:.0f}"
+                  f" ms, {slow} of {len(freezes)} beats late by more than a frame")
 
 
 # -- search -----------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from bench.generate import DEFAULT_DB  # noqa: E402
 #: Modules whose import registers benchmarks; add GUI or export benches here.
 DEFAULT_MODULES: tuple[str, ...] = (
     "bench.core", "bench.exports", "bench.followup", "bench.plainlang", "bench.gui",
-    "bench.voice",
+    "bench.voice", "bench.sync",
 )
 
 

@@ -31,8 +31,12 @@ from bench import REGISTRY, Result, register  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = ROOT / "packaging" / "entry.py"
 READY = "venster-klaar"
+#: Printed once the first view is filled (after the first paint).
+FILLED = "lijst-klaar"
 #: Budget for a usable window on an ordinary laptop (our choice; DESIGN.md has none).
 BUDGET_MS = 3000
+#: The frozen build, cold, to its first paint (issue 19).
+FROZEN_BUDGET_MS = 500
 #: Start-ups per row at most: each is a whole process, so a few give a stable median.
 MAX_STARTS = 7
 
@@ -54,16 +58,23 @@ def frozen_executable() -> Path | None:
     return exe if exe.is_file() else None
 
 
+#: Milliseconds to ``lijst-klaar`` of the last start (for the notes).
+LAST_FILLED: list[float] = []
+
+
 def time_to_window(command: list[str], env: dict[str, str], cwd: Path) -> float:
-    """Milliseconds from starting ``command`` until it prints the ready line."""
+    """Milliseconds from starting ``command`` until it prints the ready line (the first
+    paint); the time to ``lijst-klaar`` goes to :data:`LAST_FILLED`."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, env=env, cwd=cwd)
     assert process.stdout is not None
     elapsed = None
     for line in process.stdout:
-        if line.strip() == READY:
+        if line.strip() == READY and elapsed is None:
             elapsed = (time.perf_counter() - started) * 1000
+        elif line.strip() == FILLED:
+            LAST_FILLED.append((time.perf_counter() - started) * 1000)
             break
     process.stdout.read()
     code = process.wait(timeout=120)
@@ -104,9 +115,20 @@ def _starts(command: list[str], repeat: int) -> tuple[float, float]:
         argv = [part.replace("{db}", str(db)) for part in command]
         if COLD["wanted"]:
             COLD["done"] = drop_page_cache()
+        LAST_FILLED.clear()
         first = time_to_window(argv, env, folder)
         times = [time_to_window(argv, env, folder) for _ in range(max(1, min(repeat, MAX_STARTS)))]
     return first, statistics.median(times)
+
+
+def _filled_note() -> str:
+    """``; list filled N ms`` (median after the first start), when the probe said so."""
+    later = LAST_FILLED[1:] or LAST_FILLED
+    if not later:
+        return ""
+    import statistics
+
+    return f"; lijst gevuld {statistics.median(later):.0f} ms"
 
 
 def _first_label() -> str:
@@ -121,8 +143,9 @@ def _floor(repeat: int) -> float:
 def start_from_source(db: Path, repeat: int) -> Result:
     """The app run from this checkout with the current Python."""
     first, median = _starts([sys.executable, str(ENTRY), "--startup-probe", "{db}"], repeat)
+    filled = _filled_note()
     return Result("start to window (source)", median, _floor(repeat), BUDGET_MS,
-                  note=f"{_first_label()} {first:.0f} ms")
+                  note=f"{_first_label()} {first:.0f} ms{filled}")
 
 
 def start_frozen(db: Path, repeat: int) -> Result:
@@ -131,12 +154,13 @@ def start_frozen(db: Path, repeat: int) -> Result:
     if exe is None:
         raise FileNotFoundError("Er is geen build in dist/; draai 'python packaging/build.py'.")
     first, median = _starts([str(exe), "--startup-probe", "{db}"], repeat)
-    return Result("start to window (frozen)", median, _floor(repeat), BUDGET_MS,
-                  note=f"{_first_label()} {first:.0f} ms")
+    filled = _filled_note()
+    return Result("start to window (frozen)", median, _floor(repeat), FROZEN_BUDGET_MS,
+                  note=f"{_first_label()} {first:.0f} ms{filled}")
 
 
 if frozen_executable() is not None:
-    register("start to window (frozen)", budget_ms=BUDGET_MS)(start_frozen)
+    register("start to window (frozen)", budget_ms=FROZEN_BUDGET_MS)(start_frozen)
 
 
 def main() -> int:

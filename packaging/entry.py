@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 
@@ -116,22 +117,48 @@ def _import_exchange_file(path: Path) -> int:
 def _startup_probe(db: Path) -> int:
     """For bench/startup.py: start the app on ``db`` as usual, say when the window is up, quit.
 
-    Prints ``venster-klaar`` once the main window is shown and its first events are
-    processed (a usable window); the bench measures the time until that line.
+    Prints ``venster-klaar`` at the main window's first paint (the window is there and
+    answers: navigation, menus, its frame), then ``lijst-klaar`` once the first view, which
+    the window fills in after that paint, is built and its events are processed.
     """
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ui.app import start
-    from ui.operations.base import worker_pool
+    from ui.main_window import VIEWS
+    from ui.operations.base import wait_for_workers
     from ui.operations.context import set_app_context
 
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+
+    class FirstPaint(QObject):
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if (not self.painted and event.type() == QEvent.Type.Paint
+                    and isinstance(watched, QWidget) and watched.window().inherits("QMainWindow")):
+                self.painted = True
+                print("venster-klaar", flush=True)
+            return False
+
+    probe = FirstPaint()
+    app.installEventFilter(probe)
     window = start(db, demo_if_empty=False, show_error=lambda parent, title, text: print(text))
     if isinstance(window, int):
         return 1
-    QApplication.processEvents()
-    print("venster-klaar", flush=True)
+    first = VIEWS[0].key
+    for _ in range(1000):  # at most a few seconds; normally a handful of rounds
+        if probe.painted and dict.__contains__(window.views, first):
+            break
+        app.processEvents()
+        time.sleep(0.002)
+    app.removeEventFilter(probe)
+    app.processEvents()
+    if not probe.painted:
+        print("venster-klaar", flush=True)  # a platform that never paints: shown is all
+    print("lijst-klaar", flush=True)
     window.close()
-    worker_pool().waitForDone(30_000)
+    wait_for_workers(30_000)
     set_app_context(None)
     window.ws.close()
     return 0

@@ -23,7 +23,6 @@ from wijkapp.errors import (
     StorageError,
     WorkspaceLockedError,
 )
-from wijkapp.followup import startup_reminder
 from wijkapp.i18n import _, set_language
 from wijkapp.paths import default_db_path, resource_path
 from wijkapp.privacy import erasure_notice
@@ -31,7 +30,6 @@ from wijkapp.workspace import Workspace
 
 from . import preferences, shutdown
 from .bus import ChangeBus
-from .first_run import FirstRunDialog
 from .main_window import MainWindow
 from .operations.base import run_in_background, wait_for_workers
 from .operations.context import AppContext, set_app_context
@@ -187,6 +185,8 @@ def start(
     context = AppContext(ws, bus)
     set_app_context(context)
     if not ws.has_board:
+        from .first_run import FirstRunDialog
+
         welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
         welcome.exec()
         wait_for_workers(30_000)
@@ -204,12 +204,18 @@ def start(
     shutdown.install(app, window)
     if ws.needs_full_verify:
         verify_in_background(window)
-    reminder = startup_reminder(ws)
-    if reminder:
-        window.show_reminder(reminder, "requests")
-    erased = erasure_notice(ws.erasures_reapplied)
-    if erased:  # a person erased earlier came back with an older file: erased again
-        window.show_reminder(erased, "contacts")
+
+    def remind() -> None:  # after the first paint: the window shows first
+        from wijkapp.followup import startup_reminder
+
+        reminder = startup_reminder(ws)
+        if reminder:
+            window.show_reminder(reminder, "requests")
+        erased = erasure_notice(ws.erasures_reapplied)
+        if erased:  # a person erased earlier came back with an older file: erased again
+            window.show_reminder(erased, "contacts")
+
+    window.after_first_paint(remind)
     return window
 
 

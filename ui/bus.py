@@ -8,13 +8,15 @@ from wijkapp.changes import Changes
 
 
 class ChangeBus(QObject):
-    """Views connect to ``changed`` and refresh only what the ``Changes`` touch.
+    """Views follow ``changed`` through :class:`ui.live.Follow`, which refreshes only what
+    the ``Changes`` touch, skips a view's own edits and lets hidden views wait.
 
-    ``source`` is the widget that made the change (or ``None``), so a view can skip
-    refreshing after its own edit.
+    ``source`` is the widget that made the change (or ``None``). ``refreshed(name,
+    changes)`` announces every view refresh, so tests can count them.
     """
 
     changed = Signal(object, object)  # (Changes, source)
+    refreshed = Signal(str, object)  # (view name, Changes)
 
     def emit_changes(self, changes: Changes, source: object | None = None) -> None:
         """Broadcast ``changes`` when anything changed."""

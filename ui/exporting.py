@@ -54,7 +54,7 @@ MEETING_FORMATS = frozenset({"agenda", "minutes", "summary", "docx"}) | frozense
 )
 YEAR_FORMATS = frozenset({"decisions", "actions", "csv", "xlsx"})
 GROUPS = (
-    (N_("Voor de vergadering"), ("agenda", "ics")),
+    (N_("Voor de vergadering"), ("agenda", "ics", "presentielijst")),
     (N_("Na de vergadering"), ("minutes", "summary", "docx", "decisions", "actions")),
 )
 OTHER_GROUP = N_("Adressen en lijsten")

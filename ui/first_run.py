@@ -74,6 +74,12 @@ class FirstRunDialog(QDialog):
             tip=_("Een verzonnen wijkplatform met een jaar aan vergaderingen, om rond te kijken."),
         )
         self.demo_button.setVisible(offer_demo)
+        self.join_button = button(
+            _("Aansluiten bij een bestuur"),
+            self.open_join,
+            tip=_("Het bestuur deelt Wijkapp al: haal het wijkplatform uit de gedeelde map of "
+                  "uit een ontvangen bestand."),
+        )
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # labels above fields
@@ -82,6 +88,7 @@ class FirstRunDialog(QDialog):
         form.addRow(_("Buurten (één per regel):"), self.buurten_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.join_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
         layout = QVBoxLayout(self)
@@ -133,6 +140,13 @@ class FirstRunDialog(QDialog):
         CoreOp(self, make_demo).with_message(_("De demo is klaar. Kijk gerust rond.")).success(
             lambda _c: self.accept()
         ).failure(lambda _e: self._busy(False)).run()
+
+    def open_join(self) -> None:
+        """The board is shared already: join it instead of making a new one."""
+        from .sharing import JoinDialog
+
+        if JoinDialog(self.ws, self).exec() == QDialog.DialogCode.Accepted:
+            self.accept()
 
     def _busy(self, busy: bool) -> None:
         self.start_button.setEnabled(not busy)

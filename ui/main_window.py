@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -174,6 +174,48 @@ class ReminderBar(QFrame):
         self.hide()
 
 
+class _Views(dict[str, QWidget]):
+    """The built views by key; asking for one not built yet builds it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, key: str) -> QWidget:
+        return self._window.view(key)
+
+
+class FirstPaint(QObject):
+    """Calls ``then()`` just after ``window`` (or a widget in it) first paints; or after
+    ``FALLBACK_MS`` when it never does (a window started hidden)."""
+
+    FALLBACK_MS = 1500
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        self._done = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (not self._done and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window() is self._window):
+            self._done = True
+            QTimer.singleShot(0, self, self._fire)  # after this paint has finished
+        return False
+
+    def _fire(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._done = True
+        self._then()
+
+
 class MainWindow(QMainWindow):
     """The app window over one open workspace."""
 
@@ -188,7 +230,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.bus = bus
         self.prefs = prefs or Preferences()
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, QWidget] = _Views(self)
         self.nav = QListWidget()
         set_role(self.nav, "nav")
         self.nav.setAccessibleName(_("Onderdelen van Wijkapp"))
@@ -232,12 +274,48 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.update_undo_actions()
         self.resize(initial_size(self.screen().availableGeometry().size()))
+        # The window shows first; its first view, the start-up backup and reminders follow
+        # after the first paint (see after_first_paint), so it appears at once.
+        self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self._scroll_of[VIEWS[0].key])
+        self._painted = False
+        self._closed = False
+        self._after_paint: list[Callable[[], None]] = [self._build_current_view]
+        self._paint_watch = FirstPaint(self, self._first_paint_done)
         safety = _optional("ui.safety")
         # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
         self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
         if self.backups is not None:
-            self.backups.start()
+            self.after_first_paint(self.backups.start)
+        sharing = _optional("ui.sharing")
+        # Sharing with the board's other laptops: status bar now, background sync after paint.
+        self.sharing = sharing.install(self) if sharing is not None else None
+
+    # -- start-up ---------------------------------------------------------------------------
+    @property
+    def started(self) -> bool:
+        """True once the window painted and its start-up work (first view, backup) began."""
+        return self._painted
+
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted itself (at once when it has)."""
+        if self._painted:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def _first_paint_done(self) -> None:
+        if self._painted or self._closed:  # closed before it ever painted: nothing to fill
+            return
+        self._painted = True
+        waiting, self._after_paint = self._after_paint, []
+        for callback in waiting:
+            callback()
+
+    def _build_current_view(self) -> None:
+        self._nav_changed(self.nav.currentRow())
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
@@ -246,11 +324,17 @@ class MainWindow(QMainWindow):
             return self.views[key]
         spec = next(s for s in VIEWS if s.key == key)
         cls = load_view_class(spec)
-        widget: QWidget = Placeholder(_(spec.title)) if cls is None else cls(self.ws, self.bus)
+        # Built inside its (hidden) page, so the view knows it is not on screen yet and
+        # fills itself as it is shown (ui.live.Follow.start).
+        page = self._page_of[key]
+        widget: QWidget = (Placeholder(_(spec.title)) if cls is None
+                           else cls(self.ws, self.bus, page))
         if cls is not None and key == "search" and hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._page_of[key].layout().addWidget(widget)
         self.views[key] = widget
+        if page.isVisible():
+            widget.show()  # now, not when the layout gets to it: it fills itself as it shows
         return widget
 
     def show_view(self, key: str) -> QWidget:
@@ -299,6 +383,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("Wijkplatforms vergelijken…"), self.show_overview))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Reservekopieën…"), self.show_backups))
+        file_menu.addAction(self._action(_("Delen met het bestuur…"), self.show_sharing))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Afsluiten"), self.close, "Ctrl+Q"))
 
@@ -484,6 +569,12 @@ class MainWindow(QMainWindow):
             return
         safety.open_backups_dialog(self, self.ws)
 
+    def show_sharing(self) -> None:
+        """Bestand → Delen met het bestuur."""
+        sharing = _optional("ui.sharing")
+        if sharing is not None and self.sharing is not None:
+            sharing.open_sharing(self, self.sharing)
+
     def show_export(self, fmt: str | None = None) -> None:
         """Bestand → Exporteren: agenda, verslag, lijsten, Word, agenda-afspraak, adressen."""
         exporting = _optional("ui.exporting")
@@ -502,7 +593,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save anything typed, then wait for the saves to finish."""
+        self._closed = True
         self.save_everything()
+        if self.sharing is not None:
+            self.sharing.on_close()  # a last exchange, after every word is saved
         if self.backups is not None:
             self.backups.on_close()
         super().closeEvent(event)

@@ -13,16 +13,29 @@ date. Calling it twice on the same box returns the first highlighter.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
-from wijkapp.export.summary_pdf import board_terms
 from wijkapp.plainlang import Level
 
 from .plainlang_highlighter import PlainLanguageHighlighter
 from .readability_meter import ReadabilityMeter
+
+if TYPE_CHECKING:
+    from wijkapp.workspace import Workspace
+
+
+def board_terms(ws: Workspace) -> list[tuple[str, str]]:
+    """The board's own jargon words (see ``wijkapp.export.summary_pdf.board_terms``).
+
+    Imported when called: the PDF module loads reportlab, which start-up does not need.
+    """
+    from wijkapp.export.summary_pdf import board_terms as terms
+
+    return terms(ws)
 
 __all__ = ["PlainLanguageTips", "attach_plain_language", "board_terms", "highlighter_of"]
 

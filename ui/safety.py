@@ -335,6 +335,9 @@ def replace_workspace(window: Any, ws: Workspace) -> None:
     scheduler = getattr(window, "backups", None)
     if scheduler is not None:
         scheduler.use(ws)
+    sharing = getattr(window, "sharing", None)
+    if sharing is not None:
+        sharing.use(ws)  # the restored file shares (or not) as it did when backed up
     views: dict[str, QWidget] = getattr(window, "views", {})
     for view in list(views.values()):
         view.setParent(None)

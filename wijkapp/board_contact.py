@@ -1,6 +1,6 @@
 """How residents reach the board: e-mail, phone, website, address and a contact person.
 
-Stored as five text columns on ``boards`` (migration ``0002_board_contact``). Every
+Stored as five text columns on ``boards`` (migration ``0003_board_contact``). Every
 resident document prints :func:`contact_sentences` (the "Vragen of ideeën?" block); the
 app shows the same sentences, so what residents read and what the board sees agree.
 """

@@ -98,6 +98,9 @@ def build_parser() -> DutchParser:
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p = command("overview", "vergelijk de jaarsamenvattingen van wijkplatforms")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    from .sync.cli import add_commands as add_sync_commands
+
+    add_sync_commands(command)
     return parser
 
 
@@ -380,6 +383,12 @@ def _cmd_overview(args: argparse.Namespace, db: Path) -> int:
     return int(overview(list(args.files)))
 
 
+def _cmd_sync(args: argparse.Namespace, db: Path) -> int:
+    from .sync.cli import run
+
+    return run(args, db)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "demo": _cmd_demo,
     "export": _cmd_export,
@@ -389,6 +398,9 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "overview": _cmd_overview,
+    "share": _cmd_sync,
+    "join": _cmd_sync,
+    "sync": _cmd_sync,
 }
 
 if __name__ == "__main__":

@@ -50,6 +50,11 @@ class Decisions(Manager[Decision]):
                 raise ValidationError("Dit agendapunt hoort bij een andere vergadering.")
         self._require_ref(self._ws.goals, goal_id, "Dit doel")
         year = meeting.year
+        from .sync.numbering import may_number_decisions
+
+        refusal = may_number_decisions(self._ws)
+        if refusal:
+            raise ValidationError(refusal)
         with self._store.write("Besluit toegevoegd") as tx:
             # Deleted decisions keep their number: count them too.
             seq = tx.execute(

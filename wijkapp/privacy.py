@@ -87,6 +87,11 @@ def erase_person(ws: Workspace, person_id: str, places: list[NamePlace] | None =
             tx.update("signals", row["id"], {"heard_by_name": ERASED_NAME})
         if places:
             _replace_in(ws, tx, person.name, places)
+        # Registered so the erasure travels to the board's other laptops (wijkapp/sync).
+        tx.execute(
+            "INSERT OR IGNORE INTO sync_erasures (person_id, board_id, erased_at) VALUES (?, ?, ?)",
+            [person_id, person.board_id, now_iso()],
+        )
     _register_beside(ws.path, {person_id: {"board_id": person.board_id, "erased_on": erased_on}})
     _squeeze(ws, ("people", "actions", "requests", "signals", *(p.table for p in places or [])))
     return tx.changes()

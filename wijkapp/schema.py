@@ -377,3 +377,28 @@ def pending_migrations(db: Database) -> list[str]:
 def known_migrations() -> list[str]:
     """Every migration this version knows, in order."""
     return [m.name for m in MIGRATIONS._migrations]
+
+
+#: Tables whose rows can name their goal (``goal_id``); see ``wijkapp.goals.POINTING_TABLES``.
+_GOAL_POINTERS = ("agenda_items", "decisions", "actions", "requests")
+
+
+@MIGRATIONS(name="0005_goal_pointer_indexes")
+def _goal_pointer_indexes(db: Database) -> None:
+    """Find a goal's evidence without reading every agenda item, decision, action and
+    request of every board (the goals view and the dashboard ask on every refresh).
+
+    Partial: only the few rows that name a goal are indexed.
+    """
+    for table in _GOAL_POINTERS:
+        db.execute(f"CREATE INDEX IF NOT EXISTS [idx_{table}_goal] ON [{table}](goal_id, board_id) "
+                   "WHERE goal_id IS NOT NULL")
+
+
+@MIGRATIONS(name="0006_sync")
+def _sync(db: Database) -> None:
+    # Sharing a board between laptops (wijkapp/sync): bookkeeping tables and the
+    # triggers that mark every written row for the next sync.
+    from .sync.tables import create_sync_tables
+
+    create_sync_tables(db)

@@ -2,7 +2,8 @@
 
 Proves in a few seconds that a build works end to end: the core opens a new file in a
 temporary folder, fills it with the demo board, writes the minutes PDF (Typst and the
-shipped fonts), then Qt starts offscreen, Qt's own Dutch translator ``qtbase_nl`` loads
+shipped fonts), shares the board with a second laptop through a folder (pycrdt and
+PyNaCl's encryption), then Qt starts offscreen, Qt's own Dutch translator ``qtbase_nl`` loads
 from the translations folder the app uses, and the main window is built with every view.
 
 Importing this module never imports Qt (the core stays Qt-free); Qt and ``ui`` are imported
@@ -53,6 +54,7 @@ def run_selftest(out: Callable[[str], None] = print) -> int:
     seconds = time.perf_counter() - started
     out(
         f"Zelftest geslaagd: demo '{facts['board']}', verslag-PDF {facts['pdf_kb']} kB, "
+        "gedeeld met een tweede laptop, "
         f"qtbase_nl geladen, hoofdvenster met {facts['views']} onderdelen ({seconds:.1f} s)."
     )
     return 0
@@ -60,7 +62,7 @@ def run_selftest(out: Callable[[str], None] = print) -> int:
 
 STEP_NAMES = {
     "begin": "voorbereiden",
-    "demo": "demo-wijkplatform of verslag-PDF",
+    "demo": "demo-wijkplatform, verslag-PDF of delen tussen twee laptops",
     "qt": "Qt of het hoofdvenster",
 }
 
@@ -78,7 +80,28 @@ def _core_steps(folder: Path) -> dict[str, Any]:
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF") or len(data) < MIN_PDF_BYTES:
         raise SelftestError(f"het verslag-PDF is onvolledig ({len(data)} bytes).")
+    _two_laptops(folder)
     return {"board": board, "pdf_kb": round(len(data) / 1024)}
+
+
+def _two_laptops(folder: Path) -> None:
+    """Share the demo board with a second laptop through a folder (pycrdt, PyNaCl)."""
+    from .sync.board import BoardSync
+    from .workspace import Workspace
+
+    shared = folder / "gedeelde-map"
+    shared.mkdir()
+    with Workspace(folder / "zelftest.sqlite") as first:
+        BoardSync(first).share(shared, "zelftest wachtwoord", "Laptop 1")
+        person = first.contacts.all()[0].id
+        with Workspace(folder / "tweede-laptop.sqlite") as second:
+            other = BoardSync(second)
+            other.join(shared, "zelftest wachtwoord", "Laptop 2")
+            second.contacts.update(person, role="zelftest")
+            other.sync()
+        BoardSync(first).sync()
+        if first.contacts.get(person).role != "zelftest":
+            raise SelftestError("delen tussen twee laptops werkt niet: de wijziging kwam niet aan.")
 
 
 def _qt_steps(folder: Path) -> dict[str, Any]:

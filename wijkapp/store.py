@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +57,10 @@ class Tx:
         self.kinds: set[str] = set()
         self.ids: set[str] = set()
         self.main_id: str | None = None
+        # Which columns plain updates wrote, and which tables got more than that (an
+        # insert, a replace, a touch): views use it to skip changes they do not show.
+        self.columns: set[str] = set()
+        self.whole: set[str] = set()
 
     # -- writes -----------------------------------------------------------------
     def insert(self, table: str, values: Mapping[str, Any], *, keep_times: bool = False) -> str:
@@ -69,6 +73,7 @@ class Tx:
             row["updated_at"] = stamp
         row.setdefault("deleted_at", None)
         self._remember(table, row["id"])
+        self._wrote(table, None)
         cols = ", ".join(f"[{c}]" for c in row)
         marks = ", ".join("?" for _ in row)
         self._conn.execute(f"INSERT INTO [{table}] ({cols}) VALUES ({marks})", list(row.values()))
@@ -84,6 +89,7 @@ class Tx:
         row = dict(values)
         row["updated_at"] = now_iso()
         self._remember(table, row_id)
+        self._wrote(table, values)
         sets = ", ".join(f"[{c}] = ?" for c in row)
         self._conn.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*row.values(), row_id])
         self._touched(table, row_id)
@@ -95,12 +101,14 @@ class Tx:
     def replace(self, table: str, row: Mapping[str, Any]) -> None:
         """Write a whole row as given (timestamps included); used by import."""
         self._remember(table, row["id"])
+        self._wrote(table, None)
         upsert_row(self._conn, table, row)
         self._touched(table, row["id"])
 
     def touch(self, table: str, row_id: str) -> None:
         """Report a record as changed without writing it (e.g. a parent)."""
         self._touched(table, row_id)
+        self._wrote(table, None)
         self.step.touched.add(table)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
@@ -121,6 +129,15 @@ class Tx:
         if self._parent is not None:
             self._parent._touched(table, row_id)
 
+    def _wrote(self, table: str, columns: Iterable[str] | None) -> None:
+        """Note the columns written in ``table`` (``None``: whole rows)."""
+        if columns is None:
+            self.whole.add(table)
+        else:
+            self.columns.update(f"{table}.{c}" for c in columns)
+        if self._parent is not None:
+            self._parent._wrote(table, columns)
+
     def _finish(self) -> None:
         for change in self.step.rows:
             change.after = self._store.row(change.table, change.id)
@@ -128,7 +145,8 @@ class Tx:
     def changes(self) -> Changes:
         """The changes made so far in this transaction."""
         return Changes(
-            frozenset(self.kinds), frozenset(self.ids), self._step_name or None, self.main_id
+            frozenset(self.kinds), frozenset(self.ids), self._step_name or None, self.main_id,
+            columns=frozenset(self.columns), column_only=frozenset(self.kinds - self.whole),
         )
 
 

@@ -17,7 +17,7 @@ from .conftest import Board
 
 def test_formats_are_named_in_dutch() -> None:
     assert set(FORMATS) == {"agenda", "minutes", "summary", "decisions", "actions", "docx", "ics",
-                            "vcard", "csv", "xlsx"}
+                            "vcard", "csv", "xlsx", "presentielijst"}
     assert all(description[0].isupper() for description in FORMATS.values())
 
 

@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,6 +40,13 @@ def app_ctx(ws: Workspace, bus: ChangeBus) -> Iterator[AppContext]:
     yield context
     wait_for_workers(5000)
     set_app_context(None)
+
+
+def wait_for_start(qtbot: Any, window: Any) -> None:
+    """Let a shown main window paint and do its start-up work (first view, backup,
+    reminders), which it runs after its first paint."""
+    qtbot.waitUntil(lambda: window.started, timeout=5000)
+    wait_for_worker(qtbot)
 
 
 def wait_for_worker(qtbot: object) -> None:

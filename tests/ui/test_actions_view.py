@@ -16,9 +16,7 @@ def make(qtbot, ws, bus):
 
 
 def rows(view):
-    tree = view.tree
-    return [[tree.topLevelItem(i).text(c) for c in range(5)]
-            for i in range(tree.topLevelItemCount())]
+    return [[row.text(c) for c in range(5)] for row in view.rows()]
 
 
 def test_overdue_actions_first_in_red_and_with_words(qtbot, ws, bus, app_ctx):
@@ -30,7 +28,7 @@ def test_overdue_actions_first_in_red_and_with_words(qtbot, ws, bus, app_ctx):
     assert all("te laat" in r[3] for r in shown[:2])
     assert not any("te laat" in r[3] for r in shown[2:])
     assert "2× uitgesteld" in shown[1][3]
-    first, third = view.tree.topLevelItem(0), view.tree.topLevelItem(2)
+    first, third = view.rows()[0], view.rows()[2]
     assert first.foreground(0).color() == LATE_COLOR and first.font(0).bold()
     assert third.foreground(0).color() != LATE_COLOR
     assert "Zaal reserveren" not in " ".join(r[0] for r in shown)  # done ones hidden

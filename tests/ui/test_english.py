@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import ui.app as app_module
+from tests.ui.conftest import wait_for_start
 from ui import preferences
 from ui.main_window import MainWindow
 from ui.operations.context import set_app_context
@@ -30,6 +31,7 @@ def _start(qtbot: Any, db_path: Path, language: str) -> MainWindow:
     window = app_module.start(db_path)
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
+    wait_for_start(qtbot, window)  # reminders come after the first paint
     return window
 
 

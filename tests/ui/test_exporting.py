@@ -86,6 +86,7 @@ KEY_LINES = {
     "summary": "Nieuws voor bewoners",
     "decisions": "Besluitenlijst",
     "actions": "Actiepuntenlijst",
+    "presentielijst": "Presentielijst",
 }
 
 

@@ -12,12 +12,13 @@ def make(qtbot, ws, bus):
 
 
 def groups(view):
-    tree = view.panel.tree
+    view.panel.items()  # catches up first
+    model = view.panel.model
     out = {}
-    for g in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(g)
-        out[group.text(0)] = [(group.child(i).text(0), group.child(i).text(1))
-                              for i in range(group.childCount())]
+    for g in range(model.rowCount()):
+        group = model.item(g, 0)
+        out[group.text()] = [(group.child(i, 0).text(), group.child(i, 1).text())
+                             for i in range(group.rowCount())]
     return out
 
 

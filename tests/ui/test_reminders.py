@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import ui.app as app_module
+from tests.ui.conftest import wait_for_start
 from ui.main_window import MainWindow
 from ui.operations.context import set_app_context
 from wijkapp.workspace import Workspace
@@ -29,7 +30,7 @@ def test_start_shows_overdue_requests_and_goes_there(qtbot: Any, db_path: Path) 
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     try:
-        assert window.reminder.isVisible()
+        qtbot.waitUntil(window.reminder.isVisible, timeout=5000)  # after the first paint
         assert window.reminder.text.text() == "Drie verzoeken wachten langer dan beloofd."
         qtbot.mouseClick(window.reminder.go, app_module_left())
         assert window.nav.currentItem().text() == "Verzoeken aan de gemeente"
@@ -47,6 +48,7 @@ def test_no_reminder_when_nothing_waits(qtbot: Any, db_path: Path) -> None:
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
     try:
+        wait_for_start(qtbot, window)  # the reminder would come after the first paint
         assert not window.reminder.isVisible()
     finally:
         window.close()

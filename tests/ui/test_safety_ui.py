@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tests.ui.conftest import wait_for_worker
+from tests.ui.conftest import wait_for_start, wait_for_worker
 from ui import safety
 from ui.main_window import MainWindow
 from ui.safety import BackupScheduler, offer_restore, restore_offer_box
@@ -66,7 +66,7 @@ def window(qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any, monkeypatch: Any,
     qtbot.addWidget(win)
     app_ctx.show_status = win.show_status
     win.show()
-    wait_for_worker(qtbot)
+    wait_for_start(qtbot, win)  # the start-up backup runs after the first paint
     return win
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.ui.conftest import wait_for_worker
+from tests.ui.conftest import wait_for_start, wait_for_worker
 from tests.ui.test_meetings import auto_accept
 from tests.ui.test_minutes import type_text
 from ui import app as app_module
@@ -417,6 +417,7 @@ def test_the_secretary_restores_twice_and_then_meets_a_full_usb_stick(
         window = app_module.start(db)
         assert isinstance(window, MainWindow)
         qtbot.addWidget(window)
+        wait_for_start(qtbot, window)  # the start-up backup runs after the first paint
         told: list[str] = []
 
         def dialog() -> BackupsDialog:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,8 @@ from wijkapp.workspace import Workspace
 from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
 from ..labels import action_row, meeting_label, required_text_problem
+from ..live import ANY, Follow, cancel_loads, load_in_background, on_screen
+from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.actions import (
     add_action,
     mark_action_done,
@@ -46,15 +47,24 @@ from .widgets import (
     button,
     heading,
     hint,
-    list_tree,
-    mark_late,
+    list_view,
     message_label,
     refill_combo,
     show_problem,
 )
 
-_KINDS = ("actions", "people", "meetings", "goals")
+#: What the list, its filters and the editor show.
+WATCH = {
+    "actions": ANY,
+    "people": ("name",),
+    "meetings": ("title", "starts_at"),
+    "goals": ("title", "building_block", "area_id"),
+}
 _NO_MEETING = "__none__"
+#: (people, meeting entries, goals) for the filters and the editor's choices.
+Choices = tuple[list[tuple[str, str]], list[tuple[str, str]], list[Any]]
+#: (rows in order, the listed actions by id).
+Made = tuple[list[ListRow], dict[str, Action]]
 
 
 class ActionsView(QWidget):
@@ -74,8 +84,8 @@ class ActionsView(QWidget):
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
         self._build()
-        self.refresh()
-        bus.changed.connect(self._on_changed)
+        self.live = Follow(self, bus, "actions", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     # -- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -114,9 +124,12 @@ class ActionsView(QWidget):
         left = QWidget(split)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.tree = list_tree(
-            [_("Wat"), _("Wie"), _("Klaar vóór"), _("Stand"), _("Vergadering")],
-            _("Lijst met actiepunten"), left, keep=(2, 3))
+        self.model = RecordListModel(
+            [_("Wat"), _("Wie"), _("Klaar vóór"), _("Stand"), _("Vergadering")], self)
+        self.tree = list_view(self.model, _("Lijst met actiepunten"), left, keep=(2, 3))
+        self._quiet = False  # selecting from code, not the user
+        self._loading = False  # rows are being made on the worker
+        self._then: list[Any] = []
         self._relayout = QTimer(self)  # wrapped rows need new heights when columns resize
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
@@ -193,24 +206,42 @@ class ActionsView(QWidget):
         self.person_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
         self.meeting_filter.currentIndexChanged.connect(lambda _i: self._fill_list())
         self.show_done.toggled.connect(lambda _b: self._fill_list())
-        self.tree.currentItemChanged.connect(lambda _a, _b: self._selection_changed())
-        self.tree.itemActivated.connect(lambda _item, _col: self.what_edit.setFocus())
+        self.tree.selectionModel().currentChanged.connect(
+            lambda _a, _b: None if self._quiet else self._selection_changed())
+        self.tree.activated.connect(lambda _index: self.what_edit.setFocus())
         self.what_edit.textChanged.connect(self.saver.touch)
         self.owner_combo.editTextChanged.connect(lambda _t: self.saver.touch())
         self.due_field.changed.connect(self.saver.touch)
         self.goal_combo.currentIndexChanged.connect(lambda _i: self.saver.touch())
         self.preventive.toggled.connect(lambda _b: self.saver.touch())
 
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.DeferredDelete:
+            # Being deleted (e.g. the views rebuilt after a restore): tearing down the list
+            # moves its current row, which is not the user choosing a record.
+            self._quiet = True
+        return super().event(event)
+
     # -- contract ---------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        """Reload filters and list when actions, people or meetings changed."""
-        if changes is not None and not changes.touches(*_KINDS):
+        """Reload filters and list (``live`` calls it for the changes this view shows).
+
+        On screen, the rows and choices are made on the worker; the window answers meanwhile.
+        """
+        choices = changes is None or changes.touches("people", "meetings", "goals")
+
+        def then() -> None:
+            if self.current_id and not self.saver.pending:
+                if changes is None or self.current_id in changes.ids:
+                    self._load_editor()
+
+        if on_screen(self):
+            self._fill_later(choices, then)
             return
-        self._fill_filters()
+        if choices:
+            self._fill_filters()
         self._fill_list()
-        if self.current_id and not self.saver.pending:
-            if changes is None or self.current_id in changes.ids:
-                self._load_editor()
+        then()
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Show and select the action ``record_id`` (filters are reset to show it)."""
@@ -224,80 +255,123 @@ class ActionsView(QWidget):
         self.select(record_id)
         self.tree.setFocus()
 
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        self.refresh(changes)
-
     # -- list ------------------------------------------------------------------------------
-    def _fill_filters(self) -> None:
+    def _choices(self) -> Choices:
+        """People, meeting entries and goals for the filters and the editor (no Qt)."""
         people = [(p.id, p.name) for p in self.ws.contacts.all()]
         meetings = sorted(self.ws.meetings.all(), key=lambda m: m.starts_at, reverse=True)
-        refill_combo(self.person_filter, _("Iedereen"), people)
-        refill_combo(self.meeting_filter, _("Alle vergaderingen"),
-                [(m.id, meeting_label(m.starts_at, m.title)) for m in meetings]
-                + [(_NO_MEETING, _("Buiten een vergadering"))])
-        self.owner_combo.set_people(people)
-        self.goal_combo.set_goals(self.ws.goals.all())
+        entries = [(m.id, meeting_label(m.starts_at, m.title)) for m in meetings]
+        return people, [*entries, (_NO_MEETING, _("Buiten een vergadering"))], self.ws.goals.all()
 
-    def visible_actions(self) -> list[Action]:
-        """The actions the filters let through, late ones first."""
-        person = self.person_filter.currentData()
-        meeting = self.meeting_filter.currentData()
-        actions = self.ws.actions.all() if self.show_done.isChecked() else self.ws.actions.open()
+    def _fill_filters(self, choices: Choices | None = None) -> None:
+        people, meetings, goals = choices or self._choices()
+        refill_combo(self.person_filter, _("Iedereen"), people)
+        refill_combo(self.meeting_filter, _("Alle vergaderingen"), meetings)
+        self.owner_combo.set_people(people)
+        self.goal_combo.set_goals(goals)
+
+    def _filters(self) -> tuple[Any, Any, bool]:
+        return (self.person_filter.currentData(), self.meeting_filter.currentData(),
+                self.show_done.isChecked())
+
+    def _make_rows(self, filters: tuple[Any, Any, bool]) -> Made:
+        """The rows the filters let through, late ones first (no Qt: runs on the worker)."""
+        person, meeting, show_done = filters
+        labels = {m.id: meeting_label(m.starts_at, m.title) for m in self.ws.meetings.all()}
+        actions = self.ws.actions.all() if show_done else self.ws.actions.open()
         if person:
             actions = [a for a in actions if a.owner_id == person]
         if meeting == _NO_MEETING:
             actions = [a for a in actions if not a.meeting_id]
         elif meeting:
             actions = [a for a in actions if a.meeting_id == meeting]
-        rows = {a.id: self._row(a) for a in actions}
-        return sorted(actions, key=lambda a: rows[a.id].sort_key)
+        day = today()
+        rows = {a.id: action_row(a.what, a.owner_name, a.due_date, a.status, a.times_postponed,
+                                 labels.get(a.meeting_id or "", ""), day) for a in actions}
+        actions.sort(key=lambda a: rows[a.id].sort_key)
+        made = [ListRow(a.id, tuple(rows[a.id].cells), rows[a.id].late, tooltip=a.what)
+                for a in actions]
+        return made, {a.id: a for a in actions}
 
-    def _row(self, action: Action) -> Any:
-        meetings = self._meeting_labels
-        return action_row(action.what, action.owner_name, action.due_date, action.status,
-                          action.times_postponed, meetings.get(action.meeting_id or "", ""),
-                          today())
+    def visible_actions(self) -> list[Action]:
+        """The actions the filters let through, late ones first."""
+        rows, actions = self._make_rows(self._filters())
+        return [actions[row.id] for row in rows]
 
     def _fill_list(self) -> None:
-        self._meeting_labels = {m.id: meeting_label(m.starts_at, m.title)
-                                for m in self.ws.meetings.all()}
-        actions = self.visible_actions()
-        self._actions = {a.id: a for a in actions}
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        late_count = 0
-        for action in actions:
-            row = self._row(action)
-            item = QTreeWidgetItem(list(row.cells))
-            item.setData(0, Qt.ItemDataRole.UserRole, action.id)
-            item.setToolTip(0, action.what)
-            mark_late(item, row.late)
-            late_count += row.late
-            self.tree.addTopLevelItem(item)
-        self.tree.blockSignals(False)
+        cancel_loads(self.tree)  # a background load still running is dropped
+        self._loading = False
+        self._show_rows(self._make_rows(self._filters()))
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
+
+    def _fill_later(self, choices: bool, then: Any = None) -> None:
+        """Make the choices (when ``choices``) and the rows on the worker, then show them."""
+        filters = self._filters()
+        self._loading = True
+        if then is not None:
+            self._then.append(then)
+
+        def load() -> tuple[Choices | None, Made]:
+            return (self._choices() if choices else None), self._make_rows(filters)
+
+        def show(result: tuple[Choices | None, Made]) -> None:
+            made_choices, made = result
+            self._loading = False
+            if made_choices is not None:
+                self._fill_filters(made_choices)
+            if self._filters() != filters:  # a filter changed meanwhile: its rows now
+                made = self._make_rows(self._filters())
+            self._show_rows(made)
+            waiting, self._then = self._then, []
+            for callback in waiting:
+                callback()
+
+        load_in_background(self.tree, load, show)
+
+    def _show_rows(self, made: Made) -> None:
+        rows, self._actions = made
+        self._quiet = True
+        try:
+            self.model.set_rows(rows)
+        finally:
+            self._quiet = False
+        late_count = sum(row.late for row in rows)
         self.count_label.setText(
             ngettext("{n} actiepunt in de lijst, waarvan {late} te laat.",
-                     "{n} actiepunten in de lijst, waarvan {late} te laat.", len(actions)).format(
-                n=len(actions), late=late_count))
+                     "{n} actiepunten in de lijst, waarvan {late} te laat.", len(rows)).format(
+                n=len(rows), late=late_count))
         if self.current_id and not self._creating:
             self.select(self.current_id, load=False)
         self._update_buttons()
 
+    def rows(self) -> list[RowRef]:
+        """The rows of the list in display order (made at once when still loading)."""
+        if self._loading:
+            self._fill_list()
+        return self.model.rows()
+
     def select(self, action_id: str, load: bool = True) -> None:
         """Select the row of ``action_id`` (and load it into the editor)."""
-        for index in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(index)
-            if item.data(0, Qt.ItemDataRole.UserRole) == action_id:
-                self.tree.blockSignals(not load)
-                self.tree.setCurrentItem(item)
-                self.tree.blockSignals(False)
-                if load:
-                    self._selection_changed()
-                return
+        self.rows()
+        index = self.model.index_of(action_id)
+        if not index.isValid():
+            return
+        self._quiet = not load
+        try:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._quiet = False
+        self.tree.scrollTo(index)
+        if load:
+            self._selection_changed()
 
     def _selection_changed(self) -> None:
-        item = self.tree.currentItem()
-        new_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        index = self.tree.currentIndex()
+        new_id = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
         if new_id == self.current_id and not self._creating:
             return
         self.saver.flush()  # a snapshot of this action is saved, even while a save runs
@@ -352,9 +426,10 @@ class ActionsView(QWidget):
         self.saver.flush()
         self.saver.forget()
         self._new_key = self.saver.new_token()
-        self.tree.blockSignals(True)
-        self.tree.setCurrentItem(None)
-        self.tree.blockSignals(False)
+        self._quiet = True
+        self.tree.selectionModel().clearCurrentIndex()
+        self.tree.clearSelection()
+        self._quiet = False
         self.current_id = None
         self._creating = True
         self._load_editor()

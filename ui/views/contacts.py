@@ -27,6 +27,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import Row, email_problem, last_contact_text, required_text_problem
+from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.contacts import add_person, delete_person, record_contact_today, update_person
 from .organisations import OrganisationsPanel
@@ -144,6 +145,10 @@ class PeoplePanel(RecordPanel):
             record_contact_today(self, self.current_id).run()
 
 
+#: What the people and organisations tabs show.
+WATCH = {"people": ANY, "organisations": ANY}
+
+
 class ContactsView(QWidget):
     """A search box over two tabs: people and organisations."""
 
@@ -177,8 +182,8 @@ class ContactsView(QWidget):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
-        self.refresh()
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        self.live = Follow(self, bus, "contacts", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def _apply_search(self) -> None:
         self.people.needle = self.organisations.needle = self.search.text()

@@ -32,14 +32,26 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import goal_status_label
+from ..live import ANY, Follow
 from ..style import ACCENT, INK, LINE, OK, OVERDUE, set_role
 from .voice_card import ForgottenSignalsCard
 from .widgets import heading, hint
 
 GREY = "#6b6b6b"
 AMBER = "#a85400"
-WATCHED = ("actions", "requests", "goals", "goal_links", "decisions", "documents",
-           "agenda_items", "meetings", "signals", "signal_followups")
+#: What the figures count: states, dates and links to goals, not the texts.
+WATCH = {
+    "actions": ("status", "due_date", "times_postponed", "done_on", "goal_id"),
+    "requests": ("status", "sent_on", "answer_due", "answered_on", "goal_id", "subject",
+                 "kind", "sent_to_name"),
+    "goals": ("status", "building_block", "evidence", "title"),
+    "goal_links": ANY,
+    "decisions": ("goal_id",),
+    "documents": (),  # only a deletion: a linked document stops being evidence
+    "agenda_items": ("goal_id",),
+    "signals": ANY,  # the card of signals waiting for follow-up
+    "signal_followups": ANY,
+}
 
 
 @dataclass(frozen=True)
@@ -210,13 +222,11 @@ class DashboardView(QWidget):
         grid.setColumnStretch(1, 1)
         layout.addStretch(1)
         self.figures: Dashboard | None = None
-        self.refresh()
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        self.live = Follow(self, bus, "dashboard", self.refresh, WATCH)
+        self.live.start()
 
     def refresh(self, changes: Changes | None = None) -> None:
-        """Recount when actions, requests, goals or their evidence changed."""
-        if changes is not None and not changes.touches(*WATCHED):
-            return
+        """Recount (``live`` calls it for changes to what the figures count)."""
         if not self.ws.has_board:
             return
         d = self.figures = dashboard(self.ws, today())

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.changes import Changes
-from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, LINK_KINDS, Goal
+from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, Goal
 from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import Row, building_block_label, goal_row, goal_status_label, required_text_problem
+from ..live import ANY, Except, Follow, touches
 from ..operations.base import CoreOp
 from ..operations.goals import (
     add_goal,
@@ -264,11 +265,9 @@ class GoalsPanel(RecordPanel):
 
     def start_new(self) -> None:
         """A new goal under the bouwsteen of the chosen group or goal."""
-        item = self.tree.currentItem()
-        block = None
-        if item is not None:
-            record = self.get(item.data(0, ID_ROLE)) if item.data(0, ID_ROLE) else None
-            block = record.building_block if record else None
+        chosen = self.current_row_id()
+        record = self.get(chosen) if chosen else None
+        block = record.building_block if record else None
         super().start_new()
         if block:
             select_data(self.block, block)
@@ -292,6 +291,19 @@ class GoalsPanel(RecordPanel):
 
     def delete_op(self, record_id: str) -> CoreOp:
         return delete_goal(self, record_id)
+
+
+#: What the goals, their buurten and their evidence show (a note or the text of a record
+#: is not in the evidence list; its title, state and link to a goal are).
+EVIDENCE_WATCH = {
+    "agenda_items": Except("notes", "summary", "presenter", "minutes", "kind"),
+    "decisions": ANY,
+    "actions": Except("notes", "owner_name", "owner_id"),
+    "requests": Except("text", "answer_text"),
+    "documents": Except("summary", "handling"),
+}
+WATCH = {"goals": ANY, "goal_links": ANY, "areas": ANY, "meetings": ("title", "starts_at"),
+         **EVIDENCE_WATCH}
 
 
 class GoalsView(QWidget):
@@ -319,8 +331,8 @@ class GoalsView(QWidget):
         layout.addWidget(self.panel, 1)
         self._fill_filter()
         self.area_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
-        self.refresh()
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        self.live = Follow(self, bus, "goals", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def _fill_filter(self) -> None:
         entries = [(_WHOLE_WIJK, _("Alleen de hele wijk"))]
@@ -337,7 +349,8 @@ class GoalsView(QWidget):
             self._fill_filter()
             self.panel.fill_choices()
         self.panel.refresh(changes, ("areas",))
-        if changes is None or changes.touches("goals", "meetings", *LINK_KINDS):
+        if changes is None or changes.touches("goals", "goal_links", "meetings") or touches(
+                changes, EVIDENCE_WATCH):
             self.panel.fill_evidence()  # labels show states ("klaar") and removed records
 
     def open_record(self, kind: str, record_id: str) -> None:

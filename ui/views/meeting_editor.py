@@ -31,6 +31,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..formatting import date_time_label, meeting_status_label
+from ..live import ANY, Except, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from .meeting_agenda import UNDO_DELETE_STEP, AgendaEditing, table_key_action
@@ -41,7 +42,13 @@ from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_
 from .residents import PresenceListBox
 
 __all__ = ["UNDO_DELETE_STEP", "MeetingEditor", "table_key_action"]
-_KINDS = ("meetings", "agenda_items", "attendance", "people")
+#: What the editor shows: the meeting, its invitees and its agenda (not the notes).
+WATCH = {
+    "meetings": ANY,
+    "attendance": ANY,
+    "people": ("name", "board_member"),
+    "agenda_items": Except("notes"),
+}
 
 
 class MeetingEditor(AgendaEditing, QWidget):
@@ -59,7 +66,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         self._date_timer = QTimer(self, singleShot=True, interval=700)
         self._date_timer.timeout.connect(self._save_date)
         self._build()
-        bus.changed.connect(self._on_changed)
+        self.live = Follow(self, bus, "meeting editor", self._on_changed, WATCH, own_edits=True)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -167,6 +174,7 @@ class MeetingEditor(AgendaEditing, QWidget):
             self.undo_bar.hide()
             self.form_error.hide()
         self.meeting_id = meeting_id
+        self.live.pending = None  # everything is loaded fresh below
         self.send_box.set_meeting(meeting_id)
         self.presence_box.set_meeting(meeting_id)
         self._select_after_reload = select_item
@@ -234,8 +242,8 @@ class MeetingEditor(AgendaEditing, QWidget):
         if changes is None or changes.touches("agenda_items"):
             self._load_agenda()
 
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        if self.meeting_id and self.isVisible():
+    def _on_changed(self, changes: Changes) -> None:
+        if self.meeting_id:
             self.refresh(changes)
 
     # -- meeting fields ---------------------------------------------------------------

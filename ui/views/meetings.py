@@ -26,12 +26,14 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..formatting import meeting_row_label
+from ..live import Follow
 from ..operations import meetings as meeting_ops
 from .meeting_editor import MeetingEditor
 from .meeting_widgets import CurrentPageStack, button, label
 from .minutes import MinutesView
 
-_KINDS = ("meetings", "agenda_items", "decisions", "actions", "attendance")
+#: What the list shows of a meeting (agenda items, decisions and so on are not in it).
+LIST_WATCH = {"meetings": ("title", "starts_at", "place", "status")}
 LIST_PAGE, EDITOR_PAGE, MINUTES_PAGE = 0, 1, 2
 
 
@@ -64,9 +66,9 @@ class MeetingsView(QWidget):
         super().__init__(parent)
         self.ws = ws
         self.bus = bus
-        self._stale = False
         self.pages = CurrentPageStack()
-        self.pages.addWidget(self._build_list())
+        self.list_page = self._build_list()
+        self.pages.addWidget(self.list_page)
         self.editor = MeetingEditor(ws, bus)
         self.editor.back_requested.connect(self.show_list)
         self.editor.minutes_requested.connect(self.start_minutes)
@@ -78,8 +80,11 @@ class MeetingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
-        self.refresh()
+        # The list follows meetings only while its page is shown; the editor and minutes
+        # mode follow the data themselves.
+        self.live = Follow(self.list_page, bus, "meetings", self.refresh, LIST_WATCH,
+                           own_edits=True)
+        self.live.start()
 
     def _build_list(self) -> QWidget:
         page = QWidget()
@@ -113,19 +118,8 @@ class MeetingsView(QWidget):
 
     # -- list -------------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:
-        """Reload the list when meetings changed (lazily while hidden)."""
-        if changes is not None and not changes.touches(*_KINDS):
-            return
-        if not self.isVisible() and changes is not None:
-            self._stale = True
-            return
-        self._stale = False
+        """Reload the list (called by :attr:`live` for changes to meetings it shows)."""
         self._load_list()
-
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
 
     def _load_list(self) -> None:
         keep = self.selected_meeting_id()
@@ -180,8 +174,7 @@ class MeetingsView(QWidget):
         """Back to the list."""
         self.editor.flush()
         self.minutes.flush()
-        self._load_list()
-        self.pages.setCurrentIndex(LIST_PAGE)
+        self.pages.setCurrentIndex(LIST_PAGE)  # the list catches up on changes as it shows
         self.list.setFocus()
 
     def open_meeting(self, meeting_id: str, select_item: str | None = None) -> None:

@@ -39,6 +39,7 @@ from ..formatting import (
     minutes_label,
     notes_counter_label,
 )
+from ..live import ANY, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
@@ -61,6 +62,9 @@ ATTENDANCE_STEP = "attendance"
 SIDE_BY_SIDE_CHARS = 90
 ATTENDANCE_ROW_CHARS = 100
 QWIDGETSIZE_MAX = (1 << 24) - 1
+#: What minutes mode shows (everything of its meeting).
+WATCH = {kind: ANY for kind in ("meetings", "agenda_items", "attendance", "people", "actions",
+                                "action_reviews", "decisions")}
 ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
 
 
@@ -92,7 +96,9 @@ class MinutesView(QWidget):
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(self._save_failed)
         self._build()
-        bus.changed.connect(self._on_changed)
+        # Own edits come through too: a decision or action added here must appear in the
+        # lists; refresh() skips the ones the screen already shows (own notes, attendance).
+        self.live = Follow(self, bus, "minutes", self._on_changed, WATCH, own_edits=True)
         self.room = RoomBar(self)  # the chair's clock and the presentatiescherm
         self.layout().insertWidget(2, self.room)
 
@@ -226,6 +232,7 @@ class MinutesView(QWidget):
         self.flush()
         self.meeting_id = meeting_id
         self.item_id = None
+        self.live.pending = None  # everything is loaded fresh below
         self._load_steps(select_item or ATTENDANCE_STEP)
 
     def _load_steps(self, select: str | None) -> None:
@@ -487,6 +494,5 @@ class MinutesView(QWidget):
         self.flush()
         self._load_steps(key)
 
-    def _on_changed(self, changes: Changes, source: object) -> None:
-        if self.isVisible():
-            self.refresh(changes, source)
+    def _on_changed(self, changes: Changes) -> None:
+        self.refresh(changes, self.live.last_source)

@@ -7,18 +7,16 @@ the selection across refreshes, and not overwriting what the user is typing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
     QSplitter,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,20 +28,18 @@ from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
 from ..labels import Row, group_header
+from ..live import cancel_loads, load_in_background, on_screen
+from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
 from .widgets import (
     add_row,
     button,
     form,
     heading,
-    list_tree,
-    mark_late,
+    list_view,
     message_label,
     show_problem,
 )
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-
 
 #: Average characters the list needs beside the editor to tell its records apart.
 LIST_CHARS = 42
@@ -79,7 +75,10 @@ class RecordPanel(QWidget):
         left = QWidget(self.splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.tree = list_tree(list(headers), list_name, left, keep)
+        self.model = RecordListModel(list(headers), self)
+        self.tree = list_view(self.model, list_name, left, keep)
+        self._loading = False  # rows are being made on the worker (see fill_later)
+        self._then: list[Callable[[], None]] = []  # to do once the rows are shown
         left_layout.addWidget(self.tree, 1)
         self.count_label = QLabel(left)
         self.count_label.setWordWrap(True)  # a long count must not widen the window
@@ -120,7 +119,16 @@ class RecordPanel(QWidget):
         self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
-        self.tree.currentItemChanged.connect(lambda _a, _b: self._selection_changed())
+        self._quiet = False  # selecting from code: do not treat it as the user's choice
+        self.tree.selectionModel().currentChanged.connect(
+            lambda _a, _b: None if self._quiet else self._selection_changed())
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.DeferredDelete:
+            # Being deleted (e.g. the views rebuilt after a restore): tearing down the list
+            # moves its current row, which is not the user choosing a record.
+            self._quiet = True
+        return super().event(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Catch up on a put-off refresh; never let the splitter squeeze the editor."""
@@ -220,45 +228,60 @@ class RecordPanel(QWidget):
 
     # -- list -----------------------------------------------------------------------------------
     def fill(self) -> None:
-        """Rebuild the list, keeping the selection (the editor is not reloaded)."""
+        """Update the list now, keeping the selection (the editor is not reloaded)."""
+        cancel_loads(self.tree)  # a background load still running is dropped
+        self._loading = False
+        self._show_rows(self._make_rows())
+        self._run_then()
+
+    def fill_later(self, then: Callable[[], None] | None = None) -> None:
+        """Like :meth:`fill`, but make the rows on the worker (core reads and Dutch
+        formatting of hundreds of records take longer than a frame); ``then()`` runs
+        after they are shown. Reading the list meanwhile (:meth:`items`) fills it at once.
+        """
+        self._loading = True
+        if then is not None:
+            self._then.append(then)
+
+        def show(result: tuple[list[ListRow], int]) -> None:
+            self._loading = False
+            self._show_rows(result)
+            self._run_then()
+
+        load_in_background(self.tree, self._make_rows, show)
+
+    def _run_then(self) -> None:
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
+
+    def _make_rows(self) -> tuple[list[ListRow], int]:
+        """The list's rows in order and how many are late (no Qt: runs on the worker too)."""
         records = self.records()
         rows = {r.id: self.row(r) for r in records}
         records.sort(key=lambda r: rows[r.id].sort_key)
+        grouped = self.groups() is not None
+        made = [ListRow(r.id, tuple(rows[r.id].cells), rows[r.id].late,
+                        self.group_of(r) if grouped else None) for r in records]
+        return made, sum(row.late for row in made)
+
+    def _show_rows(self, result: tuple[list[ListRow], int]) -> None:
+        rows, late = result
         groups = self.groups()
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        parents: dict[Any, QTreeWidgetItem] = {}
-        if groups is not None:
-            self.tree.setRootIsDecorated(True)
-            bold = QFont()
-            bold.setBold(True)
-            for key, header in groups:
-                item = QTreeWidgetItem([header])
-                item.setFont(0, bold)
-                item.setFirstColumnSpanned(True)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                self.tree.addTopLevelItem(item)
-                item.setFirstColumnSpanned(True)
-                parents[key] = item
-        late = 0
-        for record in records:
-            row = rows[record.id]
-            item = QTreeWidgetItem(list(row.cells))
-            item.setData(0, ID_ROLE, record.id)
-            item.setToolTip(0, row.cells[0])
-            mark_late(item, row.late)
-            late += row.late
-            parent = parents.get(self.group_of(record)) if groups is not None else None
-            if parent is not None:
-                parent.addChild(item)
-            else:
-                self.tree.addTopLevelItem(item)
-        for key, parent in parents.items():
-            header = dict(groups or [])[key]
-            parent.setText(0, group_header(header, parent.childCount()))
-        self.tree.expandAll()
-        self.tree.blockSignals(False)
-        self.count_label.setText(self.count_text(len(records), late))
+        self._quiet = True
+        try:
+            self.model.set_rows(rows, groups)
+            if groups is not None:
+                self.tree.setRootIsDecorated(True)
+                root = self.model.invisibleRootItem().index()
+                for number, (_key, header) in enumerate(groups):
+                    self.model.set_group_text(number, group_header(
+                        header, self.model.group_count(number)))
+                    self.tree.setFirstColumnSpanned(number, root, True)
+                self.tree.expandAll()
+        finally:
+            self._quiet = False
+        self.count_label.setText(self.count_text(len(rows), late))
         if self.current_id and not self.creating:
             self.select(self.current_id, load=False)
         self.delete_button.setEnabled(bool(self.current_id))
@@ -267,40 +290,45 @@ class RecordPanel(QWidget):
         """The line under the list; override for other words."""
         return _("{n} in de lijst.").format(n=count)
 
-    def items(self) -> list[QTreeWidgetItem]:
+    def items(self) -> list[RowRef]:
         """Every record row in the list, in display order (catching up first)."""
         self.catch_up()
-        found = []
-        stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            if item.data(0, ID_ROLE):
-                found.append(item)
-            stack[0:0] = [item.child(i) for i in range(item.childCount())]
-        return found
+        if self._loading:
+            self.fill()
+        return self.model.rows()
 
     def select(self, record_id: str, load: bool = True) -> bool:
         """Select the row of ``record_id`` (and load it); ``False`` when it is not listed."""
-        for item in self.items():
-            if item.data(0, ID_ROLE) == record_id:
-                self.tree.blockSignals(not load)
-                self.tree.setCurrentItem(item)
-                self.tree.scrollToItem(item)
-                self.tree.blockSignals(False)
-                if load:
-                    self._selection_changed()
-                return True
-        return False
+        self.items()  # catches up first
+        index = self.model.index_of(record_id)
+        if not index.isValid():
+            return False
+        self._quiet = not load
+        try:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._quiet = False
+        self.tree.scrollTo(index)
+        if load:
+            self._selection_changed()
+        return True
 
     def select_first(self) -> None:
         """Select the first row when nothing is selected."""
         rows = self.items()
         if rows and not self.current_id and not self.creating:
-            self.select(rows[0].data(0, ID_ROLE))
+            self.select(rows[0].record_id)
+
+    def current_row_id(self) -> str | None:
+        """The id of the row with the keyboard focus in the list (``None``: a header/none)."""
+        index = self.tree.currentIndex()
+        value = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
+        return str(value) if value and not str(value).startswith("\0") else None
 
     def _selection_changed(self) -> None:
-        item = self.tree.currentItem()
-        new_id = item.data(0, ID_ROLE) if item else None
+        new_id = self.current_row_id()
         if not new_id or (new_id == self.current_id and not self.creating):
             return
         self.saver.flush()  # a snapshot of this record is saved, even while a save runs
@@ -332,10 +360,10 @@ class RecordPanel(QWidget):
         self.saver.flush()
         self.saver.forget()
         self._new_key = self.saver.new_token()
-        self.tree.blockSignals(True)
-        self.tree.setCurrentItem(None)
+        self._quiet = True
+        self.tree.selectionModel().clearCurrentIndex()
         self.tree.clearSelection()
-        self.tree.blockSignals(False)
+        self._quiet = False
         self.current_id = None
         self.creating = True
         self.reload_editor()
@@ -392,12 +420,19 @@ class RecordPanel(QWidget):
             return
         if self.current_id and not self.get(self.current_id):
             self.current_id = None
-        self.fill()
-        quiet = not self.saver.pending and not self.creating
-        if quiet and (changes is None or (self.current_id or "") in changes.ids
-                      or not self.current_id):
-            self.reload_editor()
-        self.select_first()
+
+        def then() -> None:
+            quiet = not self.saver.pending and not self.creating
+            if quiet and (changes is None or (self.current_id or "") in changes.ids
+                          or not self.current_id):
+                self.reload_editor()
+            self.select_first()
+
+        if on_screen(self):
+            self.fill_later(then)  # the window answers while the rows are made
+        else:
+            self.fill()
+            then()
 
     def refresh_later(self, changes: Changes | None = None, kinds: Sequence[str] = ()) -> None:
         """Like :meth:`refresh`, but for a panel out of sight (a background tab): only

@@ -36,6 +36,7 @@ from ..labels import (
     request_status_label,
     required_text_problem,
 )
+from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.requests import delete_request, mark_request_sent, save_request
 from ..plainlang_editor import attach_plain_language, board_terms
@@ -267,6 +268,16 @@ def deadline_text(record: Request | None) -> tuple[str, bool]:
     return (_("Antwoord beloofd vóór {date}.").format(date=date_text(record.answer_due)), False)
 
 
+#: What the two tabs and their choices show.
+WATCH = {
+    "requests": ANY,
+    "documents": ANY,
+    "people": ("name", "organisation_id"),
+    "areas": ("name",),
+    "meetings": ("title", "starts_at"),
+}
+
+
 class RequestsView(QWidget):
     """Two tabs: requests to the municipality, and incoming documents."""
 
@@ -287,8 +298,8 @@ class RequestsView(QWidget):
         self.tabs.addTab(self.requests, _("Verzoeken en signalen"))
         self.tabs.addTab(self.incoming, _("Ingekomen stukken"))
         layout.addWidget(self.tabs, 1)
-        self.refresh()
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        self.live = Follow(self, bus, "requests", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the changes touch (requests, documents, people, buurten).

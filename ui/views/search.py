@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import Changes
 from wijkapp.i18n import _, ngettext
+from wijkapp.schema import SEARCHABLE
 from wijkapp.search import SearchHit
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import excerpt, mark_words, search_kind_label, shorten, snippet_html, snippet_plain
+from ..live import ANY, Follow
 from ..style import ACCENT
 from .widgets import heading, hint
 
@@ -120,6 +122,10 @@ class _SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+#: Results can change with any record a person typed.
+WATCH = dict.fromkeys(SEARCHABLE, ANY)
+
+
 class SearchView(QWidget):
     """The search screen; see the module docstring."""
 
@@ -162,7 +168,7 @@ class SearchView(QWidget):
         self.box.textChanged.connect(lambda _t: self._timer.start())
         self.results.itemActivated.connect(lambda item, _c: self._open(item))
         self._show_summary("")
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        self.live = Follow(self, bus, "search", self.refresh, WATCH, own_edits=True)
 
     # -- contract ---------------------------------------------------------------------------
     def refresh(self, changes: Changes | None = None) -> None:

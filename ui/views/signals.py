@@ -425,7 +425,11 @@ class SignalsView(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         layout.addWidget(self.tabs, 1)
         self.refresh()
-        bus.changed.connect(lambda changes, _source: self.refresh(changes))
+        # A bound method, never a lambda: Qt drops the connection when this view is deleted.
+        bus.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes, _source: object) -> None:
+        self.refresh(changes)
 
     def edit_lists(self) -> None:
         """The board's themes, groups and follow-up weeks."""

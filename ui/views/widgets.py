@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTreeView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -256,9 +257,36 @@ def list_tree(headers: list[str], name: str, parent: QWidget | None = None,
     tree.header().setStretchLastSection(False)
     tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     _ColumnFitter(tree, keep)
+    tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     return tree
+
+
+def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = None,
+              keep: tuple[int, ...] = ()) -> QTreeView:
+    """Like :func:`list_tree`, over an item model (``ui/models/``) that updates in place."""
+    tree = QTreeView(parent)
+    tree.setModel(model)
+    tree.setRootIsDecorated(False)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    tree.setAccessibleName(name)
+    tree.setAllColumnsShowFocus(True)
+    tree.header().setStretchLastSection(False)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Column widths follow the first rows, not every one of hundreds (a frame, not ten).
+    tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
+    _ColumnFitter(tree, keep)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    return tree
+
+
+#: How many rows :class:`_ColumnFitter` measures to fit the columns.
+COLUMN_FIT_ROWS = 150
 
 
 def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
@@ -288,7 +316,7 @@ def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
     return widths
 
 
-def longest_words(tree: QTreeWidget, pad: int, rows: int = 150) -> list[int]:
+def longest_words(tree: QTreeView, pad: int, rows: int = 150) -> list[int]:
     """Per column, the width of its longest word (bold, as late rows are) in the first
     ``rows`` rows and the header, plus ``pad``."""
     model = tree.model()
@@ -309,7 +337,7 @@ def longest_words(tree: QTreeWidget, pad: int, rows: int = 150) -> list[int]:
 class _ColumnFitter(QObject):
     """Keeps a tree's columns fitted to its width (see :func:`column_widths`)."""
 
-    def __init__(self, tree: QTreeWidget, keep: tuple[int, ...]) -> None:
+    def __init__(self, tree: QTreeView, keep: tuple[int, ...]) -> None:
         super().__init__(tree)
         self._tree = tree
         self.keep = keep
