@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wijkapp.i18n import _
+
 #: Room for the window frame the system draws around a dialog (title bar, borders).
 FRAME = QSize(16, 40)
 #: The buttons kept below the scroll area take at most this share of the screen's height.
@@ -95,6 +97,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
     body.setObjectName("fitBody")
     scroll = QScrollArea(dialog)
     scroll.setObjectName(SCROLL_NAME)
+    scroll.setAccessibleName(_("Inhoud van het venster (schuift)"))
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

@@ -263,6 +263,7 @@ class ConflictsDialog(GrowingDialog):
         self.rows = QVBoxLayout(self.list_holder)
         self.rows.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
+        scroll.setAccessibleName(_("Wijzigingen van anderen"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.list_holder)

@@ -73,7 +73,11 @@ def constructor_values(ws: Workspace, window: QWidget) -> dict[str, Any]:
     assert meeting is not None
     people = ws.contacts.board_members()
     goals = ws.goals.for_area(None)
+    from ui.sharing import SyncController
+
+    controller = SyncController(ws, parent=window)  # the board is not shared: the start screen
     return {
+        "controller": controller, "sync": controller.sync,
         "ws": ws, "parent": window, "meeting_id": meeting.id, "person_id": people[0].id,
         "people": people, "goals": goals, "item": None, "item_title": "Verkeersveiligheid",
         "goal_title": goals[0].title if goals else "Een doel", "linked": set(),
