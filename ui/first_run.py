@@ -21,9 +21,9 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
+from .first_steps import FirstMeetingPage, MembersPage
 from .formatting import parse_buurten
 from .operations.base import CoreOp
-from .first_steps import FirstMeetingPage, MembersPage
 from .operations.meetings import create_board
 from .views.meeting_dialogs import required_problem
 from .views.meeting_widgets import CurrentPageStack, button, label
