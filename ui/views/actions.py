@@ -503,10 +503,33 @@ class ActionsView(QWidget):
         open_export_dialog(self.window(), self.ws, fmt="actions")
 
     def mark_done(self) -> None:
-        """Mark the selected action as done today."""
+        """Mark the selected action as done today; when done ones are not shown, the editor
+        moves on to the action that was below it (never keeps showing the done one)."""
         if self.current_id:
             self.saver.flush()
-            mark_action_done(self, self.current_id).run()
+            done_id = self.current_id
+            ids = [ref.record_id for ref in self.rows()]
+            after = ids[ids.index(done_id) + 1:] + ids[:ids.index(done_id)][::-1] \
+                if done_id in ids else []
+            what = self._actions[done_id].what if done_id in self._actions else ""
+            mark_action_done(self, done_id).success(
+                lambda _c: self._moved_on(done_id, after, what)).run()
+
+    def _moved_on(self, done_id: str, after: list[str], what: str) -> None:
+        if self.show_done.isChecked() or self.current_id != done_id:
+            return
+        self.rows()  # the list as it is now
+        following = next((i for i in after if self.model.index_of(i).isValid()), None)
+        if following:
+            self.select(following)
+        else:
+            self.current_id = None
+            self._load_editor()
+            self._update_buttons()
+        first_line = (what.splitlines() or [""])[0]
+        short = first_line if len(first_line) <= 60 else first_line[:57] + "…"
+        show_problem(self.editor_message, None,
+                     _("‘{what}’ is klaar. Terugzetten kan met Ctrl+Z.").format(what=short))
 
     def postpone(self) -> None:
         """Postpone the selected action four weeks (the count goes up)."""
