@@ -134,8 +134,7 @@ class SyncController(QObject):
 
     def _changed(self, _changes: Any, _source: Any) -> None:
         """An erasure goes out at once: the old words must leave the shared state soon."""
-        if self.shared and not self.closed and self.ws.store.scalar(
-                "SELECT 1 FROM sync_erasures WHERE in_doc = 0 LIMIT 1"):
+        if self.shared and not self.closed and self.sync.has_unsent_erasures:
             self.sync_soon()
 
     @property

@@ -8,8 +8,6 @@ the main window routes to the view that shows that record.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeyEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -33,7 +31,7 @@ from wijkapp.search import SearchHit
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..labels import excerpt, mark_words, search_kind_label, shorten, snippet_html, snippet_plain
+from ..labels import search_kind_label, shorten, snippet_html, snippet_plain
 from ..live import ANY, Follow
 from ..style import ACCENT
 from .widgets import heading, hint
@@ -190,8 +188,7 @@ class SearchView(QWidget):
         """Run the search for the box's text and show the grouped results."""
         self._timer.stop()
         text = self.box.text()
-        self.hits = [self._readable(hit, text) for hit in self.ws.search.query(text)
-                     if text.strip()] if text.strip() else []
+        self.hits = self.ws.search.query(text) if text.strip() else []
         self.results.clear()
         bold = QFont()
         bold.setBold(True)
@@ -216,19 +213,6 @@ class SearchView(QWidget):
                                                        n=group.childCount()))
         self.results.expandAll()
         self._show_summary(text)
-
-    def _readable(self, hit: SearchHit, text: str) -> SearchHit:
-        """Work around snippets that only show the board id (core search regression):
-        mark the typed words in the title instead."""
-        if snippet_plain(hit.snippet).strip() not in ("", self.ws.board_id):
-            return hit
-        row = self.ws.store.one(f"SELECT * FROM [{hit.kind}] WHERE id = ?", [hit.id]) or {}
-        for key, value in row.items():
-            if isinstance(value, str) and not key.endswith(("id", "_at", "_on")):
-                found = excerpt(value, text)
-                if found and snippet_plain(found) != hit.title:
-                    return replace(hit, snippet=found)
-        return replace(hit, snippet=mark_words(hit.title, text))
 
     def _show_summary(self, text: str) -> None:
         if not text.strip():

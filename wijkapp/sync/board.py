@@ -136,6 +136,11 @@ class BoardSync:
         return self.board_id is not None
 
     @property
+    def has_unsent_erasures(self) -> bool:
+        """An erasure (AVG) is recorded here but not yet in the shared state."""
+        return bool(self.store.scalar("SELECT 1 FROM sync_erasures WHERE in_doc = 0 LIMIT 1"))
+
+    @property
     def folder(self) -> Path | None:
         value = self._get("folder")
         return Path(value) if value else None
