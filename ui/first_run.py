@@ -26,15 +26,6 @@ from .views.meeting_dialogs import required_problem
 from .views.meeting_widgets import button, label
 
 
-def demo_available() -> bool:
-    """True when ``wijkapp.demo`` can be imported (it is written separately)."""
-    try:
-        from wijkapp import demo  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def make_demo(ws: Workspace) -> Changes:
     """Fill the workspace with the demo board (imported lazily; runs on the worker)."""
     from wijkapp.demo import create_demo
@@ -131,9 +122,6 @@ class FirstRunDialog(QDialog):
 
     def open_demo(self) -> None:
         """Fill the file with the demo board (it takes a moment) and close the welcome."""
-        if not demo_available():
-            self._show_error(_("De demo is in deze versie nog niet beschikbaar."))
-            return
         self._busy(True)
         self.error.setText(_("Even geduld: de demo wordt gemaakt…"))
         self.error.show()

@@ -1,7 +1,7 @@
 """The main window: navigation on the left, one view at a time, menus, status bar.
 
-Views are found by name and built the first time they are shown, so a missing view file
-shows "Nog niet beschikbaar" instead of breaking the app, and start-up stays fast.
+Views are imported by name and built the first time they are shown, so start-up stays
+fast; a view that fails to import fails loudly (no placeholder hides a broken build).
 Every view follows one contract: ``XView(ws, bus, parent)``, ``nav_title``,
 ``refresh(changes)`` and ``open_record(kind, record_id)``.
 """
@@ -34,14 +34,14 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import LANGUAGES, N_, _
 from wijkapp.workspace import Workspace
 
-from . import preferences
+from . import preferences, safety, sharing
 from .autosave import AutoSaver, flush_all_editors
 from .bus import ChangeBus
 from .formatting import redo_text, undo_text, window_title
 from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
-from .views.meeting_widgets import CurrentPageStack, label
+from .views.meeting_widgets import CurrentPageStack
 
 log = logging.getLogger(__name__)
 
@@ -82,16 +82,6 @@ ROUTES = {
 }
 
 
-def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
-    """The view class, or ``None`` when its module is missing or broken (logged)."""
-    try:
-        module = importlib.import_module(spec.module)
-        return getattr(module, spec.cls)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - a broken view must not stop the app
-        log.exception("view %s could not be loaded", spec.module)
-        return None
-
-
 def nav_width(nav: QListWidget) -> int:
     """The navigation's width in pixels for its current font: narrow enough for a laptop.
 
@@ -111,27 +101,6 @@ def nav_width(nav: QListWidget) -> int:
 def initial_size(available: QSize) -> QSize:
     """The window's first size: 1280 × 800, but never more than the screen offers."""
     return QSize(min(1280, available.width()), min(800, available.height()))
-
-
-class Placeholder(QWidget):
-    """Shown for a view that is not there yet."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(title, "heading"))
-        layout.addWidget(label(_("Nog niet beschikbaar."), "hint"))
-        layout.addStretch(1)
-
-
-def _optional(module: str) -> object | None:
-    """A GUI module that may not exist yet in this build (``None`` when missing)."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        if error.name != module:
-            log.exception("module %s failed to import", module)
-        return None
 
 
 class ReminderBar(QFrame):
@@ -284,14 +253,11 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._after_paint: list[Callable[[], None]] = [self._build_current_view]
         self._paint_watch = FirstPaint(self, self._first_paint_done)
-        safety = _optional("ui.safety")
         # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
-        self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
-        if self.backups is not None:
-            self.after_first_paint(self.backups.start)
-        sharing = _optional("ui.sharing")
+        self.backups = safety.BackupScheduler(ws, self)
+        self.after_first_paint(self.backups.start)
         # Sharing with the board's other laptops: status bar now, background sync after paint.
-        self.sharing = sharing.install(self) if sharing is not None else None
+        self.sharing = sharing.install(self)
 
     # -- start-up ---------------------------------------------------------------------------
     @property
@@ -319,17 +285,16 @@ class MainWindow(QMainWindow):
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
-        """The view for a navigation key, built on first use (or a placeholder)."""
+        """The view for a navigation key, built on first use."""
         if key in self.views:
             return self.views[key]
         spec = next(s for s in VIEWS if s.key == key)
-        cls = load_view_class(spec)
+        cls: type[QWidget] = getattr(importlib.import_module(spec.module), spec.cls)
         # Built inside its (hidden) page, so the view knows it is not on screen yet and
         # fills itself as it is shown (ui.live.Follow.start).
         page = self._page_of[key]
-        widget: QWidget = (Placeholder(_(spec.title)) if cls is None
-                           else cls(self.ws, self.bus, page))
-        if cls is not None and key == "search" and hasattr(widget, "open_requested"):
+        widget = cls(self.ws, self.bus, page)  # type: ignore[call-arg]
+        if key == "search" and hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._page_of[key].layout().addWidget(widget)
         self.views[key] = widget
@@ -534,20 +499,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help → Over: name, version, where the data lives and how healthy it is."""
-        safety = _optional("ui.safety")
-        if safety is not None:
-            safety.show_about(self, self.ws)
-            return
-        from wijkapp import __version__
-
-        QMessageBox.about(
-            self,
-            _("Over Wijkapp"),
-            _(
-                "Wijkapp {version}\nHet geheugen en de stem van het wijkplatform.\n\n"
-                "Uw gegevens staan in:\n{path}"
-            ).format(version=__version__, path=self.ws.path),
-        )
+        safety.show_about(self, self.ws)
 
     def show_own_words(self) -> None:
         """Bewerken → Eigen moeilijke woorden: the board's own jargon list."""
@@ -563,42 +515,30 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         """Bestand → Reservekopieën: list, make and restore backups."""
-        safety = _optional("ui.safety")
-        if safety is None:
-            self.show_status(_("Nog niet beschikbaar."))
-            return
         safety.open_backups_dialog(self, self.ws)
 
     def show_sharing(self) -> None:
         """Bestand → Delen met het bestuur."""
-        sharing = _optional("ui.sharing")
-        if sharing is not None and self.sharing is not None:
-            sharing.open_sharing(self, self.sharing)
+        sharing.open_sharing(self, self.sharing)
 
     def show_export(self, fmt: str | None = None) -> None:
         """Bestand → Exporteren: agenda, verslag, lijsten, Word, agenda-afspraak, adressen."""
-        exporting = _optional("ui.exporting")
-        if exporting is None:
-            self.show_status(_("Nog niet beschikbaar."))
-            return
+        from . import exporting  # on first use: it brings the document machinery
+
         exporting.open_export_dialog(self, self.ws, fmt=fmt)
 
     def make_year_report(self) -> None:
         """Bestand → Jaarverslag maken (in the background, with a progress bar)."""
-        exporting = _optional("ui.exporting")
-        if exporting is None:
-            self.show_status(_("Nog niet beschikbaar."))
-            return
+        from . import exporting
+
         exporting.make_year_report(self, self.ws)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save anything typed, then wait for the saves to finish."""
         self._closed = True
         self.save_everything()
-        if self.sharing is not None:
-            self.sharing.on_close()  # a last exchange, after every word is saved
-        if self.backups is not None:
-            self.backups.on_close()
+        self.sharing.on_close()  # a last exchange, after every word is saved
+        self.backups.on_close()
         super().closeEvent(event)
 
     def save_everything(self) -> None:

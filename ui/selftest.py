@@ -129,7 +129,7 @@ def _main_window_steps(folder: Path, app: Any) -> int:
     from wijkapp.workspace import Workspace
 
     from .bus import ChangeBus
-    from .main_window import VIEWS, MainWindow, Placeholder
+    from .main_window import VIEWS, MainWindow
     from .operations.base import wait_for_workers
     from .operations.context import AppContext, set_app_context
     from .preferences import Preferences
@@ -145,10 +145,8 @@ def _main_window_steps(folder: Path, app: Any) -> int:
         window.show()
         app.processEvents()
         for spec in VIEWS:
-            widget = window.show_view(spec.key)
+            window.show_view(spec.key)  # a view that cannot be imported raises here
             app.processEvents()
-            if isinstance(widget, Placeholder):
-                raise SelftestError(f"het onderdeel '{spec.title}' kon niet worden geladen.")
         if not window.isVisible():
             raise SelftestError("het hoofdvenster is niet zichtbaar geworden.")
         return len(VIEWS)

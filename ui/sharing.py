@@ -585,7 +585,7 @@ class JoinDialog(GrowingDialog):
         self.accept()
 
 
-def install(window: Any) -> SyncController | None:
+def install(window: Any) -> SyncController:
     """Hook sharing into the main window: menu item, status bar, background sync."""
     controller = SyncController(window.ws, window.bus, window)
     bar = SyncStatusBar(controller, lambda: open_conflicts(window, controller))
