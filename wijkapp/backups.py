@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
-from .storage import (
+from .database_file import (
     BUSY_TIMEOUT_MS,
     acquire_lock,
     backup_to,
@@ -26,6 +25,7 @@ from .storage import (
     sqlite_problem,
     write_state,
 )
+from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
 
 if TYPE_CHECKING:
     from .workspace import Workspace

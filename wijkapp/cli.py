@@ -147,8 +147,8 @@ def main(argv: Sequence[str] | None = None, *, open_app: AppOpener | None = None
 
 def _check_db_path(db: Path) -> None:
     """Refuse a folder, pipe, device or broken link as ``--db`` before any command runs."""
+    from .database_file import check_header
     from .errors import NotADatabaseError
-    from .storage import check_header
 
     if os.path.lexists(db) and not db.exists():
         raise NotADatabaseError(

@@ -52,7 +52,7 @@ from .rules import (
 )
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..transactions import Store
     from ..workspace import Workspace
 
 

@@ -1,4 +1,6 @@
-"""Opening the one database file safely (DESIGN.md §5).
+"""Opening and guarding the one database file safely (DESIGN.md §5).
+
+Reads, writes and undo on the open connection are :mod:`wijkapp.transactions`.
 
 WAL with ``synchronous=FULL``, foreign keys on, a busy timeout, mode 0600, a lock
 file so a second process gets a clear message, and ``quick_check`` on a read-only
