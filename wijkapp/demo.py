@@ -694,7 +694,7 @@ class _Builder:
     def topic(self, meeting_id: str, day: dt.date, topic: T) -> None:
         item_id = self.made(self.ws.agenda.add(
             meeting_id, topic["title"], kind=topic["kind"], presenter=self.name(topic["by"]),
-            minutes=topic["min"], notes=topic["notes"], summary=topic["summary"],
+            planned_minutes=topic["min"], notes=topic["notes"], summary=topic["summary"],
             goal_id=self.goals.get(topic.get("goal", ""))))
         self.topics[topic["key"]] = {"item": item_id, "meeting": meeting_id, "decisions": [],
                                      "actions": []}
@@ -775,7 +775,7 @@ class _Builder:
             secretary_id=self.people["secretaris"]))
         for title, by, minutes, kind in topics:
             self.keep(self.ws.agenda.add(meeting_id, title, kind=kind, presenter=self.name(by),
-                                         minutes=minutes))
+                                         planned_minutes=minutes))
         return meeting_id
 
     def evidence(self) -> None:

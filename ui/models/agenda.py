@@ -108,7 +108,7 @@ class AgendaModel(QAbstractTableModel):
                 item.title,
                 kind_label(item.kind),
                 item.presenter,
-                minutes_label(item.minutes),
+                minutes_label(item.planned_minutes),
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and item.summary:
             return item.summary

@@ -147,7 +147,7 @@ class AgendaEditing:
         items = self.ws.agenda.for_meeting(self.meeting_id)
         self.model.set_items(items)
         self._fit_columns()
-        self.total_label.setText(agenda_total_label([i.minutes for i in items]))
+        self.total_label.setText(agenda_total_label([i.planned_minutes for i in items]))
         self._select_after_reload = None
         if keep:
             self.select_item(keep)

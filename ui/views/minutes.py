@@ -325,7 +325,7 @@ class MinutesView(QWidget):
             self.item_info.setText("")
         else:
             self.item_title.setText(self.steps.currentItem().text())
-            info = [kind_label(item.kind), item.presenter, minutes_label(item.minutes)]
+            info = [kind_label(item.kind), item.presenter, minutes_label(item.planned_minutes)]
             self.item_info.setText(" · ".join(p for p in info if p))
             if not same:  # never replace what is on screen with an older copy
                 unconfirmed = self.saver.unconfirmed(item.id)
