@@ -305,52 +305,6 @@ def shorten(text: str, limit: int = 120) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def mark_words(text: str, query: str) -> str:
-    """``text`` with every word that contains a word of ``query`` (accents and case ignored)
-    marked from the match to the end of that word, as the core's snippets are."""
-    from wijkapp.search import fold
-
-    folded, origin = [], []
-    for index, char in enumerate(text):
-        for part in fold(char):
-            folded.append(part)
-            origin.append(index)
-    haystack = "".join(folded)
-    spans: list[tuple[int, int]] = []
-    for word in {fold(w) for w in query.split() if w.strip()}:
-        start = haystack.find(word)
-        while word and start >= 0:
-            end = origin[start + len(word) - 1] + 1
-            while end < len(text) and text[end].isalnum():  # whole words, as FTS marks them
-                end += 1
-            spans.append((origin[start], end))
-            start = haystack.find(word, start + len(word))
-    out, last = [], 0
-    for begin, end in sorted(spans):
-        if begin < last:
-            continue
-        out += [text[last:begin], HIT_START, text[begin:end], HIT_END]
-        last = end
-    return "".join(out) + text[last:]
-
-
-def excerpt(text: str, query: str, words: int = 12) -> str:
-    """About ``words`` words of ``text`` around the first word of ``query`` found in it
-    (accents ignored), with "…" where cut and the found words marked; ``""`` if none."""
-    from wijkapp.search import fold
-
-    parts = text.split()
-    needles = [fold(w) for w in query.split() if w.strip()]
-    for index, part in enumerate(parts):
-        if any(n in fold(part) for n in needles):
-            start = max(index - words // 3, 0)
-            chunk = " ".join(parts[start:start + words])
-            before = "…" if start > 0 else ""
-            after = "…" if start + words < len(parts) else ""
-            return before + mark_words(chunk, query) + after
-    return ""
-
-
 def meeting_choice_label(starts_at: str | None, title: str = "") -> str:
     """``donderdag 12 maart 2026`` for a meeting in a choice list, with an unusual title."""
     day = _day((starts_at or "")[:10])

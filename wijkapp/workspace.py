@@ -12,7 +12,7 @@ from typing import Any
 from .actions import Actions
 from .agenda import AgendaItems
 from .attachments import Attachments
-from .boards import Area, Areas, Board, Boards
+from .boards import Areas, Board, Boards
 from .changes import Changes
 from .contacts import Contacts, Organisations
 from .database_file import (
@@ -146,10 +146,6 @@ class Workspace:
         """Switch the managers to another board in this file."""
         self.boards.get(board_id)
         self._board_id = board_id
-
-    def buurten(self) -> list[Area]:
-        """The current board's buurten."""
-        return self.areas.all()
 
     # -- undo ---------------------------------------------------------------------------
     def undo(self) -> Changes:

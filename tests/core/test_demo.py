@@ -32,7 +32,7 @@ def test_demo_returns_changes_naming_the_new_board(tmp_path: Path) -> None:
         board = ws.board
         assert (board.name, board.wijk, board.municipality) == (
             "Wijkplatform Geleen-Zuid", "Geleen-Zuid", "Sittard-Geleen")
-        assert {"Lindenheuvel", "Krawinkel", "Het Rode Dorp"} <= {a.name for a in ws.buurten()}
+        assert {"Lindenheuvel", "Krawinkel", "Het Rode Dorp"} <= {a.name for a in ws.areas.all()}
 
 
 def test_demo_refuses_a_workspace_that_has_a_board(demo: Workspace) -> None:

@@ -36,7 +36,7 @@ def days(n: int) -> dt.date:
 def fill(ws: Workspace) -> Board:
     """A board with people, organisations, meetings, actions, requests, documents, goals."""
     b = Board()
-    b.areas = {a.name: a.id for a in ws.buurten()}
+    b.areas = {a.name: a.id for a in ws.areas.all()}
     for name, kind in [("Gemeente Sittard-Geleen", "municipality"), ("Politie Limburg", "police"),
                        ("Zuyderland Thuiszorg", "care"), ("ZOwonen", "partner"),
                        ("Bewonersgroep Krawinkel", "residents")]:

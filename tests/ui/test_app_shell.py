@@ -114,7 +114,7 @@ def test_first_run_makes_the_board(qtbot: Any, empty_ws: Workspace, bus: Any) ->
             dialog.start_button.click()
         wait_for_worker(qtbot)
         assert empty_ws.board.name == "Wijkplatform Geleen-Zuid"
-        assert [a.name for a in empty_ws.buurten()] == ["Lindenheuvel", "Krawinkel", "Ĳzeren Veld"]
+        assert [a.name for a in empty_ws.areas.all()] == ["Lindenheuvel", "Krawinkel", "Ĳzeren Veld"]
     finally:
         set_app_context(None)
 

@@ -222,7 +222,7 @@ class GoalsPanel(RecordPanel):
 
     def fill_choices(self) -> None:
         """Refill the buurt choice."""
-        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        self._areas = {a.id: a.name for a in self.ws.areas.all()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
 
     def records(self) -> list[Goal]:
@@ -336,7 +336,7 @@ class GoalsView(QWidget):
 
     def _fill_filter(self) -> None:
         entries = [(_WHOLE_WIJK, _("Alleen de hele wijk"))]
-        entries += [(a.id, a.name) for a in self.ws.buurten()]
+        entries += [(a.id, a.name) for a in self.ws.areas.all()]
         refill_combo(self.area_filter, _("Alle buurten"), entries)
 
     def _filter_changed(self) -> None:

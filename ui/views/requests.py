@@ -168,7 +168,7 @@ class RequestsPanel(RecordPanel):
 
     def fill_choices(self) -> None:
         """Refill the buurt and person choices from the database."""
-        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        self._areas = {a.id: a.name for a in self.ws.areas.all()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
         self.sent_to.set_people([(p.id, p.name) for p in self.ws.contacts.all()])
         self.fill_meetings()

@@ -310,7 +310,7 @@ class SignalsPanel(RecordPanel):
 
     def fill_choices(self) -> None:
         """Refill buurten, board members, themes and groups from the database."""
-        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        self._areas = {a.id: a.name for a in self.ws.areas.all()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
         members = self.ws.contacts.board_members() or self.ws.contacts.all()
         self.heard_by.set_people([(p.id, p.name) for p in members])

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTreeView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QWidget,
 )
 
@@ -240,29 +238,6 @@ def add_row(layout: QFormLayout, label: str, field: QWidget) -> QLabel:
     return caption
 
 
-def list_tree(headers: list[str], name: str, parent: QWidget | None = None,
-              keep: tuple[int, ...] = ()) -> QTreeWidget:
-    """A read-only, keyboard-friendly list with column headers and alternating rows.
-
-    Columns fit the width; those in ``keep`` are never cut short (see :func:`column_widths`).
-    """
-    tree = QTreeWidget(parent)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    tree.setAccessibleName(name)
-    tree.setAllColumnsShowFocus(True)
-    tree.header().setStretchLastSection(False)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    _ColumnFitter(tree, keep)
-    tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
-    tree.setWordWrap(True)
-    tree.setUniformRowHeights(False)
-    return tree
-
-
 def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = None,
               keep: tuple[int, ...] = ()) -> QTreeView:
     """Like :func:`list_tree`, over an item model (``ui/models/``) that updates in place."""
@@ -367,22 +342,6 @@ class _ColumnFitter(QObject):
                                least=longest_words(tree, pad))
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-
-
-def mark_late(item: QTreeWidgetItem, late: bool) -> None:
-    """Red, bold text for a late row (the row's words say "te laat" as well).
-
-    A row that is not late and was never marked is left alone, so filling a long list
-    costs nothing extra.
-    """
-    if not late and item.data(0, Qt.ItemDataRole.FontRole) is None:
-        return
-    font = QFont()
-    font.setBold(late)
-    brush = QBrush(LATE_COLOR) if late else QBrush()
-    for column in range(item.columnCount()):
-        item.setFont(column, font)
-        item.setForeground(column, brush)
 
 
 def button(text: str, slot: Callable[[], Any], tip: str = "", parent: QWidget | None = None,

@@ -149,9 +149,6 @@ class BoardSync:
     def laptop_name(self) -> str:
         return str(self._get("laptop_name") or platform.node() or "deze laptop")
 
-    def set_laptop_name(self, name: str) -> None:
-        self._set(laptop_name=name.strip() or None)
-
     def set_folder(self, folder: Path | None) -> None:
         self._set(folder=str(folder) if folder else None)
 
