@@ -2,4 +2,5 @@
 
 from ui.launcher import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing the package's modules one by one must not start the app
+    raise SystemExit(main())

@@ -41,7 +41,7 @@ from .export_buttons import (
     alive,
     heading_label,
 )
-from .formatting import date_label
+from .labels import date_label
 from .screen_fit import room_on
 from .style import set_role
 from .year_report_dialog import make_year_report

@@ -19,7 +19,7 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
-from .formatting import parse_buurten
+from .labels import parse_buurten
 from .operations.base import CoreOp
 from .operations.meetings import create_board
 from .views.meeting_dialogs import required_problem

@@ -37,7 +37,7 @@ from wijkapp.workspace import Workspace
 from . import preferences, safety, sharing
 from .autosave import AutoSaver, flush_all_editors
 from .bus import ChangeBus
-from .formatting import redo_text, undo_text, window_title
+from .labels import redo_text, undo_text, window_title
 from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role

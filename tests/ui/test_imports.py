@@ -113,3 +113,16 @@ def test_the_window_cannot_start_without_its_safety_code() -> None:
                             text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
                                                          "PATH": "/usr/bin:/bin"})
     assert result.stdout.startswith("luid:"), result.stdout + result.stderr
+
+
+def test_every_gui_module_imports() -> None:
+    """What a frozen build lists as hidden imports: each must import (no silent gaps)."""
+    import importlib
+    import pkgutil
+
+    import ui
+
+    names = [m.name for m in pkgutil.walk_packages(ui.__path__, "ui.")]
+    for name in names:
+        importlib.import_module(name)
+    assert "ui.labels" in names and "ui.formatting" not in names  # one label module

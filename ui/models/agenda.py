@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from wijkapp.agenda import AgendaItem
 from wijkapp.i18n import _
 
-from ..formatting import kind_label, minutes_label
+from ..labels import kind_label, minutes_label
 
 MIME_TYPE = "application/x-wijkapp-agenda-row"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -36,7 +36,7 @@ from wijkapp.backups import (
 from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
 
-from ..formatting import date_time_label
+from ..labels import date_time_label
 from ..operations.base import error_sentence, run_in_background
 from ..restoring import restore_in_app
 from .meeting_widgets import button, label

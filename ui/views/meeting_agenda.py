@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.i18n import _
 
-from ..formatting import agenda_total_label
+from ..labels import agenda_total_label
 from ..models.agenda import AgendaModel, step_position
 from ..operations import agenda as agenda_ops
 from ..operations.base import CoreOp

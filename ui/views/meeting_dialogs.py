@@ -30,8 +30,7 @@ from wijkapp.goals import Goal
 from wijkapp.i18n import _
 from wijkapp.timeutil import today
 
-from ..formatting import kind_label
-from ..labels import goal_choice_label
+from ..labels import goal_choice_label, kind_label
 from ..plainlang_editor import attach_plain_language
 from ..readability_meter import ReadabilityMeter
 from ..typed_text import KeepsTypedText

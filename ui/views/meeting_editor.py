@@ -30,7 +30,7 @@ from wijkapp.meetings import Meeting
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..formatting import date_time_label, meeting_status_label
+from ..labels import date_time_label, meeting_status_label
 from ..live import ANY, Except, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops

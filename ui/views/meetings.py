@@ -25,7 +25,7 @@ from wijkapp.timeutil import TZ, now
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..formatting import meeting_row_label
+from ..labels import meeting_row_label
 from ..live import Follow
 from ..operations import meetings as meeting_ops
 from .meeting_editor import MeetingEditor

@@ -32,7 +32,7 @@ from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
-from ..formatting import (
+from ..labels import (
     action_row_label,
     date_time_label,
     kind_label,

@@ -24,7 +24,7 @@ from wijkapp.i18n import _
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
-from ..formatting import action_row_label, attendance_label, is_overdue, review_label
+from ..labels import action_row_label, attendance_label, is_overdue, review_label
 from ..operations import meetings as meeting_ops
 from ..style import set_role
 from .meeting_widgets import button, label

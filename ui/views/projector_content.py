@@ -17,7 +17,7 @@ from wijkapp.meeting_clock import ClockReading, clock_text
 from wijkapp.meetings import Meeting
 from wijkapp.workspace import Workspace
 
-from ..formatting import (
+from ..labels import (
     action_row_label,
     date_time_label,
     kind_label,

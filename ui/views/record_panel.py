@@ -31,15 +31,8 @@ from ..labels import Row, group_header
 from ..live import cancel_loads, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
-from .widgets import (
-    add_row,
-    button,
-    form,
-    heading,
-    list_view,
-    message_label,
-    show_problem,
-)
+from .meeting_widgets import button
+from .widgets import add_row, form, heading, list_view, message_label, show_problem
 
 #: Average characters the list needs beside the editor to tell its records apart.
 LIST_CHARS = 42
@@ -84,7 +77,7 @@ class RecordPanel(QWidget):
         self.count_label.setWordWrap(True)  # a long count must not widen the window
         left_layout.addWidget(self.count_label)
         self.buttons = QHBoxLayout()
-        self.new_button = button(new_label, self.start_new, "", left, role="primary")
+        self.new_button = button(new_label, self.start_new, tip="", parent=left, role="primary")
         self.buttons.addWidget(self.new_button)
         self.buttons.addStretch(1)
         left_layout.addLayout(self.buttons)
@@ -105,7 +98,7 @@ class RecordPanel(QWidget):
         self.editor_layout.addWidget(self.message)
         self.record_buttons = QHBoxLayout()
         self.delete_button = button(_("Verwijderen"), self.delete_current,
-                                    _("Verwijder dit; terugzetten kan met Ctrl+Z"), editor,
+                                    tip=_("Verwijder dit; terugzetten kan met Ctrl+Z"), parent=editor,
                                     role="danger")
         self.record_buttons.addStretch(1)
         self.record_buttons.addWidget(self.delete_button)

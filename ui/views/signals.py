@@ -46,13 +46,13 @@ from ..operations.signals import (
     save_signal,
 )
 from .backups import ask_yes_no
+from .meeting_widgets import button
 from .record_panel import RecordPanel
 from .signal_labels import consent_problem, followup_line, signal_row, words_problem
 from .widgets import (
     DateField,
     PersonCombo,
     add_row,
-    button,
     heading,
     hint,
     refill_combo,
@@ -170,8 +170,8 @@ class SignalsPanel(RecordPanel):
         self.resident_contact = self.add_field(_("Telefoon of e-mail van de bewoner"),
                                                QLineEdit(self))
         self.erase_button = button(_("Naam en contact &wissen…"), self.erase_resident,
-                                   _("Wist de naam en het contact van de bewoner voorgoed"),
-                                   self, role="danger")
+                                   tip=_("Wist de naam en het contact van de bewoner voorgoed"),
+                                   parent=self, role="danger")
         self.form.addRow(self.erase_button)
         self._build_followup()
         self.outcome = self.add_field(_("Wij deden"), _plain(
@@ -201,18 +201,18 @@ class SignalsPanel(RecordPanel):
         layout = QGridLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.to_city = button(_("Naar de &gemeente"), lambda: self.pass_on("request"),
-                              _("Maak er een verzoek aan de gemeente van (zonder naam)"), row)
+                              tip=_("Maak er een verzoek aan de gemeente van (zonder naam)"), parent=row)
         self.refer = button(_("&Doorverwijzen naar…"), self.show_referral_menu,
-                            _("Naar een partner: wijkverpleging, sociaal werk, Knooppunt…"), row)
+                            tip=_("Naar een partner: wijkverpleging, sociaal werk, Knooppunt…"), parent=row)
         self.to_agenda = button(_("Op de &agenda"), lambda: self.pass_on("agenda_item"),
-                                _("Zet het op de agenda van de volgende vergadering"), row)
+                                tip=_("Zet het op de agenda van de volgende vergadering"), parent=row)
         self.to_goal = button(_("Naar de &buurtagenda"), lambda: self.pass_on("goal"),
-                              _("Maak er een doel van (bouwsteen Verhalen ophalen)"), row)
+                              tip=_("Maak er een doel van (bouwsteen Verhalen ophalen)"), parent=row)
         for index, widget in enumerate((self.to_city, self.refer, self.to_agenda, self.to_goal)):
             layout.addWidget(widget, index, 0)  # one column: fits beside the list at 150 %
         self.form.addRow(row)
         self.answer_button = button(_("Antwoord &vastleggen…"), self.record_answer,
-                                    _("Het antwoord op de gekozen opvolging"), self)
+                                    tip=_("Het antwoord op de gekozen opvolging"), parent=self)
         self.form.addRow(self.answer_button)
         self.followup_buttons = [self.to_city, self.refer, self.to_agenda, self.to_goal,
                                  self.answer_button]
@@ -414,7 +414,7 @@ class SignalsView(QWidget):
             "toestemming gaf. Geef het door en schrijf op wat ermee gebeurde."), self), 1)
         layout.addLayout(intro)
         self.lists_button = button(_("Thema's en &groepen…"), self.edit_lists,
-                                   _("De eigen woorden van het wijkplatform"), self)
+                                   tip=_("De eigen woorden van het wijkplatform"), parent=self)
         intro.addWidget(self.lists_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))

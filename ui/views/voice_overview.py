@@ -41,8 +41,9 @@ from wijkapp.voice import (
 from wijkapp.workspace import Workspace
 
 from ..style import OVERDUE, set_role
+from .meeting_widgets import button
 from .signal_labels import quarter_header, year_choices
-from .widgets import button, hint
+from .widgets import hint
 
 WATCHED = ("signals", "signal_followups", "requests", "organisations", "boards")
 GREY = "#6b6b6b"
@@ -152,9 +153,10 @@ class VoiceOverview(QWidget):
         self.year = QComboBox(self)
         self.year.setAccessibleName(_("Jaar"))
         caption.setBuddy(self.year)
-        self.pdf_button = button(_("&PDF maken…"), self.make_pdf,
-                                 _("Tellen en vertellen als PDF, om te delen met de gemeente"),
-                                 self, role="primary")
+        self.pdf_button = button(
+            _("&PDF maken…"), self.make_pdf,
+            tip=_("Tellen en vertellen als PDF, om te delen met de gemeente"),
+            parent=self, role="primary")
         top.addWidget(caption)
         top.addWidget(self.year)
         top.addStretch(1)

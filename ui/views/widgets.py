@@ -7,7 +7,6 @@ Fonts are never set in points or pixels here: headings and messages get a styles
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
@@ -342,20 +341,6 @@ class _ColumnFitter(QObject):
                                least=longest_words(tree, pad))
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-
-
-def button(text: str, slot: Callable[[], Any], tip: str = "", parent: QWidget | None = None,
-           role: str | None = None) -> QPushButton:
-    """A push button with words, an accessible name and an optional tooltip and role."""
-    widget = QPushButton(text, parent)
-    widget.setAccessibleName(text.replace("&", ""))
-    if tip:
-        widget.setToolTip(tip)
-        widget.setAccessibleDescription(tip)
-    if role:
-        set_role(widget, role)
-    widget.clicked.connect(lambda _checked=False: slot())
-    return widget
 
 
 def refill_combo(combo: QComboBox, first: str | None, entries: list[tuple[Any, str]]) -> None:
