@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from wijkapp.backups import backup_dir, make_backup, restore
-from wijkapp.database_file import disk_problem
 from wijkapp.errors import StorageError, WijkappError, WriteFailedError
+from wijkapp.file_errors import disk_problem
 from wijkapp.i18n import _
 from wijkapp.privacy import erasure_notice
 from wijkapp.workspace import Workspace

@@ -18,14 +18,13 @@ from .database_file import (
     backup_to,
     check_header,
     check_known_schema,
-    disk_problem,
     fsync_dir,
     fsync_file,
     quick_check,
-    sqlite_problem,
     write_state,
 )
 from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
+from .file_errors import disk_problem, sqlite_problem
 
 if TYPE_CHECKING:
     from .workspace import Workspace

@@ -357,7 +357,7 @@ def _write_failure_sentence(error: sqlite3.Error, path: Any = None) -> str:
     text = str(error).lower()
     full = False
     if path is not None and ("i/o" in text or "disk" in text):
-        from .database_file import _nearly_full
+        from .file_errors import _nearly_full
 
         full = _nearly_full(path)
     if "full" in text or full:
