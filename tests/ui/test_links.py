@@ -397,10 +397,19 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp, linked):
         qtbot.wait(20)
         view.requests.scroll.ensureWidgetVisible(view.requests.meeting_button, 0, 40)
 
-    paths = screenshots(lambda: GoalsView(ws, bus), qtbot, qapp, shoot, "links-goals", show_goal)
+    def goal_shown(view):
+        assert view.panel.current_id == goal
+        assert view.panel.evidence_list.count() >= 4  # the four links made above
+
+    def request_shown(view):
+        assert view.requests.current_id == linked.requests["lantaarn"]
+        assert view.requests.meeting_button.isEnabled()
+
+    paths = screenshots(lambda: GoalsView(ws, bus), qtbot, qapp, shoot, "links-goals", show_goal,
+                        goal_shown)
     paths += screenshots(lambda: RequestsView(ws, bus), qtbot, qapp, shoot, "links-requests",
-                         show_request)
-    assert all(p.stat().st_size > 10_000 for p in paths)
+                         show_request, request_shown)
+    assert len(paths) == 4
 
 
 def test_records_naming_the_goal_count_as_evidence(qtbot: Any, ws: Workspace, bus: Any,

@@ -192,6 +192,9 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp):
     def prepare(view):
         view.requests.select(board.requests["lantaarn"])
 
+    def check(view):
+        assert view.requests.current_id == board.requests["lantaarn"]
+
     paths = screenshots(lambda: RequestsView(ws, bus), qtbot, qapp, shoot, "gui-requests",
-                        prepare)
-    assert all(p.stat().st_size > 10_000 for p in paths)
+                        prepare, check)
+    assert len(paths) == 2

@@ -140,9 +140,16 @@ def test_screenshots_of_register_and_tellen_en_vertellen(qtbot, demo, bus, qapp,
         view.tabs.setCurrentWidget(view.overview)
         return view
 
-    paths = screenshots(register, qtbot, qapp, shoot, "signals-register")
-    paths += screenshots(counting, qtbot, qapp, shoot, "signals-tellen")
-    assert all(p.stat().st_size > 10_000 for p in paths)
+    def on_register(view):
+        assert view.tabs.currentWidget() is not view.overview
+        assert view.register.current_id is not None
+
+    def on_counting(view):
+        assert view.tabs.currentWidget() is view.overview
+
+    paths = screenshots(register, qtbot, qapp, shoot, "signals-register", check=on_register)
+    paths += screenshots(counting, qtbot, qapp, shoot, "signals-tellen", check=on_counting)
+    assert len(paths) == 4
 
 
 def test_followup_line_and_row_are_pure():
