@@ -112,8 +112,9 @@ class BackupScheduler(QObject):
                  "{reason}").format(reason=reason)
         self.failures.append(text)
         window = self._window
-        if _alive(window) and hasattr(window, "show_status"):
-            window.show_status(text)
+        show = getattr(window, "show_status", None)
+        if _alive(window) and callable(show):
+            show(text)
 
     def on_close(self) -> Path | None:
         """The last backup before the window closes; returns its path (``None``: none needed).
@@ -165,7 +166,9 @@ def restore_offer_box(parent: QWidget | None, path: Path, backup: BackupInfo,
     ).format(when=when, folder=path.parent)
     box = QMessageBox(QMessageBox.Icon.Warning, title, title,
                       QMessageBox.StandardButton.NoButton, parent)
-    set_role(box.findChild(QLabel, "qt_msgbox_label"), "subheading")
+    message = box.findChild(QLabel, "qt_msgbox_label")
+    if message is not None:
+        set_role(message, "subheading")
     box.setInformativeText(text)
     box.restore_button = box.addButton(  # type: ignore[attr-defined]
         _("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)

@@ -390,12 +390,12 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp, linked):
     def show_goal(view):
         view.panel.select(goal)
         qtbot.wait(20)
-        view.panel.scroll.ensureWidgetVisible(view.panel.link_button, 0, 40)
+        view.panel.scroll_area.ensureWidgetVisible(view.panel.link_button, 0, 40)
 
     def show_request(view):
         view.requests.select(linked.requests["lantaarn"])
         qtbot.wait(20)
-        view.requests.scroll.ensureWidgetVisible(view.requests.meeting_button, 0, 40)
+        view.requests.scroll_area.ensureWidgetVisible(view.requests.meeting_button, 0, 40)
 
     def goal_shown(view):
         assert view.panel.current_id == goal

@@ -58,7 +58,7 @@ def test_after_close_dialog_has_no_overlap_after_afdrukken(
         dialog.minutes.buttons["print"].click()
         wait_for_worker(qtbot)
         qtbot.waitUntil(lambda: dialog.minutes.result.path is not None, timeout=20_000)
-        dialog.actions.buttons["save"].click()
+        dialog.action_list.buttons["save"].click()
         wait_for_worker(qtbot)
         qtbot.waitUntil(lambda: dialog.actions.result.path is not None, timeout=20_000)
         qtbot.wait(50)

@@ -165,7 +165,7 @@ def test_incoming_documents_tab_and_open_record(qtbot, ws, bus, app_ctx):
     assert ws.documents.get(docs[1].id).handling.startswith("Ter kennisname")
     view.incoming.start_new()
     view.incoming.subject.setText("Brief van de buurtsportcoach")
-    view.incoming.sender.setText("Sportief Sittard")
+    view.incoming.sender_edit.setText("Sportief Sittard")
     save_now(view.incoming, qtbot)
     assert "Brief van de buurtsportcoach" in [d.subject for d in ws.documents.all()]
     request_id = ws.requests.all()[0].id

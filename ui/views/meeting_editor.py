@@ -146,7 +146,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addLayout(self.columns, 1)
         body_layout.addWidget(self.send_box)
         body_layout.addWidget(self.presence_box)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -157,7 +157,7 @@ class MeetingEditor(AgendaEditing, QWidget):
     def show_send_box(self) -> None:
         """Scroll to "Agenda versturen" and put the focus on "PDF maken"."""
         self.flush()
-        self.scroll.ensureWidgetVisible(self.send_box)
+        self.scroll_area.ensureWidgetVisible(self.send_box)
         self.send_box.agenda.buttons["save"].setFocus()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802

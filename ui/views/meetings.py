@@ -214,7 +214,7 @@ class MeetingsView(QWidget):
         starts = suggest_next_meeting(latest.start if latest else None, now())
         place = latest.place if latest else ""
         meeting_ops.create_meeting(self, starts, place=place).success(
-            lambda changes: changes.id and self.open_meeting(changes.id)
+            lambda changes: self.open_meeting(changes.id) if changes.id else None
         ).run()
 
     def flush(self) -> None:

@@ -82,7 +82,7 @@ class RecordPanel(QWidget):
         self.buttons.addStretch(1)
         left_layout.addLayout(self.buttons)
 
-        scroll = self.scroll = QScrollArea(self.splitter)
+        scroll = self.scroll_area = QScrollArea(self.splitter)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -141,19 +141,19 @@ class RecordPanel(QWidget):
             QTimer.singleShot(0, self._arrange_if_alive)
 
     def _arrange_if_alive(self) -> None:
-        if isValid(self) and hasattr(self, "scroll") and isValid(self.scroll):
+        if isValid(self) and hasattr(self, "scroll_area") and isValid(self.scroll_area):
             self.arrange()
 
     def arrange(self) -> None:
         """List beside the editor when both fit; at large text on a small screen the list
         goes above the editor, full width, so titles can be read ("Bomen in de straten …"
         instead of "Bo… in d…"). The editor is never squeezed below its own width."""
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         editor = self.editor.minimumSizeHint().width() + bar + 4
         list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
         side = self.width() >= editor + list_needs + self.splitter.handleWidth()
         wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
-        self.scroll.setMinimumWidth(editor if side else 0)
+        self.scroll_area.setMinimumWidth(editor if side else 0)
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             total = sum(self.splitter.sizes()) or 1000

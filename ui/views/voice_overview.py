@@ -84,7 +84,8 @@ class CountTable(QTableWidget):
         metrics = QFontMetrics(bold)
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            text = self.horizontalHeaderItem(column).text()
+            item = self.horizontalHeaderItem(column)
+            text = item.text() if item is not None else ""
             header.resizeSection(column, metrics.horizontalAdvance(text) + 16)
 
     def set_rows(self, rows: tuple[tuple[str, tuple[int, int, int, int]], ...]) -> None:

@@ -140,8 +140,10 @@ class PersonCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(label)
-        self.lineEdit().setAccessibleName(label)  # the text inside is what gets the focus
-        self.lineEdit().setPlaceholderText(_("Kies een persoon of typ een naam"))
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo has one
+        edit.setAccessibleName(label)  # the text inside is what gets the focus
+        edit.setPlaceholderText(_("Kies een persoon of typ een naam"))
         self.setMinimumContentsLength(12)  # wider names show when there is room
 
     def set_people(self, people: list[tuple[str, str]]) -> None:
