@@ -174,13 +174,13 @@ def _agenda(rows: _Rows, text: TextMaker, board_id: str, meeting: str, stamp: st
         if std is not None:
             rows.add("agenda_items", stamp, board_id=board_id, meeting_id=meeting,
                      position=position, title=std["title"], kind=std["kind"],
-                     standard=std["standard"], presenter="", planned_minutes=std["minutes"],
+                     standard=std["standard"], presenter="", minutes=std["minutes"],
                      notes=text.short(text.subject()) if held else "", summary="", goal_id=None)
             continue
         item = rows.add(
             "agenda_items", stamp, board_id=board_id, meeting_id=meeting, position=position,
             title=text.topic_title(subject), kind=rng.choice(["informing", "discussing", "deciding"]),
-            standard="", presenter=text.name(), planned_minutes=rng.choice([10, 15, 20, 30]),
+            standard="", presenter=text.name(), minutes=rng.choice([10, 15, 20, 30]),
             notes=text.notes(subject) if held else "", summary=text.summary(subject) if held else "",
             goal_id=rng.choice(goals) if rng.random() < 0.2 else None)
         if not held:

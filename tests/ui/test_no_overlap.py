@@ -60,7 +60,7 @@ def test_after_close_dialog_has_no_overlap_after_afdrukken(
         qtbot.waitUntil(lambda: dialog.minutes.result.path is not None, timeout=20_000)
         dialog.action_list.buttons["save"].click()
         wait_for_worker(qtbot)
-        qtbot.waitUntil(lambda: dialog.actions.result.path is not None, timeout=20_000)
+        qtbot.waitUntil(lambda: dialog.action_list.result.path is not None, timeout=20_000)
         qtbot.wait(50)
         shoot(dialog, f"after-close-printed-{percent}")
         assert dialog.minutes.result.text.text()
