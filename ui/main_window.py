@@ -12,6 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -289,14 +290,18 @@ class MainWindow(QMainWindow):
         if key in self.views:
             return self.views[key]
         spec = next(s for s in VIEWS if s.key == key)
-        cls: type[QWidget] = getattr(importlib.import_module(spec.module), spec.cls)
+        #: Every view follows one contract: ``XView(ws, bus, parent)``.
+        cls: Callable[[Workspace, ChangeBus, QWidget], QWidget] = getattr(
+            importlib.import_module(spec.module), spec.cls)
         # Built inside its (hidden) page, so the view knows it is not on screen yet and
         # fills itself as it is shown (ui.live.Follow.start).
         page = self._page_of[key]
-        widget = cls(self.ws, self.bus, page)  # type: ignore[call-arg]
+        widget = cls(self.ws, self.bus, page)
         if key == "search" and hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
-        self._page_of[key].layout().addWidget(widget)
+        layout = page.layout()
+        assert layout is not None  # every page is made with its layout
+        layout.addWidget(widget)
         self.views[key] = widget
         if page.isVisible():
             widget.show()  # now, not when the layout gets to it: it fills itself as it shows
@@ -333,7 +338,7 @@ class MainWindow(QMainWindow):
             target.focus_search()
 
     # -- menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], None], keys: str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], keys: str | None = None) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -368,7 +373,7 @@ class MainWindow(QMainWindow):
         self.size_group = QActionGroup(self)
         self.size_actions: dict[int, QAction] = {}
         for percent in TEXT_SIZES:
-            action = self._action(f"{percent} %", lambda p=percent: self.set_text_size(p))
+            action = self._action(f"{percent} %", partial(self.set_text_size, percent))
             action.setCheckable(True)
             action.setChecked(percent == self.prefs.text_size)
             self.size_group.addAction(action)
@@ -380,7 +385,7 @@ class MainWindow(QMainWindow):
         language_menu = view_menu.addMenu(_("Taal"))
         language_group = QActionGroup(self)
         for code, name in LANGUAGES.items():
-            action = self._action(name, lambda c=code: self.set_language(c))
+            action = self._action(name, partial(self.set_language, code))
             action.setCheckable(True)
             action.setChecked(code == self.prefs.language)
             language_group.addAction(action)

@@ -137,11 +137,15 @@ class _Dialog(KeepsTypedText, QDialog):
             item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if item is None:
                 continue
-            widgets = [item.widget()] if item.widget() is not None else []
+            own = item.widget()
+            widgets = [own] if own is not None else []
             inner = item.layout()
             if inner is not None:
-                widgets += [inner.itemAt(i).widget() for i in range(inner.count())
-                            if inner.itemAt(i).widget() is not None]
+                for i in range(inner.count()):
+                    entry = inner.itemAt(i)
+                    widget = entry.widget() if entry is not None else None
+                    if widget is not None:
+                        widgets.append(widget)
             found += [w for w in widgets
                       if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()]
         return found

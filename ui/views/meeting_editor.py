@@ -313,7 +313,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         values = dialog.values()
         title = values.pop("title")
         agenda_ops.add_item(self, self.meeting_id, title, **values).success(
-            lambda changes: changes.id and self._after_reload(changes.id)
+            lambda changes: self._after_reload(changes.id) if changes.id else None
         ).run()
 
     def edit_selected(self) -> None:

@@ -100,7 +100,9 @@ class MinutesView(QWidget):
         # lists; refresh() skips the ones the screen already shows (own notes, attendance).
         self.live = Follow(self, bus, "minutes", self._on_changed, WATCH, own_edits=True)
         self.room = RoomBar(self)  # the chair's clock and the presentatiescherm
-        self.layout().insertWidget(2, self.room)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, self.room)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -213,8 +215,8 @@ class MinutesView(QWidget):
         nothing is cut off at the right and nothing scrolls sideways."""
         width = self.width()
         spacing = self.top.spacing()
-        top_needs = sum(self.top.itemAt(i).minimumSize().width() + spacing
-                        for i in range(self.top.count()))
+        items = [self.top.itemAt(i) for i in range(self.top.count())]
+        top_needs = sum(item.minimumSize().width() + spacing for item in items if item is not None)
         self.top.setDirection(QBoxLayout.Direction.TopToBottom if top_needs > width
                               else QBoxLayout.Direction.LeftToRight)
         chars = self.fontMetrics().averageCharWidth()

@@ -8,7 +8,7 @@ the selection across refreshes, and not overwriting what the user is typing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ from .widgets import add_row, form, heading, list_view, message_label, show_prob
 #: Average characters the list needs beside the editor to tell its records apart.
 LIST_CHARS = 42
 
+
+#: Any editor widget; :meth:`RecordPanel.add_field` returns the one it was given.
+FieldT = TypeVar("FieldT", bound=QWidget)
 
 class RecordPanel(QWidget):
     """List (left) + editor (right). Hooks to override are marked "hook" below."""
@@ -207,7 +210,7 @@ class RecordPanel(QWidget):
         raise NotImplementedError
 
     # -- building the editor ------------------------------------------------------------------
-    def add_field(self, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, label: str, widget: FieldT) -> FieldT:
         """Add a labelled editor field; its changes are saved by themselves."""
         add_row(self.form, label, widget)
         self.fields.append(widget)
@@ -282,7 +285,7 @@ class RecordPanel(QWidget):
                 and not str(getattr(self, "needle", "")).strip():
             # An empty list (a new board): the editor is ready for the first one at once,
             # instead of greyed-out fields that ignore what is typed.
-            self.start_new(focus=on_screen(self))
+            self.start_new(focus=bool(on_screen(self)))
 
     def count_text(self, count: int, late: int) -> str:
         """The line under the list; override for other words."""

@@ -9,6 +9,7 @@ a partner, the agenda or the buurtagenda) is one undo step in the core.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -252,7 +253,7 @@ class SignalsPanel(RecordPanel):
         """"Doorverwijzen naar…": the sociale kaart's partners, or another name."""
         menu = QMenu(self)
         for organisation_id, name in self.referral_choices():
-            menu.addAction(name, lambda oid=organisation_id: self.pass_on("referral", to_id=oid))
+            menu.addAction(name, partial(self.pass_on, "referral", to_id=organisation_id))
         menu.addSeparator()
         menu.addAction(_("Andere organisatie of persoon…"), self.refer_to_other)
         menu.exec(self.refer.mapToGlobal(self.refer.rect().bottomLeft()))
@@ -282,7 +283,7 @@ class SignalsPanel(RecordPanel):
             return
         if ask_yes_no(self, _("Naam en contact wissen"), _(
                 "Wilt u de naam en het contact van de bewoner wissen? De woorden blijven "
-                "staan, zonder naam. Dit kunt u niet ongedaan maken.")):
+                "staan, zonder naam. Dit kunt u niet ongedaan maken."), _("Ja, wissen")):
             self.saver.forget()
             erase_resident(self, self.current_id).success(lambda _c: self.reload_editor()).run()
 
