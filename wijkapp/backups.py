@@ -12,20 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
-from .storage import (
+from .database_file import (
     BUSY_TIMEOUT_MS,
     acquire_lock,
     backup_to,
     check_header,
     check_known_schema,
-    disk_problem,
     fsync_dir,
     fsync_file,
     quick_check,
-    sqlite_problem,
     write_state,
 )
+from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
+from .file_errors import disk_problem, sqlite_problem
 
 if TYPE_CHECKING:
     from .workspace import Workspace
