@@ -28,7 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import (
+    AREAS,
+    BOARDS,
+    ORGANISATIONS,
+    PEOPLE,
+    REQUESTS,
+    SIGNAL_FOLLOWUPS,
+    SIGNALS,
+    Changes,
+)
 from wijkapp.i18n import _, ngettext
 from wijkapp.signals import Signal as SignalRecord
 from wijkapp.social_map import helpers_for_signal
@@ -37,6 +46,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import Row
+from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.signals import (
     delete_signal,
@@ -396,6 +406,11 @@ class SignalsPanel(RecordPanel):
         return delete_signal(self, record_id)
 
 
+#: What the register and Tellen en vertellen show (see ui.live.Follow).
+WATCH = {SIGNALS: ANY, SIGNAL_FOLLOWUPS: ANY, REQUESTS: ANY, PEOPLE: ANY, AREAS: ANY,
+         BOARDS: ANY, ORGANISATIONS: ANY}
+
+
 class SignalsView(QWidget):
     """Stem van de wijk: the register and Tellen en vertellen."""
 
@@ -424,12 +439,9 @@ class SignalsView(QWidget):
         self.tabs.addTab(self.overview, _("Tellen en vertellen"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         layout.addWidget(self.tabs, 1)
-        self.refresh()
-        # A bound method, never a lambda: Qt drops the connection when this view is deleted.
-        bus.changed.connect(self._on_changed)
-
-    def _on_changed(self, changes: Changes, _source: object) -> None:
-        self.refresh(changes)
+        # Filled as it is first shown; the register lists its own edits (rows only).
+        self.live = Follow(self, bus, "signals", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def edit_lists(self) -> None:
         """The board's themes, groups and follow-up weeks."""
@@ -443,9 +455,9 @@ class SignalsView(QWidget):
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the changes touch; the hidden tab catches up when shown."""
-        if changes is None or changes.touches("people", "areas", "boards"):
+        if changes is None or changes.touches(PEOPLE, AREAS, BOARDS):
             self.register.fill_choices()
-        kinds = ("signal_followups", "requests", "people", "areas", "boards")
+        kinds = (SIGNAL_FOLLOWUPS, REQUESTS, PEOPLE, AREAS, BOARDS)
         if self.tabs.currentWidget() is self.register:
             self.register.refresh(changes, kinds)
             self.overview.refresh_later(changes)
