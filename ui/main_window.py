@@ -42,6 +42,7 @@ from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
 from .views.meeting_widgets import CurrentPageStack, label
+from .warmup import ViewWarmer
 
 log = logging.getLogger(__name__)
 
@@ -289,6 +290,11 @@ class MainWindow(QMainWindow):
         self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
         if self.backups is not None:
             self.after_first_paint(self.backups.start)
+        # The views not opened yet are built in the pauses after the first paint, one at a
+        # time, so opening one later does not freeze the window (ui/warmup.py).
+        self.warmer = ViewWarmer(self, [spec.key for spec in VIEWS], self.view,
+                                 lambda key: key in self.views, lambda: not self._closed)
+        self.after_first_paint(self.warmer.start)
         sharing = _optional("ui.sharing")
         # Sharing with the board's other laptops: status bar now, background sync after paint.
         self.sharing = sharing.install(self) if sharing is not None else None

@@ -55,6 +55,7 @@ from ..operations.signals import (
     record_followup_answer,
     save_signal,
 )
+from ..warmup import LazyPage
 from .backups import ask_yes_no
 from .record_panel import RecordPanel
 from .signal_labels import consent_problem, followup_line, signal_row, words_problem
@@ -418,8 +419,6 @@ class SignalsView(QWidget):
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from .voice_overview import VoiceOverview
-
         self.ws = ws
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.nav_title, self))
@@ -434,11 +433,13 @@ class SignalsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))
         self.register = SignalsPanel(ws, self.tabs)
-        self.overview = VoiceOverview(ws, self.tabs)
+        # The second tab is made when first needed (ui.warmup), not with the view.
+        self.overview_page = LazyPage(self._make_overview, self.tabs)
         self.tabs.addTab(self.register, _("Signalen en verhalen"))
-        self.tabs.addTab(self.overview, _("Tellen en vertellen"))
+        self.tabs.addTab(self.overview_page, _("Tellen en vertellen"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         layout.addWidget(self.tabs, 1)
+        self._choices_fresh = True  # the register filled them as it was made
         # Filled as it is first shown; the register lists its own edits (rows only).
         self.live = Follow(self, bus, "signals", self.refresh, WATCH, own_edits=True)
         self.live.start()
@@ -449,25 +450,47 @@ class SignalsView(QWidget):
 
         VoiceListsDialog(self.ws, self).exec()
 
+    def _make_overview(self, page: QWidget) -> QWidget:
+        from .voice_overview import VoiceOverview
+
+        overview = VoiceOverview(self.ws, page)
+        overview.refresh_later()  # counted as it is first shown
+        return overview
+
+    @property
+    def overview(self) -> Any:
+        """Tellen en vertellen (made on first use)."""
+        return self.overview_page.content
+
+    def warm_steps(self) -> list[Callable[[], object]]:
+        """The second tab is made in a later pause (see ui.warmup)."""
+        return [lambda: self.overview]
+
     def _tab_changed(self) -> None:
-        if self.tabs.currentWidget() is self.overview:
+        if self.tabs.currentWidget() is self.overview_page:
             self.overview.catch_up()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the changes touch; the hidden tab catches up when shown."""
-        if changes is None or changes.touches(PEOPLE, AREAS, BOARDS):
+        fresh, self._choices_fresh = self._choices_fresh, False
+        if changes is None and fresh:
+            pass  # the first fill: the register read its choices a moment ago
+        elif changes is None or changes.touches(PEOPLE, AREAS, BOARDS):
             self.register.fill_choices()
         kinds = (SIGNAL_FOLLOWUPS, REQUESTS, PEOPLE, AREAS, BOARDS)
+        built = self.overview_page.built  # else it counts everything as it is made
         if self.tabs.currentWidget() is self.register:
             self.register.refresh(changes, kinds)
-            self.overview.refresh_later(changes)
+            if built:
+                self.overview.refresh_later(changes)
         else:
             self.register.refresh_later(changes, kinds)
-            self.overview.refresh(changes)
+            if built:
+                self.overview.refresh(changes)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Open a signal from a search hit or the Stand van zaken."""
-        if kind == "signals":
+        if kind == SIGNALS:
             self.tabs.setCurrentWidget(self.register)
             self.register.open_record(record_id)
 

@@ -427,7 +427,16 @@ def button(text: str, slot: Callable[[], Any], tip: str = "", parent: QWidget | 
 
 
 def refill_combo(combo: QComboBox, first: str | None, entries: list[tuple[Any, str]]) -> None:
-    """Refill a combo with ``(data, text)`` entries, keeping the chosen entry if it remains."""
+    """Refill a combo with ``(data, text)`` entries, keeping the chosen entry if it remains.
+
+    Nothing happens when the entries are the ones it shows already (refilling hundreds of
+    meetings after every change of a person would cost a frame for nothing).
+    """
+    wanted = (first, list(entries))
+    if getattr(combo, "_wijkapp_entries", None) == wanted and combo.count() == len(entries) + (
+            first is not None):
+        return
+    combo._wijkapp_entries = wanted  # type: ignore[attr-defined]
     chosen = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
