@@ -5,8 +5,9 @@ its widgets against the stylesheet takes 50-150 ms on an ordinary laptop: a clic
 "Contacten" would freeze the window for that long. After the window's first paint,
 :class:`ViewWarmer` builds one view per slice of the event loop, with a pause between
 slices so the window keeps answering, and polishes it in the next slice. A view built
-this way is hidden and not filled: its :class:`ui.live.Follow` fills it as it is first
-shown (rows made on the worker), and changes meanwhile cost it nothing.
+this way is hidden; in a later slice its :class:`ui.live.Follow` fills it ahead of its
+first show (:meth:`~ui.live.Follow.warm`: rows made on the worker), so the first click
+on it only paints. Changes after that wait until it is shown, as for any hidden view.
 
 A view may name parts it makes on first use (``warm_steps()``: e.g. the meeting editor
 and minutes mode behind the meetings list); they are made in later slices, one each.
@@ -20,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from .live import Follow
 
 
 class ViewWarmer(QObject):
@@ -67,6 +70,8 @@ class ViewWarmer(QObject):
             steps = getattr(widget, "warm_steps", None)
             if callable(steps):
                 self._later += steps()
+            # Its rows are loaded on the worker now, so the first show only paints.
+            self._later += [follow.warm for follow in widget.findChildren(Follow)]
         elif self._later:
             made = self._later.pop(0)()
             if isinstance(made, QWidget):

@@ -45,6 +45,10 @@ def window(qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> Iterator[MainWi
     for spec in VIEWS:
         win.show_view(spec.key)
         qtbot.wait(1)
+    # The parts made on first use (meeting editor, minutes mode, second tabs) are made in
+    # the pauses after start (ui/warmup.py): wait for them, so every view exists.
+    qtbot.waitUntil(lambda: win.warmer.done, timeout=30_000)
+    wait_for_worker(qtbot)
     search = win.show_view("search")
     search.box.setText("gemeente")  # a search on screen: it can be made stale
     search.search_now()

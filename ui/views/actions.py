@@ -30,7 +30,7 @@ from wijkapp.workspace import Workspace
 from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
 from ..labels import action_row, meeting_label, required_text_problem
-from ..live import ANY, Follow, cancel_loads, load_in_background, on_screen
+from ..live import ANY, Follow, cancel_loads, in_background, load_in_background
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.actions import (
     add_action,
@@ -235,7 +235,7 @@ class ActionsView(QWidget):
                 if changes is None or self.current_id in changes.ids:
                     self._load_editor()
 
-        if on_screen(self):
+        if in_background(self):
             self._fill_later(choices, then)
             return
         if choices:

@@ -44,7 +44,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import goal_status_label
-from ..live import ANY, Follow, load_in_background, on_screen
+from ..live import ANY, Follow, in_background, load_in_background
 from ..style import ACCENT, INK, LINE, OK, OVERDUE, set_role
 from .voice_card import ForgottenSignalsCard
 from .widgets import heading, hint
@@ -250,7 +250,7 @@ class DashboardView(QWidget):
         def load() -> tuple[Dashboard, Any]:
             return dashboard(self.ws, on), self.voice_card.load(on)
 
-        if on_screen(self):
+        if in_background(self):
             load_in_background(self, load, self._show)
         else:
             self._show(load())
