@@ -360,6 +360,9 @@ class _ColumnFitter(QObject):
         self._timer.timeout.connect(self.fit)
         #: What the columns were last fitted to: (width, font, row texts changed count).
         self._fitted: tuple[int, str, int] | None = None
+        #: The rows' measures (wanted widths, longest words) for (font, changes count):
+        #: they do not depend on the width, which changes several times as a view shows.
+        self._measured: tuple[tuple[str, int], list[int], list[int]] | None = None
         self._edits = 0
         tree.viewport().installEventFilter(self)
         model = tree.model()
@@ -386,14 +389,21 @@ class _ColumnFitter(QObject):
         if state == self._fitted:
             return
         self._fitted = state
-        count = header.count()
-        pad = tree.fontMetrics().horizontalAdvance("MM")
-        wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
-                  for c in range(count)]
+        wanted, least = self._measures(state[1:])
         widths = column_widths(wanted, tree.viewport().width() - 2, keep=self.keep,
-                               least=longest_words(tree, pad))
+                               least=least)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
+
+
+    def _measures(self, key: tuple[str, int]) -> tuple[list[int], list[int]]:
+        if self._measured is None or self._measured[0] != key:
+            tree, header = self._tree, self._tree.header()
+            pad = tree.fontMetrics().horizontalAdvance("MM")
+            wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
+                      for c in range(header.count())]
+            self._measured = (key, wanted, longest_words(tree, pad))
+        return self._measured[1], self._measured[2]
 
 
 def mark_late(item: QTreeWidgetItem, late: bool) -> None:
