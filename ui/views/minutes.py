@@ -170,11 +170,13 @@ class MinutesView(QWidget):
         item_layout.addWidget(self.outcomes_label)
         item_layout.addWidget(self.outcomes)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not onto it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(item_page)
         self.pages = QStackedWidget()
         attendance_scroll = QScrollArea()  # many invitees at large text: the list scrolls
+        attendance_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the names
         attendance_scroll.setWidgetResizable(True)
         attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         attendance_scroll.setWidget(self.attendance)
