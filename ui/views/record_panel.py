@@ -28,7 +28,7 @@ from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
 from ..labels import Row, group_header
-from ..live import cancel_loads, in_background, load_in_background
+from ..live import cancel_loads, in_background, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
 from .widgets import (
