@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import BOARDS, Changes
 from wijkapp.i18n import LANGUAGES, N_, _
 from wijkapp.workspace import Workspace
 
@@ -498,7 +498,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes, _source: object) -> None:
         self.update_undo_actions()
-        if changes.touches("boards"):
+        if changes.touches(BOARDS):
             self.update_title()
 
     # -- settings ---------------------------------------------------------------------------

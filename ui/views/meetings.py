@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import MEETINGS, Changes
 from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.meetings import Meeting
@@ -34,7 +34,7 @@ from .meeting_widgets import CurrentPageStack, button, label
 from .minutes import MinutesView
 
 #: What the list shows of a meeting (agenda items, decisions and so on are not in it).
-LIST_WATCH = {"meetings": ("title", "starts_at", "place", "status")}
+LIST_WATCH = {MEETINGS: ("title", "starts_at", "place", "status")}
 LIST_PAGE, EDITOR_PAGE, MINUTES_PAGE = 0, 1, 2
 
 
