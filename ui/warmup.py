@@ -34,6 +34,10 @@ class ViewWarmer(QObject):
 
     #: Pause between two slices: the window answers keys and clicks in between.
     GAP_MS = 80
+    #: Wait after the first paint: the first view, the start-up backup and sharing go
+    #: first, and the secretary reads the first screen (and a short-lived window, as in
+    #: tests, builds nothing it will not show).
+    START_DELAY_MS = 1200
 
     def __init__(self, parent: QObject, keys: Sequence[str], build: Callable[[str], QWidget],
                  is_built: Callable[[str], bool], alive: Callable[[], bool]) -> None:
@@ -55,8 +59,8 @@ class ViewWarmer(QObject):
         return not self._keys and self._polish is None and not self._later
 
     def start(self) -> None:
-        """Begin after the next pause."""
-        self._timer.start()
+        """Begin after :attr:`START_DELAY_MS`."""
+        self._timer.start(self.START_DELAY_MS)
 
     def _step(self) -> None:
         if not self._alive():
@@ -76,7 +80,7 @@ class ViewWarmer(QObject):
             made = self._later.pop(0)()
             if isinstance(made, QWidget):
                 self._polish = made
-        elif self._keys:
+        elif self._keys:  # (the next slice comes GAP_MS after this one)
             key = self._keys.pop(0)
             if self._is_built(key):  # opened already: only its later parts are left
                 steps = getattr(self._build(key), "warm_steps", None)
@@ -86,7 +90,7 @@ class ViewWarmer(QObject):
             self._polish = self._build(key)
         else:
             return
-        self._timer.start()
+        self._timer.start(self.GAP_MS)
 
 
 class LazyPage(QWidget):
