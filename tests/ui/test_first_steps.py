@@ -187,7 +187,7 @@ def test_every_step_fits_a_laptop_at_large_text(
             assert dialog.width() <= room.width() and dialog.height() <= room.height()
             assert finish.isVisible() and finish.visibleRegion().boundingRect().width() \
                 >= finish.width() - 1, f"step {step}: its button is cut off at {percent} %"
-            page = dialog.pages.currentWidget()
+            page = dialog.current_page()
             assert nameless(page) == []
     finally:
         wait_for_worker(qtbot)

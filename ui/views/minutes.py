@@ -113,7 +113,9 @@ class MinutesView(QWidget):
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = label("", "heading")
+        # Sub-heading size, not a page heading: at 150 % every line saved is a line more
+        # of the notes box in sight while typing live.
+        self.heading = label("", "subheading")
         top = self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.addWidget(button(_("← Terug naar voorbereiden"), self._back),
                       0, Qt.AlignmentFlag.AlignLeft)
@@ -136,7 +138,7 @@ class MinutesView(QWidget):
         self.steps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
 
         self.attendance = AttendancePanel(self.ws)
-        self.item_title = label("", "heading")
+        self.item_title = label("", "subheading")
         self.item_info = label("", "hint")
         self.notes_label = label(_("Aantekeningen (worden meteen bewaard):"), "subheading")
         self.notes = NotesEdit()
