@@ -95,6 +95,16 @@ def on_screen(scope: QWidget) -> bool | None:
     return False if scope.window().isVisible() else None
 
 
+_warming = False
+
+
+def in_background(scope: QWidget) -> bool:
+    """True when ``scope`` should load its rows on the worker: it is on screen (the window
+    must keep answering), or it is being filled ahead of its first show
+    (:meth:`Follow.warm`). A view built on its own, not shown, fills at once instead."""
+    return _warming or bool(on_screen(scope))
+
+
 class Follow(QObject):
     """Connects one view to the change bus under the rules in the module docstring.
 
@@ -167,6 +177,20 @@ class Follow(QObject):
         self.bus.refreshed.emit(self.name, None)
         self._apply(None)  # type: ignore[arg-type] - None: everything
 
+    def warm(self) -> bool:
+        """Fill a view not shown yet ahead of its first show, loading on the worker
+        (:func:`in_background`), so showing it later only paints. ``False`` when it
+        was filled already. Changes after this wait as for any hidden view."""
+        global _warming
+        if not self._unfilled:
+            return False
+        _warming = True
+        try:
+            self._fill()
+        finally:
+            _warming = False
+        return True
+
     def catch_up(self) -> bool:
         """Apply what waited while the view was hidden; ``False`` when nothing did."""
         if self._unfilled:
@@ -218,5 +242,5 @@ def load_in_background(owner: QObject, load: Callable[[], Any],
     run_in_background(load, done)
 
 
-__all__ = ["ANY", "Except", "Follow", "Watch", "cancel_loads", "is_own", "load_in_background", "on_screen",
-           "touches"]
+__all__ = ["ANY", "Except", "Follow", "Watch", "cancel_loads", "in_background", "is_own",
+           "load_in_background", "on_screen", "touches"]

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -31,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import BOARDS, Changes
 from wijkapp.i18n import LANGUAGES, N_, _
 from wijkapp.workspace import Workspace
 
-from . import preferences, safety, sharing
+from . import preferences, safety
 from .autosave import AutoSaver, flush_all_editors
 from .bus import ChangeBus
 from .labels import redo_text, undo_text, window_title
@@ -43,6 +44,7 @@ from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
 from .views.meeting_widgets import CurrentPageStack
+from .warmup import ViewWarmer
 
 log = logging.getLogger(__name__)
 
@@ -257,8 +259,15 @@ class MainWindow(QMainWindow):
         # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
         self.backups = safety.BackupScheduler(ws, self)
         self.after_first_paint(self.backups.start)
-        # Sharing with the board's other laptops: status bar now, background sync after paint.
-        self.sharing = sharing.install(self)
+        # The views not opened yet are built in the pauses after the first paint, one at a
+        # time, so opening one later does not freeze the window (ui/warmup.py).
+        self.warmer = ViewWarmer(self, [spec.key for spec in VIEWS], self.view,
+                                 lambda key: key in self.views, lambda: not self._closed)
+        self.after_first_paint(self.warmer.start)
+        # Sharing with the board's other laptops: its status bar and background sync come
+        # after the first paint (importing the sync engine alone took ≈ 100 ms of start-up).
+        self.sharing: Any = None  # a ui.sharing.SyncController once installed
+        self.after_first_paint(self._install_sharing)
 
     # -- start-up ---------------------------------------------------------------------------
     @property
@@ -280,6 +289,11 @@ class MainWindow(QMainWindow):
         waiting, self._after_paint = self._after_paint, []
         for callback in waiting:
             callback()
+
+    def _install_sharing(self) -> None:
+        from . import sharing  # after the first paint; an import failure is loud
+
+        self.sharing = sharing.install(self)
 
     def _build_current_view(self) -> None:
         self._nav_changed(self.nav.currentRow())
@@ -456,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes, _source: object) -> None:
         self.update_undo_actions()
-        if changes.touches("boards"):
+        if changes.touches(BOARDS):
             self.update_title()
 
     # -- settings ---------------------------------------------------------------------------
@@ -524,6 +538,8 @@ class MainWindow(QMainWindow):
 
     def show_sharing(self) -> None:
         """Bestand → Delen met het bestuur."""
+        from . import sharing
+
         sharing.open_sharing(self, self.sharing)
 
     def show_export(self, fmt: str | None = None) -> None:

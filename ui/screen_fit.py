@@ -222,6 +222,10 @@ class ScreenFit(QObject):
     _busy = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Every event of the app passes here: leave all but dialogs at once (reading the
+        # event's type first made each of thousands of events per screen cost a Python enum).
+        if not isinstance(watched, QDialog):
+            return False
         kind = event.type()
         if kind not in (QEvent.Type.Show, QEvent.Type.Resize) or self._busy:
             return False

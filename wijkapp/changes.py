@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 #: Every table name a ``Changes`` can carry in ``kinds`` (one per concept; the names are
 #: the tables, so the core writes ``tx.update(self.table, ...)`` and views watch the same).
+#: Refresh code names kinds through these constants, never as bare strings, so a reader
+#: can find every view that follows a concept with one search (``ACTIONS``).
 MEETINGS = "meetings"
 ATTENDANCE = "attendance"
 AGENDA_ITEMS = "agenda_items"
@@ -20,6 +22,9 @@ PEOPLE = "people"
 ORGANISATIONS = "organisations"
 AREAS = "areas"
 BOARDS = "boards"
+SIGNALS = "signals"
+SIGNAL_FOLLOWUPS = "signal_followups"
+ATTACHMENTS = "attachments"
 
 
 @dataclass(frozen=True)

@@ -108,9 +108,13 @@ class Tx:
         self._touched(table, row["id"])
 
     def touch(self, table: str, row_id: str) -> None:
-        """Report a record as changed without writing it (e.g. a parent)."""
+        """Report a record as changed without writing it (e.g. a parent).
+
+        None of its own columns changed: a view that shows only some columns of ``table``
+        (a list of meeting titles) need not reload; one that shows all of it does.
+        """
         self._touched(table, row_id)
-        self._wrote(table, None)
+        self._wrote(table, ())
         self.step.touched.add(table)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:

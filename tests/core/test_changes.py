@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from wijkapp.changes import AGENDA_ITEMS, MEETINGS
 from wijkapp.timeutil import TZ
 from wijkapp.workspace import Workspace
 
@@ -33,3 +34,14 @@ def test_deleting_counts_for_every_watcher(ws: Workspace) -> None:
     item = ws.agenda.for_meeting(meeting)[-1]
     changes = ws.agenda.delete(item.id)
     assert changes.touches_columns("agenda_items", ("title",))
+
+
+def test_a_touched_parent_changed_none_of_its_own_columns(ws: Workspace) -> None:
+    meeting = ws.meetings.create(dt.datetime(2026, 3, 5, 19, 30, tzinfo=TZ)).id or ""
+    changes = ws.agenda.add(meeting, "Speeltuin Heideweg")
+    assert changes.touches(MEETINGS, AGENDA_ITEMS) and meeting in changes.ids
+    # A list of meeting titles and dates need not reload for a new agenda item ...
+    assert not changes.touches_columns(MEETINGS, ("title", "starts_at"))
+    # ... a view that shows the whole meeting (its agenda) does, and so does one of items.
+    assert changes.touches_columns(MEETINGS, None)
+    assert changes.touches_columns(AGENDA_ITEMS, ("title",))

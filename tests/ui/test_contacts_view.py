@@ -103,7 +103,7 @@ def test_organisations_tab_saves_and_opens(qtbot, ws, bus, app_ctx):
     board = fill(ws)
     view = make(qtbot, ws, bus)
     view.open_record("organisations", board.orgs["ZOwonen"])
-    assert view.tabs.currentWidget() is view.organisations
+    assert view.tabs.currentWidget() is view.organisations_page  # the tab that holds it
     assert view.organisations.name.text() == "ZOwonen"
     view.organisations.website.setText("https://www.zowonen.nl")
     save_now(view.organisations, qtbot)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import wait_for_worker
 from tests.ui.followup_data import VIEW_SIZE, fill
 from ui.bus import ChangeBus
 from ui.views.dashboard import (
@@ -50,6 +51,7 @@ def test_view_shows_reminder_charts_and_late_requests(ws: Workspace, bus: Change
     shoot(view, "dashboard-test")
     ws.requests.record_answer(board.requests["lantaarn"], "Gerepareerd.")
     bus.emit_changes(ws.actions.mark_done(board.actions["flyer"]))  # an action change
+    wait_for_worker(qtbot)  # on screen, the figures are counted on the worker
     assert view.reminder.isHidden()
     assert view.late_list.item(0).text() == "Geen verzoeken te laat."
     view.open_record("requests", board.requests["lantaarn"])  # no longer listed: no error

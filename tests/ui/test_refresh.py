@@ -45,6 +45,10 @@ def window(qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> Iterator[MainWi
     for spec in VIEWS:
         win.show_view(spec.key)
         qtbot.wait(1)
+    # The parts made on first use (meeting editor, minutes mode, second tabs) are made in
+    # the pauses after start (ui/warmup.py): wait for them, so every view exists.
+    qtbot.waitUntil(lambda: win.warmer.done, timeout=30_000)
+    wait_for_worker(qtbot)
     search = win.show_view("search")
     search.box.setText("gemeente")  # a search on screen: it can be made stale
     search.search_now()
@@ -140,3 +144,40 @@ def test_note_changes_name_their_column() -> None:
     deleted = Changes(frozenset({"agenda_items"}), columns=frozenset({"agenda_items.deleted_at"}),
                       column_only=frozenset({"agenda_items"}))
     assert deleted.touches_columns("agenda_items", ("title",))  # a deletion always counts
+
+
+def test_views_are_built_and_filled_in_the_pauses_after_start(
+        qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> None:
+    fill(ws)
+    win = MainWindow(ws, bus)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.warmer.done, timeout=30_000)
+    wait_for_worker(qtbot)
+    assert {spec.key for spec in VIEWS} <= set(win.views)
+    meetings = win.views["meetings"]
+    assert meetings._editor is not None and meetings._minutes is not None
+    assert win.views["requests"].incoming_page.built
+    actions = win.views["actions"]
+    assert not actions.isVisible()  # never shown, yet its rows are there
+    assert actions.model.rowCount() > 0 and not actions._loading
+    # A change while it is hidden waits, and is applied once as it is shown.
+    probe = Probe(bus)
+    action = ws.actions.open()[0]
+    bus.emit_changes(ws.actions.update(action.id, what="Bijgewerkt terwijl verborgen"), None)
+    assert "actions" not in probe.take()
+    win.show_view("actions")
+    wait_for_worker(qtbot)
+    assert probe.take() == ["actions"]
+    assert "Bijgewerkt terwijl verborgen" in [row.text(0) for row in actions.rows()]
+
+
+def test_signals_view_is_counted_and_sleeps_through_other_edits(
+        qtbot: Any, window: MainWindow, ws: Workspace, bus: Any) -> None:
+    window.show_view("signals")
+    probe = Probe(bus)
+    action = ws.actions.open()[0]
+    bus.emit_changes(ws.actions.update(action.id, what="Niet voor de stem van de wijk"), None)
+    assert "signals" not in probe.take()  # it follows through Follow, not every change
+    assert "signals" in follows(window)

@@ -158,7 +158,7 @@ def test_incoming_documents_tab_and_open_record(qtbot, ws, bus, app_ctx):
     assert [item.text(1) for item in view.incoming.items()] == [
         "Uitnodiging wijkschouw", "Jaarverslag ZOwonen"]
     view.open_record("documents", docs[1].id)
-    assert view.tabs.currentWidget() is view.incoming
+    assert view.tabs.currentWidget() is view.incoming_page  # the tab that holds it
     assert view.incoming.subject.text() == "Jaarverslag ZOwonen"
     view.incoming.handling.setPlainText("Ter kennisname; ligt ter inzage bij de secretaris.")
     save_now(view.incoming, qtbot)

@@ -130,7 +130,7 @@ def demo(tmp_path: Path):
 
 def test_tellen_en_vertellen_names_the_groups_not_heard(qtbot, demo, bus):
     view = make(qtbot, demo, bus)
-    view.tabs.setCurrentWidget(view.overview)
+    view.tabs.setCurrentWidget(view.overview_page)
     overview = view.overview
     assert overview.not_heard.text() == (
         "Dit jaar geen signalen van mensen met een verstandelijke beperking en nieuwkomers.")
@@ -158,7 +158,7 @@ def test_screenshots_of_register_and_tellen_en_vertellen(qtbot, demo, bus, qapp,
 
     def counting():
         view = SignalsView(demo, bus)
-        view.tabs.setCurrentWidget(view.overview)
+        view.tabs.setCurrentWidget(view.overview_page)
         return view
 
     def on_register(view):

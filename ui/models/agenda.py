@@ -57,6 +57,7 @@ class AgendaModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[AgendaItem] = []
+        self._cells: list[tuple[str, str, str, str, str]] = []
 
     def headers(self) -> list[str]:
         """Column titles, translated now."""
@@ -66,6 +67,10 @@ class AgendaModel(QAbstractTableModel):
         """Replace the rows."""
         self.beginResetModel()
         self._items = list(items)
+        # The table sizes rows and columns to their contents and asks for every cell
+        # thousands of times as it shows: the texts are made once here, not per call.
+        self._cells = [(str(row + 1), item.title, kind_label(item.kind), item.presenter,
+                        minutes_label(item.planned_minutes)) for row, item in enumerate(self._items)]
         self.endResetModel()
 
     def items(self) -> list[AgendaItem]:
@@ -98,19 +103,14 @@ class AgendaModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.item_at(index.row())
-        if item is None:
+        row = index.row()
+        if not 0 <= row < len(self._items):
             return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._cells[row][index.column()]
+        item = self._items[row]
         if role == ID_ROLE:
             return item.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return [
-                str(index.row() + 1),
-                item.title,
-                kind_label(item.kind),
-                item.presenter,
-                minutes_label(item.planned_minutes),
-            ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and item.summary:
             return item.summary
         return None

@@ -5,7 +5,8 @@
 
 How a view stays up to date (issue 19; read :mod:`ui.live` for the rules):
 
-1. Declare what it shows: ``WATCH = {"requests": ANY, "people": ("name",), ...}``
+1. Declare what it shows, naming kinds by their constants in wijkapp.changes:
+   ``WATCH = {REQUESTS: ANY, PEOPLE: ("name",), ...}``
    (``Except("notes")`` for "all but these columns").
 2. Follow the bus through one ``Follow`` made last in ``__init__``, then let it fill the view::
 

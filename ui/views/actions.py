@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.actions import Action
-from wijkapp.changes import Changes
+from wijkapp.changes import ACTIONS, GOALS, MEETINGS, PEOPLE, Changes
 from wijkapp.i18n import _, ngettext
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
@@ -30,7 +30,7 @@ from wijkapp.workspace import Workspace
 from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
 from ..labels import action_row, meeting_label, required_text_problem
-from ..live import ANY, Follow, cancel_loads, load_in_background, on_screen
+from ..live import ANY, Follow, cancel_loads, in_background, load_in_background
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.actions import (
     add_action,
@@ -56,10 +56,10 @@ from .widgets import (
 
 #: What the list, its filters and the editor show.
 WATCH = {
-    "actions": ANY,
-    "people": ("name",),
-    "meetings": ("title", "starts_at"),
-    "goals": ("title", "building_block", "area_id"),
+    ACTIONS: ANY,
+    PEOPLE: ("name",),
+    MEETINGS: ("title", "starts_at"),
+    GOALS: ("title", "building_block", "area_id"),
 }
 _NO_MEETING = "__none__"
 #: (people, meeting entries, goals) for the filters and the editor's choices.
@@ -274,14 +274,14 @@ class ActionsView(QWidget):
 
         On screen, the rows and choices are made on the worker; the window answers meanwhile.
         """
-        choices = changes is None or changes.touches("people", "meetings", "goals")
+        choices = changes is None or changes.touches(PEOPLE, MEETINGS, GOALS)
 
         def then() -> None:
             if self.current_id and not self.saver.pending:
                 if changes is None or self.current_id in changes.ids:
                     self._load_editor()
 
-        if on_screen(self):
+        if in_background(self):
             self._fill_later(choices, then)
             return
         if choices:

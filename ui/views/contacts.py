@@ -4,6 +4,7 @@ and topic, with the date of the last contact and a "Vandaag gesproken" button.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import ORGANISATIONS, PEOPLE, Changes
 from wijkapp.contacts import Person
 from wijkapp.i18n import _, ngettext
 from wijkapp.timeutil import today
@@ -30,6 +31,7 @@ from ..labels import Row, email_problem, last_contact_text, required_text_proble
 from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.contacts import add_person, delete_person, record_contact_today, update_person
+from ..warmup import LazyPage
 from .meeting_widgets import button
 from .organisations import OrganisationsPanel
 from .person_data import open_person_data_dialog
@@ -148,7 +150,7 @@ class PeoplePanel(RecordPanel):
 
 
 #: What the people and organisations tabs show.
-WATCH = {"people": ANY, "organisations": ANY}
+WATCH = {PEOPLE: ANY, ORGANISATIONS: ANY}
 
 
 class ContactsView(QWidget):
@@ -175,9 +177,10 @@ class ContactsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Mensen of organisaties"))
         self.people = PeoplePanel(ws, self.tabs)
-        self.organisations = OrganisationsPanel(ws, self.tabs)
+        # The second tab is made when first needed (ui.warmup), not with the view.
+        self.organisations_page = LazyPage(self._make_organisations, self.tabs)
         self.tabs.addTab(self.people, _("Mensen"))
-        self.tabs.addTab(self.organisations, _("Organisaties"))
+        self.tabs.addTab(self.organisations_page, _("Organisaties"))
         layout.addWidget(self.tabs, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -187,25 +190,49 @@ class ContactsView(QWidget):
         self.live = Follow(self, bus, "contacts", self.refresh, WATCH, own_edits=True)
         self.live.start()
 
+    def _make_organisations(self, page: QWidget) -> OrganisationsPanel:
+        panel = OrganisationsPanel(self.ws, page)
+        panel.needle = self.search.text()
+        panel.refresh_later()  # filled as it is first shown
+        return panel
+
+    @property
+    def organisations(self) -> OrganisationsPanel:
+        """The "Organisaties" tab (made on first use)."""
+        return self.organisations_page.content  # type: ignore[return-value]
+
+    def warm_steps(self) -> list[Callable[[], object]]:
+        """The second tab is made in a later pause (see ui.warmup)."""
+        return [lambda: self.organisations]
+
     def _apply_search(self) -> None:
-        self.people.needle = self.organisations.needle = self.search.text()
+        self.people.needle = self.search.text()
         self.people.fill()
-        self.organisations.fill()
+        if self.organisations_page.built:
+            self.organisations.needle = self.search.text()
+            self.organisations.fill()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload people and organisations when they changed."""
-        if changes is None or changes.touches("organisations"):
+        if changes is None or changes.touches(ORGANISATIONS):
             self.people.fill_choices()
-        self.people.refresh(changes, ("organisations",))
-        self.organisations.refresh(changes, ("people",))
+        panels: list[tuple[QWidget, Any, tuple[str, ...]]] = [
+            (self.people, self.people, (ORGANISATIONS,))]
+        if self.organisations_page.built:  # else it reads everything as it is made
+            panels.append((self.organisations_page, self.organisations, (PEOPLE,)))
+        for page, panel, kinds in panels:  # the tab not shown catches up when shown
+            if page is self.tabs.currentWidget():
+                panel.refresh(changes, kinds)
+            else:
+                panel.refresh_later(changes, kinds)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Open a person (``people``) or an organisation (``organisations``)."""
-        panel = {"people": self.people, "organisations": self.organisations}.get(kind)
-        if panel is None:
+        if kind not in (PEOPLE, ORGANISATIONS):
             return
         if self.search.text():
             self.search.clear()
             self._apply_search()
-        self.tabs.setCurrentWidget(panel)
+        panel = self.people if kind == PEOPLE else self.organisations
+        self.tabs.setCurrentWidget(self.people if kind == PEOPLE else self.organisations_page)
         panel.open_record(record_id)

@@ -8,6 +8,7 @@ its words and its number, so colour is never the only signal.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
@@ -24,7 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import (
+    ACTIONS,
+    AGENDA_ITEMS,
+    DECISIONS,
+    DOCUMENTS,
+    GOAL_LINKS,
+    GOALS,
+    REQUESTS,
+    SIGNAL_FOLLOWUPS,
+    SIGNALS,
+    Changes,
+)
 from wijkapp.followup import Dashboard, dashboard
 from wijkapp.i18n import _
 from wijkapp.timeutil import maybe_date, today
@@ -32,7 +44,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import goal_status_label
-from ..live import ANY, Follow
+from ..live import ANY, Follow, in_background, load_in_background
 from ..style import ACCENT, INK, LINE, OK, OVERDUE, set_role
 from .voice_card import ForgottenSignalsCard
 from .widgets import heading, hint
@@ -41,16 +53,16 @@ GREY = "#6b6b6b"
 AMBER = "#a85400"
 #: What the figures count: states, dates and links to goals, not the texts.
 WATCH = {
-    "actions": ("status", "due_date", "times_postponed", "done_on", "goal_id"),
-    "requests": ("status", "sent_on", "answer_due", "answered_on", "goal_id", "subject",
-                 "kind", "sent_to_name"),
-    "goals": ("status", "building_block", "evidence", "title"),
-    "goal_links": ANY,
-    "decisions": ("goal_id",),
-    "documents": (),  # only a deletion: a linked document stops being evidence
-    "agenda_items": ("goal_id",),
-    "signals": ANY,  # the card of signals waiting for follow-up
-    "signal_followups": ANY,
+    ACTIONS: ("status", "due_date", "times_postponed", "done_on", "goal_id"),
+    REQUESTS: ("status", "sent_on", "answer_due", "answered_on", "goal_id", "subject",
+               "kind", "sent_to_name"),
+    GOALS: ("status", "building_block", "evidence", "title"),
+    GOAL_LINKS: ANY,
+    DECISIONS: ("goal_id",),
+    DOCUMENTS: (),  # only a deletion: a linked document stops being evidence
+    AGENDA_ITEMS: ("goal_id",),
+    SIGNALS: ANY,  # the card of signals waiting for follow-up
+    SIGNAL_FOLLOWUPS: ANY,
 }
 
 
@@ -250,10 +262,26 @@ class DashboardView(QWidget):
         self.reminder.setVisible(bool(text) and not said_above)
 
     def refresh(self, changes: Changes | None = None) -> None:
-        """Recount (``live`` calls it for changes to what the figures count)."""
+        """Recount (``live`` calls it for changes to what the figures count).
+
+        On screen the counting (a dozen queries over the whole board) runs on the worker
+        and the figures follow a moment later; the window answers meanwhile.
+        """
         if not self.ws.has_board:
             return
-        d = self.figures = dashboard(self.ws, today())
+        on = today()
+
+        def load() -> tuple[Dashboard, Any]:
+            return dashboard(self.ws, on), self.voice_card.load(on)
+
+        if in_background(self):
+            load_in_background(self, load, self._show)
+        else:
+            self._show(load())
+
+    def _show(self, loaded: tuple[Dashboard, Any]) -> None:
+        d, voice = loaded
+        self.figures = d
         from wijkapp.export.formatting import long_date
 
         self.date_line.setText(_("Stand op {day}.").format(day=long_date(d.on)))
@@ -278,7 +306,7 @@ class DashboardView(QWidget):
             self.late_list.addItem(item)
         if not lines:
             self.late_list.addItem(_("Geen verzoeken te laat."))
-        self.voice_card.refresh(d.on)
+        self.voice_card.show_loaded(voice)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """The dashboard shows no single record; selects an overdue request when listed."""

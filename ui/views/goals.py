@@ -25,7 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import (
+    ACTIONS,
+    AGENDA_ITEMS,
+    AREAS,
+    DECISIONS,
+    DOCUMENTS,
+    GOAL_LINKS,
+    GOALS,
+    MEETINGS,
+    REQUESTS,
+    Changes,
+)
 from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, Goal
 from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
@@ -298,13 +309,13 @@ class GoalsPanel(RecordPanel):
 #: What the goals, their buurten and their evidence show (a note or the text of a record
 #: is not in the evidence list; its title, state and link to a goal are).
 EVIDENCE_WATCH = {
-    "agenda_items": Except("notes", "summary", "presenter", "minutes", "kind"),
-    "decisions": ANY,
-    "actions": Except("notes", "owner_name", "owner_id"),
-    "requests": Except("text", "answer_text"),
-    "documents": Except("summary", "handling"),
+    AGENDA_ITEMS: Except("notes", "summary", "presenter", "minutes", "kind"),
+    DECISIONS: ANY,
+    ACTIONS: Except("notes", "owner_name", "owner_id"),
+    REQUESTS: Except("text", "answer_text"),
+    DOCUMENTS: Except("summary", "handling"),
 }
-WATCH = {"goals": ANY, "goal_links": ANY, "areas": ANY, "meetings": ("title", "starts_at"),
+WATCH = {GOALS: ANY, GOAL_LINKS: ANY, AREAS: ANY, MEETINGS: ("title", "starts_at"),
          **EVIDENCE_WATCH}
 
 
@@ -347,11 +358,11 @@ class GoalsView(QWidget):
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload when goals or buurten changed."""
-        if changes is None or changes.touches("areas"):
+        if changes is None or changes.touches(AREAS):
             self._fill_filter()
             self.panel.fill_choices()
         self.panel.refresh(changes, ("areas",))
-        if changes is None or changes.touches("goals", "goal_links", "meetings") or touches(
+        if changes is None or changes.touches(GOALS, GOAL_LINKS, MEETINGS) or touches(
                 changes, EVIDENCE_WATCH):
             self.panel.fill_evidence()  # labels show states ("klaar") and removed records
 

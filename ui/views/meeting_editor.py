@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import AGENDA_ITEMS, ATTENDANCE, MEETINGS, PEOPLE, Changes
 from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.meetings import Meeting
@@ -44,10 +44,10 @@ from .residents import PresenceListBox
 __all__ = ["UNDO_DELETE_STEP", "MeetingEditor", "table_key_action"]
 #: What the editor shows: the meeting, its invitees and its agenda (not the notes).
 WATCH = {
-    "meetings": ANY,
-    "attendance": ANY,
-    "people": ("name", "board_member"),
-    "agenda_items": Except("notes"),
+    MEETINGS: ANY,
+    ATTENDANCE: ANY,
+    PEOPLE: ("name", "board_member"),
+    AGENDA_ITEMS: Except("notes"),
 }
 
 
@@ -236,11 +236,11 @@ class MeetingEditor(AgendaEditing, QWidget):
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what ``changes`` touched (everything for ``None``)."""
-        if changes is None or changes.touches("meetings"):
+        if changes is None or changes.touches(MEETINGS):
             self._load_form(force=changes is None)
-        if changes is None or changes.touches("attendance", "people"):
+        if changes is None or changes.touches(ATTENDANCE, PEOPLE):
             self._load_invitees()
-        if changes is None or changes.touches("agenda_items"):
+        if changes is None or changes.touches(AGENDA_ITEMS):
             self._load_agenda()
 
     def _on_changed(self, changes: Changes) -> None:

@@ -7,6 +7,7 @@ list → "Openen" → editor → "Notuleren" → minutes → "Vergadering sluite
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import MEETINGS, Changes
 from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.meetings import Meeting
@@ -33,7 +34,7 @@ from .meeting_widgets import CurrentPageStack, button, label
 from .minutes import MinutesView
 
 #: What the list shows of a meeting (agenda items, decisions and so on are not in it).
-LIST_WATCH = {"meetings": ("title", "starts_at", "place", "status")}
+LIST_WATCH = {MEETINGS: ("title", "starts_at", "place", "status")}
 LIST_PAGE, EDITOR_PAGE, MINUTES_PAGE = 0, 1, 2
 
 
@@ -69,14 +70,12 @@ class MeetingsView(QWidget):
         self.pages = CurrentPageStack()
         self.list_page = self._build_list()
         self.pages.addWidget(self.list_page)
-        self.editor = MeetingEditor(ws, bus)
-        self.editor.back_requested.connect(self.show_list)
-        self.editor.minutes_requested.connect(self.start_minutes)
-        self.pages.addWidget(self.editor)
-        self.minutes = MinutesView(ws, bus)
-        self.minutes.back_requested.connect(self._back_from_minutes)
-        self.minutes.meeting_closed.connect(lambda _mid: self.show_list())
-        self.pages.addWidget(self.minutes)
+        # The editor and minutes mode are made when first needed (or in a pause after the
+        # start, see warm_steps): together they took 100 ms, before the list could show.
+        self._editor: MeetingEditor | None = None
+        self._minutes: MinutesView | None = None
+        self.pages.addWidget(QWidget())  # EDITOR_PAGE until the editor is made
+        self.pages.addWidget(QWidget())  # MINUTES_PAGE until minutes mode is made
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -85,6 +84,37 @@ class MeetingsView(QWidget):
         self.live = Follow(self.list_page, bus, "meetings", self.refresh, LIST_WATCH,
                            own_edits=True)
         self.live.start()
+
+    @property
+    def editor(self) -> MeetingEditor:
+        """The meeting editor (made on first use)."""
+        if self._editor is None:
+            editor = self._editor = MeetingEditor(self.ws, self.bus)
+            editor.back_requested.connect(self.show_list)
+            editor.minutes_requested.connect(self.start_minutes)
+            self._put_page(EDITOR_PAGE, editor)
+        return self._editor
+
+    @property
+    def minutes(self) -> MinutesView:
+        """Minutes mode (made on first use)."""
+        if self._minutes is None:
+            minutes = self._minutes = MinutesView(self.ws, self.bus)
+            minutes.back_requested.connect(self._back_from_minutes)
+            minutes.meeting_closed.connect(lambda _mid: self.show_list())
+            self._put_page(MINUTES_PAGE, minutes)
+        return self._minutes
+
+    def _put_page(self, index: int, page: QWidget) -> None:
+        stand_in = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        if stand_in is not None:
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+
+    def warm_steps(self) -> list[Callable[[], object]]:
+        """What :class:`ui.warmup.ViewWarmer` may make in later pauses, one step each."""
+        return [lambda: self.editor, lambda: self.minutes]
 
     def _build_list(self) -> QWidget:
         page = QWidget()
@@ -172,14 +202,14 @@ class MeetingsView(QWidget):
     # -- navigation -----------------------------------------------------------------------
     def show_list(self) -> None:
         """Back to the list."""
-        self.editor.flush()
-        self.minutes.flush()
+        self._flush_pages()
         self.pages.setCurrentIndex(LIST_PAGE)  # the list catches up on changes as it shows
         self.list.setFocus()
 
     def open_meeting(self, meeting_id: str, select_item: str | None = None) -> None:
         """Show the editor of a meeting."""
-        self.minutes.flush()
+        if self._minutes is not None:
+            self._minutes.flush()
         self.editor.load(meeting_id, select_item)
         self.pages.setCurrentIndex(EDITOR_PAGE)
         self.editor.title_edit.setFocus()
@@ -197,7 +227,8 @@ class MeetingsView(QWidget):
 
     def start_minutes(self, meeting_id: str, select_item: str | None = None) -> None:
         """Switch to minutes mode for a meeting."""
-        self.editor.flush()
+        if self._editor is not None:
+            self._editor.flush()
         self.minutes.load(meeting_id, select_item)
         self.pages.setCurrentIndex(MINUTES_PAGE)
         self.minutes.steps.setFocus()
@@ -219,9 +250,14 @@ class MeetingsView(QWidget):
 
     def flush(self) -> None:
         """Save anything typed but not yet saved (called before the window closes)."""
-        self.editor.flush()
-        self.minutes.flush()
-        self.minutes.room.flush()  # the chair's clock
+        self._flush_pages()
+        if self._minutes is not None:
+            self._minutes.room.flush()  # the chair's clock
+
+    def _flush_pages(self) -> None:
+        for page in (self._editor, self._minutes):
+            if page is not None:
+                page.flush()
 
     # -- the view contract ---------------------------------------------------------------------
     def open_record(self, kind: str, record_id: str) -> None:

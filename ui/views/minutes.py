@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.agenda import AgendaItem
-from wijkapp.changes import Changes
+from wijkapp.changes import (
+    ACTION_REVIEWS,
+    ACTIONS,
+    AGENDA_ITEMS,
+    ATTENDANCE,
+    DECISIONS,
+    MEETINGS,
+    PEOPLE,
+    Changes,
+)
 from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
@@ -63,8 +72,8 @@ SIDE_BY_SIDE_CHARS = 90
 ATTENDANCE_ROW_CHARS = 100
 QWIDGETSIZE_MAX = (1 << 24) - 1
 #: What minutes mode shows (everything of its meeting).
-WATCH = {kind: ANY for kind in ("meetings", "agenda_items", "attendance", "people", "actions",
-                                "action_reviews", "decisions")}
+WATCH = {kind: ANY for kind in (MEETINGS, AGENDA_ITEMS, ATTENDANCE, PEOPLE, ACTIONS,
+                                ACTION_REVIEWS, DECISIONS)}
 ACTIONS_STEP = "carried-over"  # shown when the agenda has no "actions" item
 
 
@@ -479,20 +488,20 @@ class MinutesView(QWidget):
         """Reload what ``changes`` touched; never throws away unsaved typing."""
         if not self.meeting_id:
             return
-        if changes is None or (changes.touches("agenda_items") and source is not self):
+        if changes is None or (changes.touches(AGENDA_ITEMS) and source is not self):
             self._reload_keep_notes(self.current_step())
             return
-        if changes.touches("meetings"):
+        if changes.touches(MEETINGS):
             self._load_heading()
         if (
-            changes.touches("attendance", "people")
+            changes.touches(ATTENDANCE, PEOPLE)
             and self.pages.currentIndex() == 0
             and source is not self.attendance  # the ticked radio already shows it
         ):
             self.attendance.load(self.meeting_id)
-        if changes.touches("actions", "action_reviews") and self.carried.isVisible():
+        if changes.touches(ACTIONS, ACTION_REVIEWS) and self.carried.isVisible():
             self.carried.load(self.meeting_id)
-        if changes.touches("decisions", "actions"):
+        if changes.touches(DECISIONS, ACTIONS):
             self._load_outcomes()
 
     def _reload_keep_notes(self, key: str | None) -> None:

@@ -28,7 +28,7 @@ from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
 from ..labels import Row, group_header
-from ..live import cancel_loads, load_in_background, on_screen
+from ..live import cancel_loads, in_background, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
 from .meeting_widgets import button
@@ -429,7 +429,7 @@ class RecordPanel(QWidget):
                 self.reload_editor()
             self.select_first()
 
-        if on_screen(self):
+        if in_background(self):
             self.fill_later(then)  # the window answers while the rows are made
         else:
             self.fill()

@@ -6,6 +6,7 @@ answer, promised date passed) are listed first, in red, with the words "te laat"
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import AREAS, DOCUMENTS, MEETINGS, PEOPLE, REQUESTS, Changes
 from wijkapp.i18n import _, ngettext
 from wijkapp.requests import DEFAULT_ANSWER_WEEKS, REQUEST_KINDS, REQUEST_STATUSES, Request
 from wijkapp.timeutil import today
@@ -41,6 +42,7 @@ from ..operations.base import CoreOp
 from ..operations.requests import delete_request, mark_request_sent, save_request
 from ..plainlang_editor import attach_plain_language, board_terms
 from ..readability_meter import ReadabilityMeter
+from ..warmup import LazyPage
 from .incoming import IncomingPanel
 from .letter import LetterDialog
 from .meeting_widgets import button
@@ -270,11 +272,11 @@ def deadline_text(record: Request | None) -> tuple[str, bool]:
 
 #: What the two tabs and their choices show.
 WATCH = {
-    "requests": ANY,
-    "documents": ANY,
-    "people": ("name", "organisation_id"),
-    "areas": ("name",),
-    "meetings": ("title", "starts_at"),
+    REQUESTS: ANY,
+    DOCUMENTS: ANY,
+    PEOPLE: ("name", "organisation_id"),
+    AREAS: ("name",),
+    MEETINGS: ("title", "starts_at"),
 }
 
 
@@ -294,32 +296,56 @@ class RequestsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Verzoeken of ingekomen stukken"))
         self.requests = RequestsPanel(ws, self.tabs)
-        self.incoming = IncomingPanel(ws, self.tabs)
+        self.incoming_page = LazyPage(self._make_incoming, self.tabs)  # made when first needed
         self.tabs.addTab(self.requests, _("Verzoeken en signalen"))
-        self.tabs.addTab(self.incoming, _("Ingekomen stukken"))
+        self.tabs.addTab(self.incoming_page, _("Ingekomen stukken"))
         layout.addWidget(self.tabs, 1)
+        self._choices_fresh = True  # the panel filled them as it was made
         self.live = Follow(self, bus, "requests", self.refresh, WATCH, own_edits=True)
         self.live.start()
+
+    def _make_incoming(self, page: QWidget) -> IncomingPanel:
+        panel = IncomingPanel(self.ws, page)
+        panel.refresh_later()  # filled as it is first shown
+        return panel
+
+    @property
+    def incoming(self) -> IncomingPanel:
+        """The "Ingekomen stukken" tab (made on first use)."""
+        return self.incoming_page.content  # type: ignore[return-value]
+
+    def warm_steps(self) -> list[Callable[[], object]]:
+        """The second tab is made in a later pause (see ui.warmup)."""
+        return [lambda: self.incoming]
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the changes touch (requests, documents, people, buurten).
 
         The tab not shown only notes it is behind and catches up when it is shown.
         """
-        if changes is None or changes.touches("people", "areas"):
+        fresh, self._choices_fresh = self._choices_fresh, False
+        if changes is None and fresh:
+            pass  # the first fill: the panel's choices were read a moment ago
+        elif changes is None or changes.touches(PEOPLE, AREAS):
             self.requests.fill_choices()
-        elif changes.touches("meetings"):
+        elif changes.touches(MEETINGS):
             self.requests.fill_meetings()
-        for panel, kinds in ((self.requests, ("people", "areas")), (self.incoming, ())):
-            if panel is self.tabs.currentWidget():
+        panels: list[tuple[QWidget, Any, tuple[str, ...]]] = [
+            (self.requests, self.requests, (PEOPLE, AREAS))]
+        if self.incoming_page.built:  # else it reads everything as it is made
+            panels.append((self.incoming_page, self.incoming, ()))
+        for page, panel, kinds in panels:
+            if page is self.tabs.currentWidget():
                 panel.refresh(changes, kinds)
             else:
                 panel.refresh_later(changes, kinds)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Open a request (``requests``) or an incoming document (``documents``)."""
-        panel = {"requests": self.requests, "documents": self.incoming}.get(kind)
+        panel = (self.requests if kind == REQUESTS
+                 else self.incoming if kind == DOCUMENTS else None)
         if panel is None:
             return
-        self.tabs.setCurrentWidget(panel)
+        self.tabs.setCurrentWidget(self.requests if panel is self.requests
+                                   else self.incoming_page)
         panel.open_record(record_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
-from wijkapp.changes import Changes
+from wijkapp.changes import MEETINGS, Changes
 from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.meetings import MAX_RESIDENTS
@@ -101,7 +101,7 @@ class ResidentsBox(QWidget):
 
     def _on_changed(self, changes: Changes, source: object) -> None:
         # An undo (Ctrl+Z) changes the number back: show it, unless typing is going on.
-        if (self.meeting_id and source is not self and changes.touches("meetings")
+        if (self.meeting_id and source is not self and changes.touches(MEETINGS)
                 and self.meeting_id in changes.ids and not self._timer.isActive()):
             self.load(self.meeting_id)
 

@@ -27,7 +27,16 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
-from wijkapp.changes import Changes
+from wijkapp.changes import (
+    ACTION_REVIEWS,
+    ACTIONS,
+    AGENDA_ITEMS,
+    ATTENDANCE,
+    BOARDS,
+    DECISIONS,
+    MEETINGS,
+    Changes,
+)
 from wijkapp.errors import NotFoundError
 from wijkapp.i18n import _
 from wijkapp.meeting_clock import (
@@ -60,8 +69,8 @@ if TYPE_CHECKING:
 
 TICK_MS = 1000
 SAVE_EVERY_MS = 30_000
-_PROJECTOR_KINDS = ("meetings", "agenda_items", "decisions", "actions", "action_reviews",
-                    "boards", "attendance")
+_PROJECTOR_KINDS = (MEETINGS, AGENDA_ITEMS, DECISIONS, ACTIONS, ACTION_REVIEWS,
+                    BOARDS, ATTENDANCE)
 
 #: The room's keys; Help → Sneltoetsen lists them (see ui.shortcuts).
 SHOW_KEYS = "F5"
@@ -253,10 +262,10 @@ class RoomBar(QWidget):
     def _on_changed(self, changes: Changes, source: object) -> None:
         if not self.meeting_id:
             return
-        if changes.touches("agenda_items") and self.clock is not None:
+        if changes.touches(AGENDA_ITEMS) and self.clock is not None:
             self.clock.reload(self.ws.agenda.for_meeting(self.meeting_id))
             self.tick()
-        if changes.touches("boards"):
+        if changes.touches(BOARDS):
             self.times_box.blockSignals(True)
             self.times_box.setChecked(bool(self.ws.settings().get(ITEM_TIMES_SETTING)))
             self.times_box.blockSignals(False)

@@ -29,7 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import (
+    AREAS,
+    BOARDS,
+    ORGANISATIONS,
+    PEOPLE,
+    REQUESTS,
+    SIGNAL_FOLLOWUPS,
+    SIGNALS,
+    Changes,
+)
 from wijkapp.i18n import _, ngettext
 from wijkapp.signals import Signal as SignalRecord
 from wijkapp.social_map import helpers_for_signal
@@ -38,6 +47,7 @@ from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
 from ..labels import Row
+from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.signals import (
     delete_signal,
@@ -46,6 +56,7 @@ from ..operations.signals import (
     record_followup_answer,
     save_signal,
 )
+from ..warmup import LazyPage
 from .backups import ask_yes_no
 from .meeting_widgets import button
 from .record_panel import RecordPanel
@@ -397,6 +408,11 @@ class SignalsPanel(RecordPanel):
         return delete_signal(self, record_id)
 
 
+#: What the register and Tellen en vertellen show (see ui.live.Follow).
+WATCH = {SIGNALS: ANY, SIGNAL_FOLLOWUPS: ANY, REQUESTS: ANY, PEOPLE: ANY, AREAS: ANY,
+         BOARDS: ANY, ORGANISATIONS: ANY}
+
+
 class SignalsView(QWidget):
     """Stem van de wijk: the register and Tellen en vertellen."""
 
@@ -404,8 +420,6 @@ class SignalsView(QWidget):
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from .voice_overview import VoiceOverview
-
         self.ws = ws
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.nav_title, self))
@@ -420,17 +434,16 @@ class SignalsView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))
         self.register = SignalsPanel(ws, self.tabs)
-        self.overview = VoiceOverview(ws, self.tabs)
+        # The second tab is made when first needed (ui.warmup), not with the view.
+        self.overview_page = LazyPage(self._make_overview, self.tabs)
         self.tabs.addTab(self.register, _("Signalen en verhalen"))
-        self.tabs.addTab(self.overview, _("Tellen en vertellen"))
+        self.tabs.addTab(self.overview_page, _("Tellen en vertellen"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         layout.addWidget(self.tabs, 1)
-        self.refresh()
-        # A bound method, never a lambda: Qt drops the connection when this view is deleted.
-        bus.changed.connect(self._on_changed)
-
-    def _on_changed(self, changes: Changes, _source: object) -> None:
-        self.refresh(changes)
+        self._choices_fresh = True  # the register filled them as it was made
+        # Filled as it is first shown; the register lists its own edits (rows only).
+        self.live = Follow(self, bus, "signals", self.refresh, WATCH, own_edits=True)
+        self.live.start()
 
     def edit_lists(self) -> None:
         """The board's themes, groups and follow-up weeks."""
@@ -438,25 +451,47 @@ class SignalsView(QWidget):
 
         VoiceListsDialog(self.ws, self).exec()
 
+    def _make_overview(self, page: QWidget) -> QWidget:
+        from .voice_overview import VoiceOverview
+
+        overview = VoiceOverview(self.ws, page)
+        overview.refresh_later()  # counted as it is first shown
+        return overview
+
+    @property
+    def overview(self) -> Any:
+        """Tellen en vertellen (made on first use)."""
+        return self.overview_page.content
+
+    def warm_steps(self) -> list[Callable[[], object]]:
+        """The second tab is made in a later pause (see ui.warmup)."""
+        return [lambda: self.overview]
+
     def _tab_changed(self) -> None:
-        if self.tabs.currentWidget() is self.overview:
+        if self.tabs.currentWidget() is self.overview_page:
             self.overview.catch_up()
 
     def refresh(self, changes: Changes | None = None) -> None:
         """Reload what the changes touch; the hidden tab catches up when shown."""
-        if changes is None or changes.touches("people", "areas", "boards"):
+        fresh, self._choices_fresh = self._choices_fresh, False
+        if changes is None and fresh:
+            pass  # the first fill: the register read its choices a moment ago
+        elif changes is None or changes.touches(PEOPLE, AREAS, BOARDS):
             self.register.fill_choices()
-        kinds = ("signal_followups", "requests", "people", "areas", "boards")
+        kinds = (SIGNAL_FOLLOWUPS, REQUESTS, PEOPLE, AREAS, BOARDS)
+        built = self.overview_page.built  # else it counts everything as it is made
         if self.tabs.currentWidget() is self.register:
             self.register.refresh(changes, kinds)
-            self.overview.refresh_later(changes)
+            if built:
+                self.overview.refresh_later(changes)
         else:
             self.register.refresh_later(changes, kinds)
-            self.overview.refresh(changes)
+            if built:
+                self.overview.refresh(changes)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Open a signal from a search hit or the Stand van zaken."""
-        if kind == "signals":
+        if kind == SIGNALS:
             self.tabs.setCurrentWidget(self.register)
             self.register.open_record(record_id)
 

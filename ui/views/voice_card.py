@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from wijkapp.changes import BOARDS, SIGNAL_FOLLOWUPS, SIGNALS
 from wijkapp.i18n import _, ngettext
 from wijkapp.signals import Signal
 from wijkapp.workspace import Workspace
@@ -20,7 +21,7 @@ from ..style import OVERDUE
 from .widgets import hint
 
 #: Changes that can change the card.
-WATCHED = ("signals", "signal_followups", "boards")
+WATCHED = (SIGNALS, SIGNAL_FOLLOWUPS, BOARDS)
 
 
 def forgotten_lines(signals: list[Signal], on: dt.date) -> list[str]:
@@ -53,13 +54,22 @@ class ForgottenSignalsCard(QGroupBox):
 
     def refresh(self, on: dt.date) -> None:
         """Recount the forgotten signals on day ``on``."""
+        self.show_loaded(self.load(on))
+
+    def load(self, on: dt.date) -> tuple[list[Signal], int, list[str]]:
+        """The forgotten signals on ``on``, the follow-up weeks and the lines (no Qt: this
+        runs on the worker for the Stand van zaken)."""
         signals = self.ws.signals.forgotten(on)
-        weeks = self.ws.signals.followup_weeks()
+        return signals, self.ws.signals.followup_weeks(), forgotten_lines(signals, on)
+
+    def show_loaded(self, loaded: tuple[list[Signal], int, list[str]]) -> None:
+        """Show what :meth:`load` read."""
+        signals, weeks, lines = loaded
         self.note.setText(ngettext(
             "Signalen van bewoners zonder opvolging na {weeks} week.",
             "Signalen van bewoners zonder opvolging na {weeks} weken.", weeks).format(weeks=weeks))
         self.list.clear()
-        for line, signal in zip(forgotten_lines(signals, on), signals, strict=True):
+        for line, signal in zip(lines, signals, strict=True):
             item = QListWidgetItem(line, self.list)
             item.setForeground(QColor(OVERDUE))
             item.setData(Qt.ItemDataRole.UserRole, signal.id)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wijkapp.changes import Changes
+from wijkapp.changes import BOARDS, ORGANISATIONS, REQUESTS, SIGNAL_FOLLOWUPS, SIGNALS, Changes
 from wijkapp.i18n import _
 from wijkapp.timeutil import today
 from wijkapp.voice import (
@@ -45,7 +45,7 @@ from .meeting_widgets import button
 from .signal_labels import quarter_header, year_choices
 from .widgets import hint
 
-WATCHED = ("signals", "signal_followups", "requests", "organisations", "boards")
+WATCHED = (SIGNALS, SIGNAL_FOLLOWUPS, REQUESTS, ORGANISATIONS, BOARDS)
 GREY = "#6b6b6b"
 
 
@@ -210,7 +210,7 @@ class VoiceOverview(QWidget):
         self._behind = False
         if not self.ws.has_board:
             return
-        if changes is not None and changes.touches("signals"):
+        if changes is not None and changes.touches(SIGNALS):
             self.fill_years()
         year = self.year.currentData() or today().year
         fig = self.figures = voice_figures(self.ws, year, today())

@@ -73,14 +73,26 @@ class _DateEdit(QDateEdit):
         if self.date() == self.minimumDate():
             self.setDate(QDate.currentDate())
 
+    def calendar(self) -> Any:
+        """The calendar popup, made (Dutch, with a grid) the first time it is needed:
+        making it for every date field of a screen cost a few ms each."""
+        calendar = self.calendarWidget()
+        if not calendar.property("_wijkapp_ready"):
+            calendar.setLocale(self.locale())
+            calendar.setGridVisible(True)
+            calendar.setProperty("_wijkapp_ready", True)
+        return calendar
+
     def _show_this_month(self) -> None:
         """An empty field's calendar shows this month, nothing chosen: closing it without
         a click leaves the field empty."""
+        self.calendar()
         if self.date() == self.minimumDate():
             today = QDate.currentDate()
             self.calendarWidget().setCurrentPage(today.year(), today.month())
 
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        self.calendar()
         super().mousePressEvent(event)
         self._show_this_month()
 
@@ -93,6 +105,8 @@ class _DateEdit(QDateEdit):
             and event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if not opens and (key in (Qt.Key.Key_Up, Qt.Key.Key_Down) or event.text().isdigit()):
             self._wake()  # the user steps or types a date: start from today
+        if opens:
+            self.calendar()
         super().keyPressEvent(event)
         if opens:
             self._show_this_month()
@@ -118,8 +132,6 @@ class DateField(QWidget):
         self.edit.setMinimumDate(_EMPTY)
         self.edit.setSpecialValueText(_("geen datum"))
         self.edit.setDate(_EMPTY)
-        self.edit.calendarWidget().setLocale(locale())
-        self.edit.calendarWidget().setGridVisible(True)
         self.edit.setAccessibleName(label)
         self.clear_button = QPushButton(_("Geen datum"), self)
         self.clear_button.setAccessibleName(_("{label}: geen datum").format(label=label))
@@ -288,8 +300,9 @@ def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = Non
     return tree
 
 
-#: How many rows :class:`_ColumnFitter` measures to fit the columns.
-COLUMN_FIT_ROWS = 150
+#: How many rows :class:`_ColumnFitter` measures to fit the columns (two screens full;
+#: measuring 150 wrapped rows took a frame of its own on every show).
+COLUMN_FIT_ROWS = 60
 
 
 def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
@@ -319,7 +332,7 @@ def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
     return widths
 
 
-def longest_words(tree: QTreeView, pad: int, rows: int = 150) -> list[int]:
+def longest_words(tree: QTreeView, pad: int, rows: int = COLUMN_FIT_ROWS) -> list[int]:
     """Per column, the width of its longest word (bold, as late rows are) in the first
     ``rows`` rows and the header, plus ``pad``."""
     model = tree.model()
@@ -348,9 +361,21 @@ class _ColumnFitter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
+        #: What the columns were last fitted to: (width, font, row texts changed count).
+        self._fitted: tuple[int, str, int] | None = None
+        #: The rows' measures (wanted widths, longest words) for (font, changes count):
+        #: they do not depend on the width, which changes several times as a view shows.
+        self._measured: tuple[tuple[str, int], list[int], list[int]] | None = None
+        self._edits = 0
         tree.viewport().installEventFilter(self)
-        tree.model().rowsInserted.connect(lambda *_a: self._timer.start())
-        tree.model().modelReset.connect(lambda *_a: self._timer.start())
+        model = tree.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
+                       model.dataChanged, model.layoutChanged):
+            signal.connect(self._model_changed)
+
+    def _model_changed(self, *_args: Any) -> None:
+        self._edits += 1
+        self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
@@ -358,22 +383,42 @@ class _ColumnFitter(QObject):
         return False
 
     def fit(self) -> None:
-        """Fit the columns now; skipped while the tree is hidden (it fits when shown)."""
+        """Fit the columns now; skipped while the tree is hidden (it fits when shown) and
+        when neither its width, its font nor its rows changed since the last fit."""
         tree, header = self._tree, self._tree.header()
         if not tree.isVisible():  # measuring every row of a hidden tab only costs time
             return
-        count = header.count()
-        pad = tree.fontMetrics().horizontalAdvance("MM")
-        wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
-                  for c in range(count)]
+        state = (tree.viewport().width(), tree.font().key(), self._edits)
+        if state == self._fitted:
+            return
+        self._fitted = state
+        wanted, least = self._measures(state[1:])
         widths = column_widths(wanted, tree.viewport().width() - 2, keep=self.keep,
-                               least=longest_words(tree, pad))
+                               least=least)
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 
+    def _measures(self, key: tuple[str, int]) -> tuple[list[int], list[int]]:
+        if self._measured is None or self._measured[0] != key:
+            tree, header = self._tree, self._tree.header()
+            pad = tree.fontMetrics().horizontalAdvance("MM")
+            wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
+                      for c in range(header.count())]
+            self._measured = (key, wanted, longest_words(tree, pad))
+        return self._measured[1], self._measured[2]
+
 
 def refill_combo(combo: QComboBox, first: str | None, entries: list[tuple[Any, str]]) -> None:
-    """Refill a combo with ``(data, text)`` entries, keeping the chosen entry if it remains."""
+    """Refill a combo with ``(data, text)`` entries, keeping the chosen entry if it remains.
+
+    Nothing happens when the entries are the ones it shows already (refilling hundreds of
+    meetings after every change of a person would cost a frame for nothing).
+    """
+    wanted = (first, list(entries))
+    if getattr(combo, "_wijkapp_entries", None) == wanted and combo.count() == len(entries) + (
+            first is not None):
+        return
+    combo._wijkapp_entries = wanted  # type: ignore[attr-defined]
     chosen = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
