@@ -540,6 +540,8 @@ class MainWindow(QMainWindow):
         """Bestand → Delen met het bestuur."""
         from . import sharing
 
+        if self.sharing is None:  # asked for before the first paint installed it
+            self._install_sharing()
         sharing.open_sharing(self, self.sharing)
 
     def show_export(self, fmt: str | None = None) -> None:
@@ -558,7 +560,8 @@ class MainWindow(QMainWindow):
         """Save anything typed, then wait for the saves to finish."""
         self._closed = True
         self.save_everything()
-        self.sharing.on_close()  # a last exchange, after every word is saved
+        if self.sharing is not None:  # installed after the first paint
+            self.sharing.on_close()  # a last exchange, after every word is saved
         self.backups.on_close()
         super().closeEvent(event)
 
