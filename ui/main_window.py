@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("Handleiding"), self.show_manual, "F1"))
+        help_menu.addAction(self._action(_("Hoe doe ik…?"), self.show_how_to))
         help_menu.addAction(self._action(_("Sneltoetsen"), self.show_shortcuts))
         help_menu.addAction(self._action(_("Over Wijkapp"), self.show_about))
 
@@ -525,6 +527,22 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short message in the status bar (kept for 10 seconds)."""
         self.statusBar().showMessage(text, 10_000)
+
+    def show_manual(self) -> None:
+        """Help → Handleiding (F1): the user guide, in the app and offline."""
+        from wijkapp.guide import MANUAL
+
+        from .guide import open_guide
+
+        open_guide(self, MANUAL)
+
+    def show_how_to(self) -> None:
+        """Help → Hoe doe ik…?: the list of tasks, each a page of numbered steps."""
+        from wijkapp.guide import INDEX
+
+        from .guide import open_guide
+
+        open_guide(self, INDEX)
 
     def show_shortcuts(self) -> None:
         """Help → Sneltoetsen: a table of every keyboard shortcut."""
