@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
+from .i18n import _
 from .storage import (
     BUSY_TIMEOUT_MS,
     acquire_lock,
@@ -73,7 +74,7 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise WriteFailedError(
-            f"De map voor reservekopieën kan niet worden gemaakt ({error.strerror})."
+            _("De map voor reservekopieën kan niet worden gemaakt ({reason}).").format(reason=error.strerror)
         ) from None
     final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
     number = 1
@@ -113,12 +114,12 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
                    else disk_problem(partial, error))
         if isinstance(problem, DiskError) and "vol" in str(problem):
             raise DiskError(
-                "De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
-                "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf."
+                _("De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
+                "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf.")
             ) from None
         raise WriteFailedError(
-            f"De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
-            "controleer of er ruimte op de schijf is."
+            _("De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
+            "controleer of er ruimte op de schijf is.").format(error=error)
         ) from None
     thin(ws.path, now)
     return final
@@ -249,15 +250,15 @@ def thin_kept_aside(db_path: Path, now: dt.datetime | None = None) -> list[Path]
 def validate_backup(backup: Path) -> None:
     """Refuse a file that is not a healthy Wijkapp database this version can open."""
     if not backup.is_file():
-        raise StorageError(f"De reservekopie '{backup}' bestaat niet.")
+        raise StorageError(_("De reservekopie '{backup}' bestaat niet.").format(backup=backup))
     check_header(backup)
     if backup.stat().st_size == 0:
-        raise StorageError(f"'{backup.name}' is leeg; dat is geen reservekopie.")
+        raise StorageError(_("'{name}' is leeg; dat is geen reservekopie.").format(name=backup.name))
     try:
         quick_check(backup)
     except DamagedDatabaseError:
         raise DamagedDatabaseError(
-            f"De reservekopie '{backup.name}' is zelf beschadigd; kies een andere."
+            _("De reservekopie '{name}' is zelf beschadigd; kies een andere.").format(name=backup.name)
         ) from None
     check_known_schema(backup, required=True)
 
@@ -277,8 +278,8 @@ def restore(backup: Path, db_path: Path, now: dt.datetime | None = None) -> Path
     validate_backup(backup)
     if db_path.exists() and _same_file(backup, db_path):
         raise StorageError(
-            f"'{backup.name}' is het bestand zelf, geen reservekopie. Er is niets veranderd; "
-            "kies een reservekopie uit de map met reservekopieën."
+            _("'{name}' is het bestand zelf, geen reservekopie. Er is niets veranderd; "
+            "kies een reservekopie uit de map met reservekopieën.").format(name=backup.name)
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(db_path)

@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from .changes import Changes
 from .errors import WijkappError
+from .i18n import _
 from .schema import SEARCHABLE
 from .timeutil import now_iso
 
@@ -45,7 +46,7 @@ def person_data(ws: Workspace, person_id: str) -> dict[str, Any]:
     if person is None:
         from .errors import NotFoundError
 
-        raise NotFoundError("Dit contact bestaat niet (meer).")
+        raise NotFoundError(_("Dit contact bestaat niet (meer)."))
     data: dict[str, Any] = {
         "format": "wijkapp-persoonsgegevens",
         "made_at": now_iso(),

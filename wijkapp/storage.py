@@ -29,6 +29,7 @@ from .errors import (
     StorageError,
     WorkspaceLockedError,
 )
+from .i18n import _
 from .private_files import make_side_folders_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,25 +54,25 @@ def check_header(path: Path) -> None:
     except OSError as error:
         raise disk_problem(path, error) from None
     if stat_mode.S_ISDIR(mode):
-        raise NotADatabaseError(f"'{path}' is een map, geen Wijkapp-bestand.")
+        raise NotADatabaseError(_("'{path}' is een map, geen Wijkapp-bestand.").format(path=path))
     if not stat_mode.S_ISREG(mode):
         raise NotADatabaseError(
-            f"'{path}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat). "
-            "Kies een Wijkapp-bestand."
+            _("'{path}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat). "
+            "Kies een Wijkapp-bestand.").format(path=path)
         )
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except PermissionError:
         raise ReadOnlyError(
-            f"Wijkapp mag '{path}' niet lezen. Controleer de rechten van het bestand."
+            _("Wijkapp mag '{path}' niet lezen. Controleer de rechten van het bestand.").format(path=path)
         ) from None
     except OSError as error:
         raise disk_problem(path, error) from None
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
-            f"'{path.name}' is geen Wijkapp-bestand. Het bestand is niet veranderd; "
-            "kies een ander bestand of maak een nieuw bestand."
+            _("'{file}' is geen Wijkapp-bestand. Het bestand is niet veranderd; "
+            "kies een ander bestand of maak een nieuw bestand.").format(file=path.name)
         )
 
 
@@ -79,8 +80,8 @@ def damaged(path: Path, detail: str = "") -> DamagedDatabaseError:
     """The error for a damaged file, in one Dutch sentence."""
     extra = f" ({detail})" if detail else ""
     return DamagedDatabaseError(
-        f"'{path.name}' is beschadigd{extra}. Het bestand is niet veranderd; "
-        "zet een reservekopie terug (Bestand → Reservekopieën, of 'wijkapp restore')."
+        _("'{file}' is beschadigd{extra}. Het bestand is niet veranderd; "
+        "zet een reservekopie terug (Bestand → Reservekopieën, of 'wijkapp restore').").format(file=path.name, extra=extra)
     )
 
 
@@ -104,24 +105,24 @@ def disk_problem(path: Path, error: BaseException) -> StorageError:
     errno = getattr(error, "errno", None)
     if basic == 13 or "full" in text or errno == 28 or _nearly_full(path):  # SQLITE_FULL, ENOSPC
         return DiskError(
-            f"De schijf is vol: Wijkapp kan '{path.name}' nu niet gebruiken. Het bestand is "
+            _("De schijf is vol: Wijkapp kan '{file}' nu niet gebruiken. Het bestand is "
             "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
-            "grote bestanden, leeg de prullenbak) en probeer het opnieuw."
+            "grote bestanden, leeg de prullenbak) en probeer het opnieuw.").format(file=path.name)
         )
     if basic in (5, 6) or "locked" in text or "busy" in text:
         return WorkspaceLockedError(
-            f"'{path.name}' is even bezet door een ander programma. Het bestand is niet "
-            "veranderd; probeer het over een paar seconden opnieuw."
+            _("'{file}' is even bezet door een ander programma. Het bestand is niet "
+            "veranderd; probeer het over een paar seconden opnieuw.").format(file=path.name)
         )
     if basic in (3, 8) or errno in (1, 13, 30):  # EPERM, EACCES, EROFS
         return ReadOnlyError(
-            f"Wijkapp mag '{path.name}' niet lezen of schrijven. Controleer de rechten van "
-            "het bestand, of of de USB-stick op 'alleen lezen' staat."
+            _("Wijkapp mag '{file}' niet lezen of schrijven. Controleer de rechten van "
+            "het bestand, of of de USB-stick op 'alleen lezen' staat.").format(file=path.name)
         )
     return DiskError(
-        f"De schijf met '{path.name}' gaf een fout bij het lezen of schrijven ({error}). "
+        _("De schijf met '{file}' gaf een fout bij het lezen of schrijven ({error}). "
         "Het bestand is niet veranderd. Is de USB-stick of netwerkschijf nog aangesloten? "
-        "Probeer het opnieuw; lukt het niet, laat de schijf dan nakijken."
+        "Probeer het opnieuw; lukt het niet, laat de schijf dan nakijken.").format(file=path.name, error=error)
     )
 
 
@@ -306,14 +307,14 @@ class FileLocks:
         except Timeout:
             self.release()
             raise WorkspaceLockedError(
-                f"'{self.path.name}' is al geopend in een ander Wijkapp-venster of op een "
-                "andere computer. Sluit dat eerst, of open een ander bestand."
+                _("'{file}' is al geopend in een ander Wijkapp-venster of op een "
+                "andere computer. Sluit dat eerst, of open een ander bestand.").format(file=self.path.name)
             ) from None
         except OSError as error:
             self.release()
             raise ReadOnlyError(
-                f"Wijkapp kan in de map van '{self.path.name}' niet schrijven "
-                f"({error.strerror}). Kies een map waarin u mag schrijven."
+                _("Wijkapp kan in de map van '{file}' niet schrijven "
+                "({reason}). Kies een map waarin u mag schrijven.").format(reason=error.strerror, file=self.path.name)
             ) from None
         self._locks.append(lock)
 
@@ -341,8 +342,8 @@ def create_private_file(path: Path) -> None:
         pass
     except OSError as error:
         raise ReadOnlyError(
-            f"Wijkapp kan '{path}' niet maken ({error.strerror}). "
-            "Kies een map waarin u mag schrijven."
+            _("Wijkapp kan '{path}' niet maken ({reason}). "
+            "Kies een map waarin u mag schrijven.").format(path=path, reason=error.strerror)
         ) from None
 
 
@@ -363,7 +364,7 @@ def connect(path: Path) -> sqlite3.Connection:
         raise sqlite_problem(path, error) from None
     if str(mode).lower() != "wal":
         conn.close()
-        raise StorageError(f"'{path.name}' kan niet in de veilige schrijfmodus worden geopend.")
+        raise StorageError(_("'{file}' kan niet in de veilige schrijfmodus worden geopend.").format(file=path.name))
     return conn
 
 
@@ -487,15 +488,15 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
     if path.exists():
         if not os.access(path, os.W_OK):
             raise ReadOnlyError(
-                f"'{path.name}' is alleen-lezen. Kopieer het naar een map waarin u mag "
-                "schrijven, of zet de rechten van het bestand goed."
+                _("'{file}' is alleen-lezen. Kopieer het naar een map waarin u mag "
+                "schrijven, of zet de rechten van het bestand goed.").format(file=path.name)
             )
     elif not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, mode=0o700)
         except OSError as error:
             raise ReadOnlyError(
-                f"Wijkapp kan de map '{path.parent}' niet maken ({error.strerror})."
+                _("Wijkapp kan de map '{parent}' niet maken ({reason}).").format(parent=path.parent, reason=error.strerror)
             ) from None
     lock = FileLocks(path)
     lock.acquire_name()
@@ -551,10 +552,11 @@ def _migrate(db: Database, path: Path, existed: bool) -> None:
     except Exception as error:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        kept = f" Een kopie van voor het bijwerken staat in '{copy.name}'." if copy else ""
+        kept = (" " + _("Een kopie van voor het bijwerken staat in '{file}'.").format(file=copy.name)
+                if copy else "")
         raise StorageError(
-            f"Het bijwerken van '{path.name}' naar deze versie van Wijkapp is mislukt ({error}). "
-            f"Het bestand is niet veranderd.{kept}"
+            _("Het bijwerken van '{file}' naar deze versie van Wijkapp is mislukt ({error}). "
+            "Het bestand is niet veranderd.{kept}").format(kept=kept, file=path.name, error=error)
         ) from None
 
 
@@ -579,15 +581,15 @@ def check_known_schema(path: Path, *, required: bool = False) -> None:
     if not applied:
         if required or any(not t.startswith("sqlite_") for t in tables):
             raise NotADatabaseError(
-                f"'{path.name}' is een database, maar niet van Wijkapp. "
-                "Het bestand is niet veranderd."
+                _("'{file}' is een database, maar niet van Wijkapp. "
+                "Het bestand is niet veranderd.").format(file=path.name)
             )
         return
     known = set(schema.known_migrations())
     if applied - known:
         raise NewerSchemaError(
-            f"'{path.name}' is gemaakt met een nieuwere versie van Wijkapp. "
-            "Installeer de nieuwste versie om het te openen."
+            _("'{file}' is gemaakt met een nieuwere versie van Wijkapp. "
+            "Installeer de nieuwste versie om het te openen.").format(file=path.name)
         )
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import Changes
 from wijkapp.followup import Dashboard, dashboard
-from wijkapp.i18n import _
+from wijkapp.i18n import _, ngettext
 from wijkapp.timeutil import maybe_date, today
 from wijkapp.workspace import Workspace
 
@@ -91,9 +91,8 @@ def late_request_lines(d: Dashboard) -> list[str]:
     for request in d.overdue_requests:
         due = maybe_date(request.answer_due)
         days = (d.on - due).days if due else 0
-        unit = _("dag") if days == 1 else _("dagen")
-        lines.append(_("{subject} — {days} {unit} te laat").format(
-            subject=request.subject.replace("\n", " "), days=days, unit=unit))
+        lines.append(ngettext("{subject} — {days} dag te laat", "{subject} — {days} dagen te laat",
+                              days).format(subject=request.subject.replace("\n", " "), days=days))
     return lines
 
 

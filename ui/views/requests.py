@@ -255,9 +255,9 @@ def deadline_text(record: Request | None) -> tuple[str, bool]:
     if record.status in ("answered", "closed"):
         if record.answered_on:
             in_time = record.answered_in_time()
-            words = _("op tijd") if in_time else _("te laat")
-            return (_("Beantwoord op {date} ({words}).").format(
-                date=date_text(record.answered_on), words=words), False)
+            sentence = (_("Beantwoord op {date} (op tijd).") if in_time
+                        else _("Beantwoord op {date} (te laat)."))
+            return (sentence.format(date=date_text(record.answered_on)), False)
         return (_("Afgesloten."), False)
     if not record.answer_due:
         return (_("Verstuurd; er is geen antwoorddatum afgesproken."), False)
