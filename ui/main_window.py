@@ -510,14 +510,10 @@ class MainWindow(QMainWindow):
         self.set_text_size(self.prefs.text_size + delta)
 
     def set_language(self, code: str) -> None:
-        """Remember the language; it applies the next time Wijkapp opens."""
-        self.prefs.language = code
-        preferences.save(self.prefs)
-        QMessageBox.information(
-            self,
-            _("Taal"),
-            _("De nieuwe taal ziet u als u Wijkapp de volgende keer opent."),
-        )
+        """Beeld → Taal: save everything, then show the window in the new language at once."""
+        from .language_switch import switch_language
+
+        switch_language(self, code)
 
     # -- misc -------------------------------------------------------------------------------
     def update_title(self) -> None:

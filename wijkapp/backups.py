@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
+from .errors import DamagedDatabaseError, DiskError, DiskFullError, StorageError, WriteFailedError
 from .i18n import _
 from .storage import (
     BUSY_TIMEOUT_MS,
@@ -112,8 +112,8 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         problem = (error if isinstance(error, StorageError)
                    else sqlite_problem(partial, error) if isinstance(error, sqlite3.Error)
                    else disk_problem(partial, error))
-        if isinstance(problem, DiskError) and "vol" in str(problem):
-            raise DiskError(
+        if isinstance(problem, DiskFullError):
+            raise DiskFullError(
                 _("De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
                 "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf.")
             ) from None

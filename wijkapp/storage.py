@@ -23,6 +23,7 @@ from . import schema
 from .errors import (
     DamagedDatabaseError,
     DiskError,
+    DiskFullError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyError,
@@ -104,7 +105,7 @@ def disk_problem(path: Path, error: BaseException) -> StorageError:
     basic = code & 0xFF if isinstance(code, int) else None
     errno = getattr(error, "errno", None)
     if basic == 13 or "full" in text or errno == 28 or _nearly_full(path):  # SQLITE_FULL, ENOSPC
-        return DiskError(
+        return DiskFullError(
             _("De schijf is vol: Wijkapp kan '{file}' nu niet gebruiken. Het bestand is "
             "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
             "grote bestanden, leeg de prullenbak) en probeer het opnieuw.").format(file=path.name)
