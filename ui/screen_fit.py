@@ -108,6 +108,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
         scroll.setWidget(body)
         outer = QVBoxLayout(dialog)
         outer.addWidget(scroll)
+        scroll.show()  # made during the Show event: Qt would leave it hidden
         return scroll
     kept, kept_height = 0, 0
     for index in range(layout.count() - 1, -1, -1):
@@ -136,6 +137,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
     scroll.setWidget(body)
     layout.insertWidget(0, scroll, 1)
     layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
+    scroll.show()  # made during the Show event: Qt would leave it hidden (an empty dialog)
     return scroll
 
 

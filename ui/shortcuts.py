@@ -17,6 +17,7 @@ from wijkapp.i18n import N_, _
 
 from .export_buttons import GrowingDialog
 from .views.meeting_widgets import label
+from .views.minutes_keys import MINUTES_KEYS
 
 #: (keys, what they do) per place: the words are translated, the keys stay as they are.
 SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -34,6 +35,7 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     (N_("Notuleren"), (
         ("Ctrl+PgDown / Ctrl+PgUp", N_("volgend / vorig agendapunt")),
+        *MINUTES_KEYS,
         ("F5", N_("op het scherm tonen (beamer)")),
         ("Ctrl+B", N_("presentatiescherm zwart / terug")),
         ("Shift+F5", N_("presentatiescherm sluiten")),

@@ -172,6 +172,8 @@ def test_dialog_fits_a_laptop_with_its_finishing_buttons_in_sight(
     assert dialog.width() <= room.width() and dialog.height() <= room.height(), (
         f"{cls.__name__} is {dialog.width()} × {dialog.height()} px at {percent} %")
     assert LAPTOP.contains(dialog.geometry())
+    body = dialog.findChild(QAbstractScrollArea, "fitScroll")
+    assert body is None or body.isVisible(), f"{cls.__name__}: its body scrolls but is hidden"
     # Nothing outside a scroll area is cut off by the dialog's edges.
     for widget in dialog.findChildren(QWidget):
         if not widget.isVisibleTo(dialog) or inside_scroll(widget, dialog) \

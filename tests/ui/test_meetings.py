@@ -217,8 +217,11 @@ def test_delete_then_put_back(
     qtbot: Any, editor: MeetingEditor, ws: Workspace, meeting_id: str
 ) -> None:
     item = ws.agenda.for_meeting(meeting_id)[3]
+    asked: list[str] = []
+    editor.confirm_delete = lambda _p, _t, text, _y: asked.append(text) or True  # type: ignore[method-assign]
     editor.select_item(item.id)
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    assert asked and "‘Ingekomen stukken’" in asked[0]
     wait_for_worker(qtbot)
     assert "Ingekomen stukken" not in titles(ws, meeting_id)
     assert editor.undo_bar.isVisible()
@@ -233,6 +236,7 @@ def test_undoing_a_delete_with_ctrl_z_takes_the_terugzetten_bar_away(
     qtbot: Any, editor: MeetingEditor, ws: Workspace, meeting_id: str, bus: Any
 ) -> None:
     item = ws.agenda.for_meeting(meeting_id)[3]
+    editor.confirm_delete = lambda *_a: True  # type: ignore[method-assign]
     editor.select_item(item.id)
     qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
     wait_for_worker(qtbot)
@@ -241,6 +245,23 @@ def test_undoing_a_delete_with_ctrl_z_takes_the_terugzetten_bar_away(
     wait_for_worker(qtbot)
     assert titles(ws, meeting_id)[3] == "Ingekomen stukken"
     assert not editor.undo_bar.isVisible()
+
+
+def test_the_delete_key_asks_first_and_no_keeps_the_item_and_its_notes(
+    qtbot: Any, editor: MeetingEditor, ws: Workspace, meeting_id: str
+) -> None:
+    item = ws.agenda.for_meeting(meeting_id)[3]
+    ws.agenda.set_notes(item.id, "Brief van de gemeente over de ĳsbaan besproken.")
+    editor.load(meeting_id)
+    asked: list[str] = []
+    editor.confirm_delete = lambda _p, _t, text, _y: asked.append(text) and False  # type: ignore[method-assign]
+    editor.select_item(item.id)
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
+    wait_for_worker(qtbot)
+    assert len(asked) == 1 and "aantekeningen" in asked[0]
+    assert ws.agenda.get(item.id).notes.startswith("Brief van de gemeente")
+    assert not editor.undo_bar.isVisible()
+    assert editor.selected_item_id() == item.id and editor.table.hasFocus()
 
 
 def test_meeting_fields_save_and_refuse_an_empty_title(

@@ -26,6 +26,7 @@ from ..formatting import agenda_total_label
 from ..models.agenda import AgendaModel, step_position
 from ..operations import agenda as agenda_ops
 from ..operations.base import CoreOp
+from .backups import ask_yes_no
 from .meeting_widgets import button, label
 
 UNDO_DELETE_STEP = "Agendapunt verwijderd"
@@ -48,6 +49,9 @@ def table_key_action(key: int, modifiers: Qt.KeyboardModifier) -> tuple[str, int
 
 class AgendaEditing:
     """Agenda table behaviour shared into the meeting editor (see the module docstring)."""
+
+    #: Asks before an item goes (parent, title, text, yes-text) -> yes; replaced in tests.
+    confirm_delete = staticmethod(ask_yes_no)
 
     def _build_agenda_box(self) -> QGroupBox:
         """The "Agenda" group: table, total, undo bar and buttons."""
@@ -186,11 +190,21 @@ class AgendaEditing:
         ).run()
 
     def delete_selected(self) -> None:
-        """Remove the selected item; the bar below offers "Terugzetten"."""
+        """Remove the selected item after asking (the Delete key is easily hit by accident);
+        the bar below then offers "Terugzetten"."""
         item_id = self.selected_item_id()
         if not item_id:
             return
-        title = self.ws.agenda.get(item_id).title
+        item = self.ws.agenda.get(item_id)
+        title = item.title
+        question = _("Wilt u het agendapunt ‘{title}’ verwijderen?").format(title=title)
+        if item.notes.strip() or item.summary.strip():
+            question += " " + _("De aantekeningen bij dit punt gaan dan ook weg.")
+        question += " " + _("Terugzetten kan daarna met Ctrl+Z.")
+        if not self.confirm_delete(self, _("Agendapunt verwijderen"), question,
+                                   _("Ja, verwijderen")):
+            self.table.setFocus()
+            return
         agenda_ops.delete_item(self, item_id).success(lambda _c: self._show_undo(title)).run()
 
     def _show_undo(self, title: str) -> None:
