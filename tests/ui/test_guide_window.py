@@ -101,13 +101,19 @@ def test_the_keyboard_reaches_a_link_and_follows_it(window: MainWindow, qtbot: A
 def test_the_guide_follows_the_text_size(window: MainWindow, qtbot: Any) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    apply_style(app, 100)  # as the app starts
     small = GuideDialog(window)
     qtbot.addWidget(small)
+    small.show()
+    qtbot.waitExposed(small)
+    before = small.browser.font().pointSizeF()
     apply_style(app, 200)
     try:
         large = GuideDialog(window)
         qtbot.addWidget(large)
-        assert large.browser.font().pointSizeF() > small.browser.font().pointSizeF() * 1.5
+        assert large.browser.font().pointSizeF() > before * 1.5
+        qtbot.wait(20)  # the new app font reaches open windows by event
+        assert small.browser.font().pointSizeF() > before * 1.5  # an open guide grows too
     finally:
         apply_style(app, 100)
 
