@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import wait_for_worker
 from ui import preferences
@@ -75,6 +76,9 @@ def test_switching_to_english_and_back_keeps_the_typed_request(
     assert new_panel.current_id == request.id
     assert new_panel.subject.text() == "Bankje bij de speeltuin — nog niet bewaard"
     assert new_panel.new_button.text().replace("&", "") == "New request"
+    words = {label.text() for label in new_view.findChildren(QLabel)}
+    assert {"Requests to the municipality", "Request"} <= words  # heading and editor title
+    assert not {"Verzoeken aan de gemeente", "Verzoek"} & words
     assert window.undo_action.text() == "Undo: Request changed"
     assert shortcut_count(window, "Ctrl+Z") == 1  # the old menu's shortcut is gone
     with pytest.raises(ValidationError, match="^Fill in the subject.$"):

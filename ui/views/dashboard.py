@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import Changes
 from wijkapp.followup import Dashboard, dashboard
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.timeutil import maybe_date, today
 from wijkapp.workspace import Workspace
 
@@ -165,7 +165,7 @@ def _card(title: str, parent: QWidget) -> tuple[QGroupBox, QVBoxLayout]:
 class DashboardView(QWidget):
     """The "Stand van zaken" page (view contract: ``(ws, bus, parent)``, ``refresh``)."""
 
-    nav_title = _("Stand van zaken")
+    nav_title = N_("Stand van zaken")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,7 +180,7 @@ class DashboardView(QWidget):
         page = QWidget(scroll)
         scroll.setWidget(page)
         layout = QVBoxLayout(page)
-        layout.addWidget(heading(self.nav_title, page))
+        layout.addWidget(heading(_(self.nav_title), page))
         self.date_line = hint("", page)
         layout.addWidget(self.date_line)
         self.reminder = QLabel(page)

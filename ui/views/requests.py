@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.changes import Changes
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.requests import DEFAULT_ANSWER_WEEKS, REQUEST_KINDS, REQUEST_STATUSES, Request
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
@@ -70,9 +70,9 @@ class RequestsPanel(RecordPanel):
     """Requests list + editor."""
 
     kind = "requests"
-    new_title = _("Nieuw verzoek")
-    item_title = _("Verzoek")
-    empty_text = _("Kies links een verzoek, of maak een nieuw verzoek.")
+    new_title = N_("Nieuw verzoek")
+    item_title = N_("Verzoek")
+    empty_text = N_("Kies links een verzoek, of maak een nieuw verzoek.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Onderwerp"), _("Stand"), _("Antwoord vóór")],
@@ -281,13 +281,13 @@ WATCH = {
 class RequestsView(QWidget):
     """Two tabs: requests to the municipality, and incoming documents."""
 
-    nav_title = _("Verzoeken aan de gemeente")
+    nav_title = N_("Verzoeken aan de gemeente")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(heading(_(self.nav_title), self))
         layout.addWidget(hint(_(
             "Wat het wijkplatform aan de gemeente vroeg of meldde, en wat de gemeente "
             "antwoordde. Te late antwoorden staan bovenaan, in rood."), self))
