@@ -157,8 +157,8 @@ class Boards:
         changed = {k: v for k, v in cleaned.items() if getattr(board, k) != v}
         if not changed:
             return Changes()
-        step = ("Contactgegevens gewijzigd" if set(changed) <= set(CONTACT_FIELDS)
-                else "Gegevens van het wijkplatform gewijzigd")
+        step = (N_("Contactgegevens gewijzigd") if set(changed) <= set(CONTACT_FIELDS)
+                else N_("Gegevens van het wijkplatform gewijzigd"))
         with self._store.write(step) as tx:
             tx.update("boards", board_id, changed)
         return tx.changes()

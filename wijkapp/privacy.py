@@ -234,19 +234,19 @@ def reapply_erasures(ws: Workspace) -> list[str]:
         try:
             if not _still_erased(ws, person_id):
                 erase_person(ws, person_id)
-                done.append(
-                    f"Een persoon die op {when} was gewist, stond weer in het bestand "
+                done.append(_(
+                    "Een persoon die op {when} was gewist, stond weer in het bestand "
                     "(bijvoorbeeld uit een oudere reservekopie) en is opnieuw gewist."
-                )
+                ).format(when=when))
             else:
                 with ws.store.write(None) as tx:
                     _register_in_board(ws, tx, person["board_id"], person_id,
                                        entry.get("erased_on") or dt.date.today().isoformat())
         except WijkappError as error:
-            done.append(
-                f"Een persoon die op {when} was gewist, staat weer in het bestand, maar kon niet "
-                f"opnieuw worden gewist ({error}) Wis die persoon opnieuw via Persoonsgegevens."
-            )
+            done.append(_(
+                "Een persoon die op {when} was gewist, staat weer in het bestand, maar kon niet "
+                "opnieuw worden gewist ({error}) Wis die persoon opnieuw via Persoonsgegevens."
+            ).format(when=when, error=error))
     _register_beside(ws.path, entries)
     return done
 
@@ -257,10 +257,10 @@ def erasure_notice(done: list[str]) -> str | None:
         return None
     if len(done) == 1:
         return done[0]
-    return (
-        f"{len(done)} personen die eerder waren gewist, stonden weer in het bestand "
+    return _(
+        "{count} personen die eerder waren gewist, stonden weer in het bestand "
         "(bijvoorbeeld uit een oudere reservekopie). Zij zijn opnieuw gewist."
-    )
+    ).format(count=len(done))
 
 
 def _dutch_date(iso: str) -> str:

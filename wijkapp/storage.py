@@ -617,13 +617,13 @@ def location_warning(path: Path) -> str | None:
     for name, service in SYNCED_FOLDER_NAMES.items():
         if any(part == name or part.startswith(name + " -") or part.startswith(name + "-")
                for part in parts) or f"/{name}/" in lowered:
-            return (
-                f"Het bestand staat in een map die wordt gesynchroniseerd ({service}). "
+            return _(
+                "Het bestand staat in een map die wordt gesynchroniseerd ({service}). "
                 "Dat kan het bestand beschadigen terwijl Wijkapp open is. Zet het liever in "
                 "een gewone map op deze computer en maak reservekopieën."
-            )
+            ).format(service=service)
     if text.startswith("//") or text.startswith("\\\\"):
-        return (
+        return _(
             "Het bestand staat op een netwerkschijf. Als de verbinding wegvalt, kan het "
             "bestand beschadigen. Zet het liever op deze computer zelf."
         )
@@ -638,7 +638,7 @@ def location_warning(path: Path) -> str | None:
             if len(fields) >= 3 and text.startswith(fields[1]) and len(fields[1]) > len(best[0]):
                 best = (fields[1], fields[2])
         if best[1] in ("nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p"):
-            return (
+            return _(
                 "Het bestand staat op een netwerkschijf. Als de verbinding wegvalt, kan het "
                 "bestand beschadigen. Zet het liever op deze computer zelf."
             )

@@ -185,12 +185,12 @@ class Workspace:
         try:
             quick_check(self.path)
         except DamagedDatabaseError:
-            sentence = (
-                f"'{self.path.name}' blijkt beschadigd. Wijkapp bewaart vanaf nu niets meer in "
+            sentence = _(
+                "'{file}' blijkt beschadigd. Wijkapp bewaart vanaf nu niets meer in "
                 "dit bestand, zodat de schade niet groter wordt. Zet een reservekopie terug "
                 "(Bestand → Reservekopieën); wat u nog niet bewaard had, kunt u eerst "
                 "kopiëren."
-            )
+            ).format(file=self.path.name)
             self.store.refuse_writes = sentence
             return sentence
         except StorageError:

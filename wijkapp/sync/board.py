@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..schema import known_migrations
 from ..timeutil import now_iso
 from . import files as sf
@@ -80,7 +80,9 @@ class SyncStatus:
 
     def erasure_line(self, person_id: str) -> str:
         """"gewist op 6 van 7 laptops"."""
-        return f"gewist op {self.erasures.get(person_id, 0)} van {len(self.laptops)} laptops"
+        return ngettext("gewist op {done} van {total} laptop", "gewist op {done} van {total} laptops",
+                        len(self.laptops)).format(done=self.erasures.get(person_id, 0),
+                                                  total=len(self.laptops))
 
 
 def _fingerprint(path: Path) -> str:
