@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget
 
-from wijkapp.i18n import _, set_language
+from wijkapp.i18n import _, language, set_language
 
 from . import preferences
 
@@ -125,6 +125,17 @@ def retranslate_window(window: MainWindow) -> None:
         if button is not reminder.go:  # the one that closes the bar
             button.setText(_("Sluiten"))
             button.setAccessibleName(_("Herinnering sluiten"))
+    bar = getattr(window, "sync_bar", None)  # sharing: how up to date the board is
+    if bar is not None:
+        bar.text.setAccessibleName(_("Stand van het delen"))
+        for widget, text, tip in ((bar.conflicts_button, _("Bekijken"),
+                                   _("Wijzigingen van anderen bekijken")),
+                                  (bar.now_button, _("Nu bijwerken"), "")):
+            widget.setText(text)
+            widget.setAccessibleName(text)
+            widget.setToolTip(tip)
+            widget.setAccessibleDescription(tip)
+        bar.refresh()
     window.update_title()
     window.update_undo_actions()
 
@@ -133,6 +144,8 @@ def switch_language(window: MainWindow, code: str) -> None:
     """Save everything, switch to ``code`` (``nl``/``en``) and show the window in it."""
     from .app import install_translators
 
+    if code == language():
+        return  # the window already speaks it
     window.save_everything()
     place = where_am_i(window)
     window.prefs.language = code

@@ -17,7 +17,7 @@ from ui.main_window import MainWindow
 from ui.operations.context import AppContext, set_app_context
 from ui.views.meetings import EDITOR_PAGE, MINUTES_PAGE
 from wijkapp.errors import ValidationError
-from wijkapp.i18n import language, set_language
+from wijkapp.i18n import _, language, set_language
 from wijkapp.workspace import Workspace
 
 
@@ -81,6 +81,7 @@ def test_switching_to_english_and_back_keeps_the_typed_request(
     assert not {"Verzoeken aan de gemeente", "Verzoek"} & words
     assert window.undo_action.text() == "Undo: Request changed"
     assert shortcut_count(window, "Ctrl+Z") == 1  # the old menu's shortcut is gone
+    assert window.sync_bar.now_button.text() == _("Nu bijwerken") != "Nu bijwerken"
     with pytest.raises(ValidationError, match="^Fill in the subject.$"):
         window.ws.requests.add("")
     choose_language(window, qtbot, "Nederlands")
@@ -129,3 +130,10 @@ def test_the_meeting_editor_comes_back_too(window: MainWindow, qtbot: Any) -> No
     assert again.editor.meeting_id == meeting.id  # type: ignore[attr-defined]
     window.show_view("dashboard")  # every view builds in English
     assert "Overview" in window.windowTitle() or window.nav.currentItem().text() == "Overview"
+
+
+def test_choosing_the_language_already_shown_rebuilds_nothing(
+        window: MainWindow, qtbot: Any) -> None:
+    view = window.show_view("contacts")
+    choose_language(window, qtbot, "Nederlands")
+    assert window.views["contacts"] is view and menu_titles(window)[0] == "&Bestand"
