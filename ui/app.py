@@ -56,7 +56,7 @@ def open_error_message(error: StorageError, path: Path) -> tuple[str, str]:
             "Start de computer opnieuw op en open Wijkapp dan nog een keer."
         )
     elif isinstance(error, DiskError):
-        full = isinstance(error, DiskFullError)
+        full = isinstance(error, DiskFullError) or "schijf is vol" in str(error)
         title = _("De schijf is vol") if full else _("De schijf geeft een fout")
         text = (_(
             "Wijkapp kan uw bestand nu niet openen, omdat de schijf vol is. Het bestand is "

@@ -12,7 +12,7 @@ import pytest
 
 from wijkapp.errors import NotFoundError, ValidationError
 from wijkapp.i18n import set_language
-from wijkapp.i18n_tools import extract
+from wijkapp.i18n_tools import extract, missing
 from wijkapp.storage import disk_problem
 from wijkapp.workspace import Workspace
 
@@ -144,3 +144,11 @@ def test_dutch_stays_dutch(tmp_path: Path) -> None:
         with pytest.raises(ValidationError) as long:
             ws.requests.add("x" * 1001)
         assert "(1.001 tekens; hoogstens 1.000)" in str(long.value)
+
+
+def test_every_core_message_has_an_english_translation() -> None:
+    template = extract()
+    core = {m.id if isinstance(m.id, str) else m.id[0] for m in template
+            if m.id and any(path.startswith("wijkapp/") for path, _line in m.locations)}
+    assert len(core) > 250  # errors, labels and undo steps of the core
+    assert [gap for gap in missing("en", template) if gap in core] == []
