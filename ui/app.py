@@ -185,11 +185,13 @@ def start(
     bus = ChangeBus()
     context = AppContext(ws, bus)
     set_app_context(context)
+    first_meeting_id: str | None = None
     if not ws.has_board:
         from .first_run import FirstRunDialog
 
         welcome = FirstRunDialog(ws, offer_demo=demo_if_empty)
         welcome.exec()
+        first_meeting_id = welcome.first_meeting_id
         wait_for_workers(30_000)
         QApplication.processEvents()  # deliver the last callbacks before the dialog goes
         welcome.deleteLater()
@@ -202,6 +204,8 @@ def start(
     window = MainWindow(ws, bus, prefs)
     context.show_status = window.show_status
     window.show()
+    if first_meeting_id:  # the new board's walk-through ends on its first meeting
+        window.open_record("meetings", first_meeting_id)
     shutdown.install(app, window)
     if ws.needs_full_verify:
         verify_in_background(window)

@@ -1,6 +1,8 @@
 """The first-run welcome: name the board, its wijk and buurten — or look at the demo first.
 
-Shown when the database holds no board. Accepting means the workspace now has a board.
+Shown when the database holds no board. A new board is then walked through its members
+and its first meeting (:mod:`ui.first_steps`). Accepting means the workspace now has a
+board; ``first_meeting_id`` is the meeting planned on the way, if any.
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
+from .first_steps import FirstMeetingPage, MembersPage
 from .formatting import parse_buurten
 from .operations.base import CoreOp
 from .operations.meetings import create_board
 from .views.meeting_dialogs import required_problem
-from .views.meeting_widgets import button, label
+from .views.meeting_widgets import CurrentPageStack, button, label
 
 
 def demo_available() -> bool:
@@ -51,6 +54,7 @@ class FirstRunDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.first_meeting_id: str | None = None
         self.setWindowTitle(_("Welkom bij Wijkapp"))
         self.setMinimumWidth(640)
         self.name_edit = QLineEdit()
@@ -86,12 +90,16 @@ class FirstRunDialog(QDialog):
         form.addRow(_("Naam van het wijkplatform:"), self.name_edit)
         form.addRow(_("Wijk:"), self.wijk_edit)
         form.addRow(_("Buurten (één per regel):"), self.buurten_edit)
-        buttons = QHBoxLayout()
+        welcome_buttons = QWidget()
+        buttons = QHBoxLayout(welcome_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.join_button)
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
-        layout = QVBoxLayout(self)
+        welcome = QWidget()
+        layout = QVBoxLayout(welcome)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label(_("Welkom bij Wijkapp"), "heading"))
         layout.addWidget(
             label(
@@ -107,8 +115,56 @@ class FirstRunDialog(QDialog):
         )
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addLayout(buttons)
+
+        self.members_page = MembersPage(self._to_meeting)
+        self.meeting_page = FirstMeetingPage(self._finish)
+        self.pages = CurrentPageStack()
+        # Each step's buttons sit below the pages, outside what may scroll at large text.
+        self.button_rows = CurrentPageStack()
+        for page, row in ((welcome, welcome_buttons),
+                          (self.members_page, self.members_page.bottom),
+                          (self.meeting_page, self.meeting_page.bottom)):
+            self.pages.addWidget(page)
+            self.button_rows.addWidget(row)
+        self.pages.currentChanged.connect(self.button_rows.setCurrentIndex)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.button_rows)
+        # Tab goes name → wijk → buurten → Beginnen, then the other ways in.
+        for first, second in ((self.name_edit, self.wijk_edit),
+                              (self.wijk_edit, self.buurten_edit),
+                              (self.buurten_edit, self.start_button),
+                              (self.start_button, self.demo_button),
+                              (self.demo_button, self.join_button),
+                              *self.members_page.tab_order, *self.meeting_page.tab_order):
+            QWidget.setTabOrder(first, second)
         self.name_edit.setFocus()
+
+    def step(self) -> int:
+        """1 for the welcome, 2 for the members, 3 for the first meeting."""
+        return self.pages.currentIndex() + 1
+
+    def _to_members(self) -> None:
+        self.pages.setCurrentWidget(self.members_page)
+        self.setWindowTitle(_("Het bestuur — Wijkapp"))
+        self.members_page.name_edit.setFocus()
+
+    def _to_meeting(self) -> None:
+        self.pages.setCurrentWidget(self.meeting_page)
+        self.setWindowTitle(_("De eerste vergadering — Wijkapp"))
+        self.meeting_page.when_edit.setFocus()
+
+    def _finish(self, meeting_id: str | None) -> None:
+        self.first_meeting_id = meeting_id
+        self.accept()
+
+    def reject(self) -> None:
+        """Escape or the window's cross: after the board is made this ends the walk-through
+        (the board stays); before, it closes the welcome without a board."""
+        if self.ws.has_board:
+            self.accept()
+        else:
+            super().reject()
 
     def problem(self) -> str | None:
         """A Dutch sentence when the board cannot be made yet."""
@@ -127,7 +183,7 @@ class FirstRunDialog(QDialog):
             self.name_edit.text().strip(),
             self.wijk_edit.text().strip(),
             parse_buurten(self.buurten_edit.toPlainText()),
-        ).success(lambda _c: self.accept()).failure(lambda _e: self._busy(False)).run()
+        ).success(lambda _c: self._to_members()).failure(lambda _e: self._busy(False)).run()
 
     def open_demo(self) -> None:
         """Fill the file with the demo board (it takes a moment) and close the welcome."""

@@ -124,15 +124,37 @@ class Contacts(Manager[Person]):
         }
 
     def add(self, name: str, **fields: Any) -> Changes:
-        """Add a person; ``Changes.id`` is the new person's id."""
+        """Add a person; ``Changes.id`` is the new person's id. A board member is invited
+        to the planned meetings still to come, in the same step."""
         values = self._clean({"name": name, **fields})
         with self._store.write("Contact toegevoegd") as tx:
-            tx.insert(self.table, {"board_id": self._board_id, **values})
+            person_id = tx.insert(self.table, {"board_id": self._board_id, **values})
+            if values.get("board_member"):
+                self._invite_to_coming_meetings(tx, person_id)
         return tx.changes()
 
     def update(self, person_id: str, **fields: Any) -> Changes:
-        """Change fields of a person."""
-        return self._update(person_id, self._clean(fields), N_("Contact gewijzigd"))
+        """Change fields of a person. Someone who becomes a board member is invited to the
+        planned meetings still to come, in the same step."""
+        values = self._clean(fields)
+        before = self.get(person_id)
+        if not values.get("board_member") or before.board_member:
+            return self._update(person_id, values, N_("Contact gewijzigd"))
+        with self._store.write("Contact gewijzigd") as tx:
+            tx.update(self.table, person_id, values)
+            self._invite_to_coming_meetings(tx, person_id)
+        return tx.changes()
+
+    def _invite_to_coming_meetings(self, tx: Any, person_id: str) -> None:
+        """Invite ``person_id`` to each planned meeting from today on that has no row for
+        them yet (someone taken off a meeting's list earlier stays off)."""
+        for meeting in self._ws.meetings.upcoming():
+            known = self._store.scalar(
+                "SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND person_id = ?",
+                [meeting.id, person_id])
+            if not known:
+                tx.insert("attendance", {"board_id": self._board_id, "meeting_id": meeting.id,
+                                         "person_id": person_id, "status": "invited"})
 
     def record_contact(self, person_id: str, on: dt.date | None = None) -> Changes:
         """Set the 'last contact' date (today by default)."""

@@ -86,3 +86,26 @@ def demo_ws(demo_file: Path, tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace(path)
     yield ws
     ws.close()
+
+
+def answer_question(button_text: str, seen: list[str] | None = None) -> None:
+    """Click ``button_text`` in the next question box (a modal QMessageBox) once it is
+    open, as the secretary would; its text is added to ``seen``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def look(tries: int = 200) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            for choice in box.buttons():
+                if choice.text().replace("&", "") == button_text:
+                    choice.click()
+                    return
+            box.reject()  # not the expected question: the test's asserts will say so
+            return
+        if tries:
+            QTimer.singleShot(20, lambda: look(tries - 1))
+
+    QTimer.singleShot(0, look)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import wait_for_worker
+from tests.ui.conftest import answer_question, wait_for_worker
 from ui import app as app_module
 from ui import preferences
 from ui.app import install_translators, main, open_error_message
@@ -110,11 +110,13 @@ def test_first_run_makes_the_board(qtbot: Any, empty_ws: Workspace, bus: Any) ->
         qtbot.keyClicks(dialog.name_edit, "Wijkplatform Geleen-Zuid")
         dialog.wijk_edit.setText("Geleen-Zuid")
         dialog.buurten_edit.setPlainText("Lindenheuvel\nKrawinkel, Ĳzeren Veld")
-        with qtbot.waitSignal(dialog.accepted, timeout=5000):
-            dialog.start_button.click()
-        wait_for_worker(qtbot)
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: dialog.step() == 2, timeout=5000)
         assert empty_ws.board.name == "Wijkplatform Geleen-Zuid"
         assert [a.name for a in empty_ws.buurten()] == ["Lindenheuvel", "Krawinkel", "Ĳzeren Veld"]
+        with qtbot.waitSignal(dialog.accepted, timeout=5000):
+            dialog.reject()  # Escape after the board exists ends the walk-through, board kept
+        assert dialog.first_meeting_id is None and empty_ws.has_board
     finally:
         set_app_context(None)
 
@@ -204,6 +206,7 @@ def test_undo_and_redo_name_the_step_in_the_edit_menu(
     assert isinstance(meetings, MeetingsView)
     meetings.open_meeting(meeting)
     meetings.editor.select_item(item.id)
+    answer_question("Ja, verwijderen")  # it asks first
     meetings.editor.delete_button.click()
     wait_for_worker(qtbot)
     assert window.undo_action.text() == "Ongedaan maken: Agendapunt verwijderd"

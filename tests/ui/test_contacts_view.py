@@ -138,3 +138,22 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp):
     paths = screenshots(lambda: ContactsView(ws, bus), qtbot, qapp, shoot, "gui-contacts",
                         prepare)
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+def test_a_new_board_can_type_its_first_contact_at_once(qtbot, ws, bus, app_ctx):
+    """No contacts yet: the form is ready for the first one (not greyed out and silent),
+    and "Lid van het bestuur" is right under the name, in sight."""
+    view = make(qtbot, ws, bus)
+    view.show()
+    panel = view.people
+    wait_for_worker(qtbot)
+    qtbot.waitUntil(lambda: panel.creating, timeout=3000)
+    assert panel.name.isEnabled() and panel.board_member.isEnabled()
+    assert "vanzelf bewaard" in panel.message.text()
+    order = [panel.fields.index(w) for w in (panel.name, panel.role, panel.board_member)]
+    assert order == sorted(order) and order[2] - order[0] == 2
+    panel.name.setText("Ans Janssen")
+    panel.board_member.setChecked(True)
+    save_now(panel, qtbot)
+    qtbot.waitUntil(lambda: bool(ws.contacts.board_members()), timeout=3000)
+    assert [p.name for p in ws.contacts.board_members()] == ["Ans Janssen"]

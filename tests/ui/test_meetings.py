@@ -366,3 +366,25 @@ def test_every_control_has_an_accessible_name(editor: MeetingEditor) -> None:
     assert [
         type(w).__name__ + ":" + getattr(w, "text", lambda: "")() for w in unnamed_controls(editor)
     ] == []
+
+
+def test_a_board_member_added_under_contacten_is_ticked_in_the_open_meeting(
+    qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any, people: dict[str, str]
+) -> None:
+    from ui.operations.contacts import add_person
+    from wijkapp.timeutil import now
+
+    coming = ws.meetings.create(now() + dt.timedelta(days=7)).id or ""
+    widget = MeetingEditor(ws, bus)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.load(coming)
+    add_person(None, "Nieuw Bestuurslid", board_member=True).run()
+    wait_for_worker(qtbot)
+
+    def ticked() -> dict[str, bool]:
+        return {widget.invitees.item(r).text(): widget.invitees.item(r).checkState()
+                == Qt.CheckState.Checked for r in range(widget.invitees.count())}
+
+    qtbot.waitUntil(lambda: "Nieuw Bestuurslid (bestuur)" in ticked(), timeout=3000)
+    assert ticked()["Nieuw Bestuurslid (bestuur)"] is True

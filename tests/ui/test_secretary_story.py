@@ -17,7 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from tests.ui.conftest import wait_for_start, wait_for_worker
+from tests.ui.conftest import answer_question, wait_for_start, wait_for_worker
 from tests.ui.test_meetings import auto_accept
 from tests.ui.test_minutes import type_text
 from ui import app as app_module
@@ -129,6 +129,7 @@ def test_the_secretary_prepares_minutes_and_follows_up(
     ]
     # remove one by mistake, and undo through the Edit menu
     editor.select_item(ws.agenda.for_meeting(meeting)[3].id)
+    answer_question("Ja, verwijderen")  # it asks first
     editor.delete_button.click()
     wait_for_worker(qtbot)
     assert "Ingekomen stukken" not in titles(ws, meeting)
@@ -360,6 +361,7 @@ def test_screenshots_of_every_screen(
     qtbot.wait(50)
     shoot(window, f"gui-meeting-editor-{percent}")
     view.editor.select_item(empty_ws.agenda.for_meeting(upcoming.id)[3].id)
+    answer_question("Ja, verwijderen")  # it asks first
     view.editor.delete_button.click()
     wait_for_worker(qtbot)
     shoot(window, f"gui-meeting-editor-undo-bar-{percent}")

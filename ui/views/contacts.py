@@ -51,6 +51,8 @@ class PeoplePanel(RecordPanel):
         self.name = self.add_field(_("Naam"), QLineEdit(self))
         self.role = self.add_field(_("Rol"), QLineEdit(self))
         self.role.setPlaceholderText(_("Bijvoorbeeld: wijkagent"))
+        # Right under the name: a new board adds its members here first.
+        self.board_member = self.add_field(_("Bestuur"), QCheckBox(_("Lid van het bestuur"), self))
         self.organisation = self.add_field(_("Organisatie"), QComboBox(self))
         self.topics = self.add_field(_("Onderwerpen"), QLineEdit(self))
         self.topics.setPlaceholderText(_("Bijvoorbeeld: verkeer, groen, ouderen"))
@@ -68,7 +70,6 @@ class PeoplePanel(RecordPanel):
         row.setAccessibleName(_("Laatste contact"))
         self.add_field(_("Laatste contact"), row)
         self.last_contact.changed.connect(self.saver.touch)
-        self.board_member = self.add_field(_("Bestuur"), QCheckBox(_("Lid van het bestuur"), self))
         self.notes = self.add_field(_("Aantekeningen"), QPlainTextEdit(self))
         self.notes.setTabChangesFocus(True)
         self.add_field(_("Persoonsgegevens"), button(

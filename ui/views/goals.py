@@ -263,12 +263,12 @@ class GoalsPanel(RecordPanel):
         select_data(self.status, record.status)
         self.fill_evidence()
 
-    def start_new(self) -> None:
+    def start_new(self, focus: bool = True) -> None:
         """A new goal under the bouwsteen of the chosen group or goal."""
         chosen = self.current_row_id()
         record = self.get(chosen) if chosen else None
         block = record.building_block if record else None
-        super().start_new()
+        super().start_new(focus)
         if block:
             select_data(self.block, block)
 

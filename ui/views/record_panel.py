@@ -285,6 +285,11 @@ class RecordPanel(QWidget):
         if self.current_id and not self.creating:
             self.select(self.current_id, load=False)
         self.delete_button.setEnabled(bool(self.current_id))
+        if not rows and not self.current_id and not self.creating \
+                and not str(getattr(self, "needle", "")).strip():
+            # An empty list (a new board): the editor is ready for the first one at once,
+            # instead of greyed-out fields that ignore what is typed.
+            self.start_new(focus=on_screen(self))
 
     def count_text(self, count: int, late: int) -> str:
         """The line under the list; override for other words."""
@@ -355,7 +360,7 @@ class RecordPanel(QWidget):
         show_problem(self.message, None, None if active else _(self.empty_text))
         self.delete_button.setEnabled(record is not None)
 
-    def start_new(self) -> None:
+    def start_new(self, focus: bool = True) -> None:
         """Empty the editor for a new record; it is saved once the problem check passes."""
         self.saver.flush()
         self.saver.forget()
@@ -368,7 +373,7 @@ class RecordPanel(QWidget):
         self.creating = True
         self.reload_editor()
         show_problem(self.message, None, _("Vul de velden in; het wordt vanzelf bewaard."))
-        if self.fields:
+        if self.fields and focus:
             self.fields[0].setFocus()
 
     def editor_key(self) -> str | None:
