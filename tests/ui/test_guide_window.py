@@ -126,3 +126,21 @@ def test_english_pages_in_english(window: MainWindow, qtbot: Any) -> None:
     assert "Close meeting" in dialog.browser.toPlainText()
     dialog.show_page(guide.MANUAL)
     assert "Wijkapp helps" in dialog.browser.toPlainText()
+
+
+def test_links_are_underlined_not_only_coloured(window: MainWindow, qtbot: Any) -> None:
+    dialog = GuideDialog(window, guide.INDEX)
+    qtbot.addWidget(dialog)
+    document = dialog.browser.document()
+    links, underlined = 0, 0
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            form = it.fragment().charFormat()
+            if form.isAnchor():
+                links += 1
+                underlined += form.fontUnderline()
+            it += 1
+        block = block.next()
+    assert links == len(guide.TASKS) + 1 and underlined == links
