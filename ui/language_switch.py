@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QWidget
 
 from wijkapp.i18n import _, language, set_language
 
@@ -36,6 +36,19 @@ class Place:
     meeting_id: str | None = None
     item_id: str | None = None
     record: tuple[str, str] | None = None  # (kind, id) chosen in a list
+    query: str = ""  # what is typed in the view's search box
+
+
+#: The search box of a view, by attribute name (Zoeken, Contacten).
+SEARCH_BOXES = ("box", "search")
+
+
+def _query(view: QWidget) -> str:
+    for name in SEARCH_BOXES:
+        box = getattr(view, name, None)
+        if isinstance(box, QLineEdit):
+            return box.text()
+    return ""
 
 
 def where_am_i(window: MainWindow) -> Place:
@@ -46,6 +59,7 @@ def where_am_i(window: MainWindow) -> Place:
     view = dict.get(window.views, key)  # not built yet: nothing is open in it
     if view is None:
         return Place(key)
+    query = _query(view)
     if key == "meetings" and hasattr(view, "current_page"):
         from .views.meetings import EDITOR_PAGE, MINUTES_PAGE
 
@@ -63,13 +77,19 @@ def where_am_i(window: MainWindow) -> Place:
             continue
         kind = getattr(widget, "kind", "") or KIND_OF_VIEW.get(key, "")
         if kind:
-            return Place(key, record=(kind, record_id))
-    return Place(key)
+            return Place(key, record=(kind, record_id), query=query)
+    return Place(key, query=query)
 
 
 def go_back_to(window: MainWindow, place: Place) -> None:
     """Show ``place`` again in the freshly built views."""
     view = window.show_view(place.view)
+    if place.query:
+        for name in SEARCH_BOXES:
+            box = getattr(view, name, None)
+            if isinstance(box, QLineEdit):
+                box.setText(place.query)
+                break
     if place.meeting_id and place.view == "meetings":
         from .views.meetings import MINUTES_PAGE
 

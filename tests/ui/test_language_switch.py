@@ -137,3 +137,12 @@ def test_choosing_the_language_already_shown_rebuilds_nothing(
     view = window.show_view("contacts")
     choose_language(window, qtbot, "Nederlands")
     assert window.views["contacts"] is view and menu_titles(window)[0] == "&Bestand"
+
+
+def test_the_search_keeps_what_was_typed(window: MainWindow, qtbot: Any) -> None:
+    search = window.show_view("search")
+    search.box.setText("lantaarnpaal")  # type: ignore[attr-defined]
+    choose_language(window, qtbot, "English")
+    again = window.views["search"]
+    assert again is not search and window.nav.currentItem().text() == "Search"
+    assert again.box.text() == "lantaarnpaal"  # type: ignore[attr-defined]
