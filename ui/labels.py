@@ -14,7 +14,7 @@ from typing import Any
 from babel.dates import format_date
 
 from wijkapp.goals import BUILDING_BLOCKS
-from wijkapp.i18n import N_, _, language
+from wijkapp.i18n import N_, _, language, ngettext
 from wijkapp.search import HIT_END, HIT_START, KIND_LABELS
 from wijkapp.timeutil import maybe_date
 
@@ -133,9 +133,7 @@ def days_late_text(due: dt.date | str | None, today: dt.date) -> str:
     if day is None or day >= today:
         return ""
     days = (today - day).days
-    if days == 1:
-        return _("te laat (1 dag)")
-    return _("te laat ({n} dagen)").format(n=days)
+    return ngettext("te laat ({n} dag)", "te laat ({n} dagen)", days).format(n=days)
 
 
 def postponed_text(times: int) -> str:

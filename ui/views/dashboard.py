@@ -242,8 +242,8 @@ class DashboardView(QWidget):
         missing = d.goals_without_evidence
         self.goals_note.setText(
             _("Alle doelen hebben bewijs.") if not missing else
-            _("1 doel heeft nog geen gekoppeld bewijs.") if missing == 1 else
-            _("{n} doelen hebben nog geen gekoppeld bewijs.").format(n=missing))
+            ngettext("{n} doel heeft nog geen gekoppeld bewijs.",
+                     "{n} doelen hebben nog geen gekoppeld bewijs.", missing).format(n=missing))
         self.late_list.clear()
         lines = late_request_lines(d)
         for line, request in zip(lines, d.overdue_requests, strict=True):
