@@ -31,6 +31,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, page: str = guide.INDEX) -> None:
         super().__init__(parent)
         self.setObjectName("guideDialog")
+        self.setAccessibleName(_("Hulp bij Wijkapp"))
         self.page = ""
         self._history: list[str] = []
         self.browser = QTextBrowser(self)

@@ -57,6 +57,7 @@ def test_help_opens_the_manual_and_the_task_list(window: MainWindow, qtbot: Any)
     assert dialog.windowTitle() == "Handleiding Wijkapp — Wijkapp"
     assert "Een vergadering voorbereiden" in dialog.browser.toPlainText()
     assert dialog.focusWidget() is dialog.browser  # arrows and PgDown scroll at once
+    assert dialog.accessibleName() == "Hulp bij Wijkapp"
     help_action(window, "Hoe doe ik…?").trigger()  # the open window is reused
     assert window.findChildren(GuideDialog) == [dialog]
     assert dialog.page == guide.INDEX
