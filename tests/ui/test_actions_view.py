@@ -70,6 +70,10 @@ def test_mark_done_through_the_view(qtbot, ws, bus, app_ctx):
     wait_for_worker(qtbot)
     assert ws.actions.get(board.actions["lantaarn"]).status == "done"
     assert "lantaarnpaal" not in " ".join(r[0] for r in rows(view))
+    # the editor moved on: it no longer shows the action just done
+    assert view.current_id and view.current_id != board.actions["lantaarn"]
+    assert view.what_edit.toPlainText() == ws.actions.get(view.current_id).what
+    assert "is klaar" in view.editor_message.text() and view.done_button.isEnabled()
 
 
 def test_postpone_counts_up_in_the_database_and_on_screen(qtbot, ws, bus, app_ctx):

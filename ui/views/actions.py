@@ -40,6 +40,7 @@ from ..operations.actions import (
     update_action,
 )
 from ..operations.base import CoreOp, error_sentence, show_failure
+from .flow_layout import FlowLayout
 from .meeting_dialogs import GoalCombo
 from .widgets import (
     DateField,
@@ -100,7 +101,7 @@ class ActionsView(QWidget):
         outer.addWidget(hint(_("Wat is afgesproken, wie het doet en wanneer het klaar moet zijn. "
                                "Te late actiepunten staan bovenaan, in rood."), self))
 
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # on two lines at large text
         self.person_filter = QComboBox(self)
         self.person_filter.setAccessibleName(_("Toon actiepunten van"))
         self.meeting_filter = QComboBox(self)
@@ -109,10 +110,14 @@ class ActionsView(QWidget):
         self.show_done.setAccessibleName(_("Ook afgeronde actiepunten tonen"))
         for caption, combo in ((_("&Persoon:"), self.person_filter),
                                (_("&Vergadering:"), self.meeting_filter)):
-            label = QLabel(caption, self)
+            pair = QWidget(self)  # label and choice stay together when the row wraps
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(caption, pair)
             label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(combo, 1)
+            filters.addWidget(pair)
         filters.addWidget(self.show_done)
         for combo in (self.person_filter, self.meeting_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -137,8 +142,9 @@ class ActionsView(QWidget):
         self.tree.header().sectionResized.connect(lambda *_a: self._relayout.start())
         left_layout.addWidget(self.tree, 1)
         self.count_label = QLabel(left)
+        self.count_label.setWordWrap(True)
         left_layout.addWidget(self.count_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # the buttons go onto two lines at large text
         self.done_button = button(_("&Klaar"), self.mark_done,
                                   _("Het gekozen actiepunt is gedaan"), left, role="primary")
         self.postpone_button = button(_("&Uitstellen (4 weken)"), self.postpone,
@@ -146,10 +152,9 @@ class ActionsView(QWidget):
         self.reopen_button = button(_("&Weer openen"), self.reopen,
                                     _("Zet een afgerond actiepunt weer open"), left)
         self.new_button = button(_("&Nieuw actiepunt"), self.start_new, "", left)
-        for widget in (self.done_button, self.postpone_button, self.reopen_button):
+        for widget in (self.done_button, self.postpone_button, self.reopen_button,
+                       self.new_button):
             buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_button)
         left_layout.addLayout(buttons)
 
         editor = QWidget(split)
@@ -173,27 +178,32 @@ class ActionsView(QWidget):
         self.owner_combo = PersonCombo(_("Wie doet het"), editor)
         self.due_field = DateField(_("Klaar vóór"), editor)
         self.goal_combo = GoalCombo(editor)
-        for column, (caption, field) in enumerate((
+        # "Wat" on the left; on the right wie and klaar vóór side by side with the doel
+        # under them: never wider than a laptop at 175 % (three columns needed 1515 px),
+        # and low enough to leave the list room.
+        right = QGridLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        places = {1: (0, 0, 1), 2: (0, 1, 1), 3: (2, 0, 2)}  # row, column, span
+        for number, (caption, field) in enumerate((
                 (_("Wat moet er gebeuren"), self.what_edit),
-                (_("Wie doet het"), self.owner_combo), (_("Klaar vóór"), self.due_field))):
+                (_("Wie doet het"), self.owner_combo), (_("Klaar vóór"), self.due_field),
+                (_("Hoort bij doel (buurtagenda)"), self.goal_combo))):
             label = QLabel(caption + ":", editor)
+            label.setWordWrap(True)  # its width never decides the editor's
             label.setBuddy(field)
             if not field.accessibleName():
                 field.setAccessibleName(caption)
-            grid.addWidget(label, 0, column)
-            if column == 0:  # "wat" fills the height beside wie / klaar vóór / doel
-                grid.addWidget(field, 1, 0, 2, 1)
+            if number == 0:
+                grid.addWidget(label, 0, 0)
+                grid.addWidget(field, 1, 0)
             else:
-                grid.addWidget(field, 1, column, Qt.AlignmentFlag.AlignTop)
-        goal_label = QLabel(_("Hoort bij doel (buurtagenda)") + ":", editor)
-        goal_label.setBuddy(self.goal_combo)
-        goal_row = QHBoxLayout()  # label beside the choice: one line less for the list above
-        goal_row.addWidget(goal_label)
-        goal_row.addWidget(self.goal_combo, 1)
-        grid.addLayout(goal_row, 2, 1, 1, 2, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 3)
+                row, column, span = places[number]
+                right.addWidget(label, row, column, 1, span)
+                right.addWidget(field, row + 1, column, 1, span, Qt.AlignmentFlag.AlignTop)
+        right.setRowStretch(4, 1)
+        grid.addLayout(right, 0, 1, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         editor_layout.addLayout(grid)
         editor_layout.addStretch(1)
         split.addWidget(left)
@@ -493,10 +503,33 @@ class ActionsView(QWidget):
         open_export_dialog(self.window(), self.ws, fmt="actions")
 
     def mark_done(self) -> None:
-        """Mark the selected action as done today."""
+        """Mark the selected action as done today; when done ones are not shown, the editor
+        moves on to the action that was below it (never keeps showing the done one)."""
         if self.current_id:
             self.saver.flush()
-            mark_action_done(self, self.current_id).run()
+            done_id = self.current_id
+            ids = [ref.record_id for ref in self.rows()]
+            after = ids[ids.index(done_id) + 1:] + ids[:ids.index(done_id)][::-1] \
+                if done_id in ids else []
+            what = self._actions[done_id].what if done_id in self._actions else ""
+            mark_action_done(self, done_id).success(
+                lambda _c: self._moved_on(done_id, after, what)).run()
+
+    def _moved_on(self, done_id: str, after: list[str], what: str) -> None:
+        if self.show_done.isChecked() or self.current_id != done_id:
+            return
+        self.rows()  # the list as it is now
+        following = next((i for i in after if self.model.index_of(i).isValid()), None)
+        if following:
+            self.select(following)
+        else:
+            self.current_id = None
+            self._load_editor()
+            self._update_buttons()
+        first_line = (what.splitlines() or [""])[0]
+        short = first_line if len(first_line) <= 60 else first_line[:57] + "…"
+        show_problem(self.editor_message, None,
+                     _("‘{what}’ is klaar. Terugzetten kan met Ctrl+Z.").format(what=short))
 
     def postpone(self) -> None:
         """Postpone the selected action four weeks (the count goes up)."""
