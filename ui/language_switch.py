@@ -10,7 +10,7 @@ agenda item) and the chosen record of a list come back as they were.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QWidget
@@ -56,7 +56,7 @@ def where_am_i(window: MainWindow) -> Place:
     from .main_window import VIEWS
 
     key = VIEWS[max(window.nav.currentRow(), 0)].key
-    view = dict.get(window.views, key)  # not built yet: nothing is open in it
+    view: Any = dict.get(window.views, key)  # not built yet: nothing is open in it
     if view is None:
         return Place(key)
     query = _query(view)
@@ -83,7 +83,7 @@ def where_am_i(window: MainWindow) -> Place:
 
 def go_back_to(window: MainWindow, place: Place) -> None:
     """Show ``place`` again in the freshly built views."""
-    view = window.show_view(place.view)
+    view: Any = window.show_view(place.view)
     if place.query:
         for name in SEARCH_BOXES:
             box = getattr(view, name, None)
@@ -94,9 +94,9 @@ def go_back_to(window: MainWindow, place: Place) -> None:
         from .views.meetings import MINUTES_PAGE
 
         if place.page == MINUTES_PAGE:
-            view.start_minutes(place.meeting_id, place.item_id)  # type: ignore[attr-defined]
+            view.start_minutes(place.meeting_id, place.item_id)
         else:
-            view.open_meeting(place.meeting_id)  # type: ignore[attr-defined]
+            view.open_meeting(place.meeting_id)
     elif place.record is not None and hasattr(view, "open_record"):
         view.open_record(*place.record)
 
