@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QWidget
+from shiboken6 import isValid
 
 from wijkapp.i18n import _, language, set_language
 
@@ -37,6 +38,18 @@ class Place:
     item_id: str | None = None
     record: tuple[str, str] | None = None  # (kind, id) chosen in a list
     query: str = ""  # what is typed in the view's search box
+    projector: bool = False  # the presentatiescherm (beamer) was open
+    blank: bool = False  # ... and black
+
+
+def _room(view: Any) -> Any:
+    """The room bar of the meetings view (clock and presentatiescherm), or ``None``."""
+    return getattr(getattr(view, "minutes", None), "room", None)
+
+
+def _open_projector(view: Any) -> Any:
+    projector = getattr(_room(view), "projector", None)
+    return projector if projector is not None and isValid(projector) else None
 
 
 #: The search box of a view, by attribute name (Zoeken, Contacten).
@@ -65,7 +78,10 @@ def where_am_i(window: MainWindow) -> Place:
 
         page = view.current_page()
         if page == MINUTES_PAGE:
-            return Place(key, page, view.minutes.meeting_id, view.minutes.item_id)
+            projector = _open_projector(view)
+            return Place(key, page, view.minutes.meeting_id, view.minutes.item_id,
+                         projector=projector is not None,
+                         blank=bool(projector is not None and projector.blank))
         if page == EDITOR_PAGE:
             return Place(key, page, view.editor.meeting_id)
         return Place(key, page)
@@ -95,6 +111,11 @@ def go_back_to(window: MainWindow, place: Place) -> None:
 
         if place.page == MINUTES_PAGE:
             view.start_minutes(place.meeting_id, place.item_id)
+            room = _room(view)
+            if place.projector and room is not None:  # the room keeps reading, now in English
+                room.show_projector()
+                if place.blank:
+                    room.toggle_blank()
         else:
             view.open_meeting(place.meeting_id)
     elif place.record is not None and hasattr(view, "open_record"):
@@ -174,6 +195,8 @@ def switch_language(window: MainWindow, code: str) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         install_translators(app, code)
+    if place.projector:  # it belongs to the old room bar: close it, a new one opens after
+        _room(dict.get(window.views, "meetings")).close_projector()
     window.setUpdatesEnabled(False)
     try:
         retranslate_window(window)

@@ -16,6 +16,7 @@ from ui import preferences
 from ui.main_window import MainWindow
 from ui.operations.context import AppContext, set_app_context
 from ui.views.meetings import EDITOR_PAGE, MINUTES_PAGE
+from ui.views.projector import ProjectorWindow
 from wijkapp.errors import ValidationError
 from wijkapp.i18n import _, language, set_language
 from wijkapp.workspace import Workspace
@@ -146,3 +147,26 @@ def test_the_search_keeps_what_was_typed(window: MainWindow, qtbot: Any) -> None
     again = window.views["search"]
     assert again is not search and window.nav.currentItem().text() == "Search"
     assert again.box.text() == "lantaarnpaal"  # type: ignore[attr-defined]
+
+
+def test_the_beamer_screen_stays_open_and_black_through_a_switch(
+        window: MainWindow, qtbot: Any) -> None:
+    meetings = window.show_view("meetings")
+    meeting = window.ws.meetings.latest()
+    assert meeting is not None
+    meetings.start_minutes(meeting.id)  # type: ignore[attr-defined]
+    wait_for_worker(qtbot)
+    room = meetings.minutes.room  # type: ignore[attr-defined]
+    room.show_projector()
+    room.toggle_blank()
+    old = room.projector
+    choose_language(window, qtbot, "English")
+    qtbot.wait(20)
+    new_room = window.views["meetings"].minutes.room  # type: ignore[attr-defined]
+    assert new_room is not room
+    assert new_room.projector is not None and new_room.projector is not old
+    assert new_room.projector.isVisible() and new_room.projector.blank
+    assert [w for w in window.findChildren(ProjectorWindow) if w.isVisible()] == [new_room.projector]
+    new_room.toggle_blank()  # the new screen answers the new room bar
+    assert not new_room.projector.blank
+    new_room.close_projector()
