@@ -31,28 +31,21 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, page: str = guide.INDEX) -> None:
         super().__init__(parent)
         self.setObjectName("guideDialog")
-        self.setAccessibleName(_("Hulp bij Wijkapp"))
         self.page = ""
         self._history: list[str] = []
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self.browser.setAccessibleName(_("Tekst van de hulp"))
-        self.browser.setAccessibleDescription(
-            _("Met Tab gaat u naar een link, met Enter opent u hem."))
         self.browser.anchorClicked.connect(self._follow)
-        self.back_button = QPushButton(_("← Terug"))
-        self.back_button.setAccessibleName(_("Terug naar de vorige bladzijde"))
+        self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
-        self.tasks_button = QPushButton(_("Alle taken"))
-        self.tasks_button.setAccessibleName(_("Naar de lijst Hoe doe ik"))
+        self.tasks_button = QPushButton()
         self.tasks_button.clicked.connect(lambda: self.show_page(guide.INDEX))
-        self.manual_button = QPushButton(_("Handleiding"))
-        self.manual_button.setAccessibleName(_("Naar de handleiding"))
+        self.manual_button = QPushButton()
         self.manual_button.clicked.connect(lambda: self.show_page(guide.MANUAL))
-        self.close_button = QPushButton(_("Sluiten"))
-        self.close_button.setAccessibleName(_("Hulp sluiten"))
+        self.close_button = QPushButton()
         self.close_button.clicked.connect(self.reject)
+        self.retranslate()
         row = QHBoxLayout()
         row.addWidget(self.back_button)
         row.addWidget(self.tasks_button)
@@ -67,6 +60,23 @@ class GuideDialog(QDialog):
         self.show_page(page)
         self._size_to_screen()
         self.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        """Every word in the UI language; the page shown again in it (after Beeld → Taal)."""
+        self.setAccessibleName(_("Hulp bij Wijkapp"))
+        self.browser.setAccessibleName(_("Tekst van de hulp"))
+        self.browser.setAccessibleDescription(
+            _("Met Tab gaat u naar een link, met Enter opent u hem."))
+        for widget, text, name in (
+            (self.back_button, _("← Terug"), _("Terug naar de vorige bladzijde")),
+            (self.tasks_button, _("Alle taken"), _("Naar de lijst Hoe doe ik")),
+            (self.manual_button, _("Handleiding"), _("Naar de handleiding")),
+            (self.close_button, _("Sluiten"), _("Hulp sluiten")),
+        ):
+            widget.setText(text)
+            widget.setAccessibleName(name)
+        if self.page:
+            self.show_page(self.page, remember=False)
 
     def _size_to_screen(self) -> None:
         """About 70 characters wide and most of the screen tall, never larger than it."""

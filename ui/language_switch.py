@@ -177,6 +177,10 @@ def retranslate_window(window: MainWindow) -> None:
             widget.setToolTip(tip)
             widget.setAccessibleDescription(tip)
         bar.refresh()
+    from .guide import GuideDialog
+
+    for guide_window in window.findChildren(GuideDialog):  # an open guide follows
+        guide_window.retranslate()
     window.update_title()
     window.update_undo_actions()
 

@@ -145,3 +145,15 @@ def test_links_are_underlined_not_only_coloured(window: MainWindow, qtbot: Any) 
             it += 1
         block = block.next()
     assert links == len(guide.TASKS) + 1 and underlined == links
+
+
+def test_an_open_guide_follows_a_language_change(window: MainWindow, qtbot: Any) -> None:
+    dialog = open_guide_window(window, qtbot, "Hoe doe ik…?")
+    dialog.browser.anchorClicked.emit(QUrl("notuleren.md"))
+    window.set_language("en")
+    wait_for_worker(qtbot)
+    assert dialog.page == "notuleren" and dialog.back_button.isEnabled()
+    assert dialog.windowTitle() == "Take minutes during the meeting — Wijkapp"
+    assert dialog.close_button.text() == "Close" and dialog.accessibleName() == "Help with Wijkapp"
+    window.set_language("nl")
+    assert dialog.windowTitle() == "Notuleren tijdens de vergadering — Wijkapp"
