@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,7 +47,7 @@ from wijkapp.workspace import Workspace
 from . import export_files as files
 from .export_files import MODES, PDF_FORMATS, PRINTABLE, ExportRequest
 from .operations.base import error_sentence, run_in_background
-from .screen_fit import room_on
+from .screen_fit import fit_dialog, room_on
 from .style import set_role
 
 __all__ = ["ExportButtons", "ExportRequest", "FolderChooser", "ResultLine", "MODES",
@@ -76,6 +76,10 @@ def grow_to_fit(window: QWidget) -> None:
         window.setMinimumHeight(need)
     if need > window.height():
         window.resize(window.width(), need)
+    # Lay the rows out at the size the window has now: a resize from inside resizeEvent
+    # can leave them where they were, with a part squeezed under its neighbour (the
+    # buttons of "Vergadering gesloten" under the next line of text).
+    layout.setGeometry(window.rect())
 
 
 class GrowingDialog(QDialog):
@@ -170,6 +174,17 @@ class ResultLine(QWidget):
         self.text.setText(text)
         set_role(self.text, role)
         self.text.show()
+        # The window grows for the new line (Qt does not, for wrapped text) once the
+        # line is laid out, so the result never lies over the buttons above it.
+        QTimer.singleShot(0, self._grow_window)
+
+    def _grow_window(self) -> None:
+        if not alive(self):
+            return
+        window = self.window()
+        if window is not self and window.isVisible() and isinstance(window, QDialog):
+            grow_to_fit(window)
+            fit_dialog(window)  # no room left on the screen: the body scrolls instead
 
     def _act(self, action: Callable[[Path], None]) -> None:
         if self.path is None:
@@ -235,6 +250,23 @@ class ExportButtons(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.mail_hint)
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._hold_button_height()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._hold_button_height()
+
+    def _hold_button_height(self) -> None:
+        """The big buttons' padding is not in their minimum size, so a short dialog gave
+        them less room than they take and the result line was drawn over them."""
+        for widget in self.buttons.values():
+            widget.ensurePolished()
+            widget.setMinimumHeight(0)
+            widget.setMinimumHeight(widget.sizeHint().height())
 
     # -- what is exported ---------------------------------------------------------------
     def request(self) -> ExportRequest:

@@ -95,6 +95,16 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 QStatusBar {{ background: #eef2f6; border-top: 1px solid {LINE}; }}
 QMenuBar::item:selected, QMenu::item:selected {{ background: {ACCENT}; color: white; }}
 QToolTip {{ background: #fffbe6; color: {INK}; border: 1px solid {LINE}; }}
+QCalendarWidget QWidget#qt_calendar_navigationbar {{
+    background: #e9e6df; border-bottom: 2px solid {LINE};
+}}
+QCalendarWidget QToolButton {{
+    color: {INK}; background: transparent; border: none; font-weight: bold;
+    padding: {pad // 2}px {pad}px;
+}}
+QCalendarWidget QToolButton:hover {{ background: {ACCENT_LIGHT}; }}
+QCalendarWidget QToolButton::menu-indicator {{ image: none; }}
+QCalendarWidget QTableView {{ border: none; border-radius: 0; }}
 """
 
 

@@ -41,6 +41,29 @@ def test_start_shows_overdue_requests_and_goes_there(qtbot: Any, db_path: Path) 
         set_app_context(None)
 
 
+def test_stand_van_zaken_says_it_once_while_the_bar_says_it(qtbot: Any, db_path: Path) -> None:
+    with Workspace(db_path) as ws:
+        ws.boards.create("Wijkplatform Herinnering")
+        for subject in ("Stoeptegels", "Lantaarnpaal"):
+            ws.requests.mark_sent(ws.requests.add(subject).id, "2026-01-05")
+    window = app_module.start(db_path)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(window.reminder.isVisible, timeout=5000)
+        dashboard = window.show_view("dashboard")
+        qtbot.waitUntil(lambda: bool(dashboard.reminder.text()), timeout=5000)
+        sentence = "Twee verzoeken wachten langer dan beloofd."
+        assert window.reminder.text.text() == sentence == dashboard.reminder.text()
+        assert not dashboard.reminder.isVisible()  # the bar above says it already
+        window.reminder.hide()  # Sluiten
+        assert dashboard.reminder.isVisible()
+    finally:
+        window.close()
+        window.ws.close()
+        set_app_context(None)
+
+
 def test_no_reminder_when_nothing_waits(qtbot: Any, db_path: Path) -> None:
     with Workspace(db_path) as ws:
         ws.boards.create("Wijkplatform Rustig")

@@ -178,32 +178,19 @@ class ActionsView(QWidget):
         self.owner_combo = PersonCombo(_("Wie doet het"), editor)
         self.due_field = DateField(_("Klaar vóór"), editor)
         self.goal_combo = GoalCombo(editor)
-        # "Wat" on the left; on the right wie and klaar vóór side by side with the doel
-        # under them: never wider than a laptop at 175 % (three columns needed 1515 px),
-        # and low enough to leave the list room.
-        right = QGridLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        places = {1: (0, 0, 1), 2: (0, 1, 1), 3: (2, 0, 2)}  # row, column, span
-        for number, (caption, field) in enumerate((
-                (_("Wat moet er gebeuren"), self.what_edit),
-                (_("Wie doet het"), self.owner_combo), (_("Klaar vóór"), self.due_field),
-                (_("Hoort bij doel (buurtagenda)"), self.goal_combo))):
+        self._editor_grid = grid
+        self._editor_parts: list[tuple[QLabel, QWidget]] = []
+        for caption, field in ((_("Wat moet er gebeuren"), self.what_edit),
+                               (_("Wie doet het"), self.owner_combo),
+                               (_("Klaar vóór"), self.due_field),
+                               (_("Hoort bij doel (buurtagenda)"), self.goal_combo)):
             label = QLabel(caption + ":", editor)
-            label.setWordWrap(True)  # its width never decides the editor's
             label.setBuddy(field)
             if not field.accessibleName():
                 field.setAccessibleName(caption)
-            if number == 0:
-                grid.addWidget(label, 0, 0)
-                grid.addWidget(field, 1, 0)
-            else:
-                row, column, span = places[number]
-                right.addWidget(label, row, column, 1, span)
-                right.addWidget(field, row + 1, column, 1, span, Qt.AlignmentFlag.AlignTop)
-        right.setRowStretch(4, 1)
-        grid.addLayout(right, 0, 1, 2, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+            self._editor_parts.append((label, field))
+        self._editor_wide: bool | None = None
+        self._place_editor()
         editor_layout.addLayout(grid)
         editor_layout.addStretch(1)
         split.addWidget(left)
@@ -224,6 +211,55 @@ class ActionsView(QWidget):
         self.due_field.changed.connect(self.saver.touch)
         self.goal_combo.currentIndexChanged.connect(lambda _i: self.saver.touch())
         self.preventive.toggled.connect(lambda _b: self.saver.touch())
+
+    def _place_editor(self) -> None:
+        """Wat · wie · klaar vóór side by side when the screen has room (doel under wie);
+        at large text wie and klaar vóór go beside "wat" with the doel under them, so the
+        editor is never wider than the laptop (three columns needed 1515 px at 175 %)."""
+        (what_label, what), (owner_label, owner), (due_label, due), (goal_label, goal) = \
+            self._editor_parts
+        screen = self.screen()
+        room = (screen.availableGeometry().width() if screen is not None else 1366) \
+            - self.fontMetrics().averageCharWidth() * 34  # the navigation beside the page
+        three = sum(max(label.sizeHint().width(), field.sizeHint().width())
+                    for label, field in self._editor_parts[:3]) + 100
+        wide = three <= room
+        if wide == self._editor_wide:
+            return
+        self._editor_wide = wide
+        grid = self._editor_grid
+        for label, field in self._editor_parts:
+            grid.removeWidget(label)
+            grid.removeWidget(field)
+            label.setWordWrap(not wide)  # a narrow label never decides the width
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(what_label, 0, 0)
+        if wide:
+            grid.addWidget(what, 1, 0, 2, 1)
+            grid.addWidget(owner_label, 0, 1)
+            grid.addWidget(owner, 1, 1, top)
+            grid.addWidget(due_label, 0, 2)
+            grid.addWidget(due, 1, 2, top)
+            grid.addWidget(goal_label, 2, 1, top)
+            grid.addWidget(goal, 2, 2, top)
+            stretches = (5, 3, 3)
+        else:
+            grid.addWidget(what, 1, 0, 3, 1)
+            grid.addWidget(owner_label, 0, 1)
+            grid.addWidget(owner, 1, 1, top)
+            grid.addWidget(due_label, 0, 2)
+            grid.addWidget(due, 1, 2, top)
+            grid.addWidget(goal_label, 2, 1, 1, 2)
+            grid.addWidget(goal, 3, 1, 1, 2, top)
+            stretches = (3, 1, 1)
+        for column, stretch in enumerate(stretches):
+            grid.setColumnStretch(column, stretch)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) \
+                and hasattr(self, "_editor_parts"):
+            self._place_editor()  # Ctrl++ / Ctrl+-: the editor re-arranges at once
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
         if event.type() == QEvent.Type.DeferredDelete:

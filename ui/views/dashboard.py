@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -170,6 +170,7 @@ class DashboardView(QWidget):
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
+        self._watched_bar: QWidget | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -224,6 +225,29 @@ class DashboardView(QWidget):
         self.live = Follow(self, bus, "dashboard", self.refresh, WATCH)
         self.live.start()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._watched_bar and event.type() in (QEvent.Type.Show,
+                                                             QEvent.Type.Hide):
+            self._show_reminder_once()
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._show_reminder_once()
+
+    def _show_reminder_once(self) -> None:
+        """The late-requests sentence, unless the window's reminder bar above says the
+        very same thing (it said it twice on this page)."""
+        text = self.reminder.text()
+        bar = getattr(self.window(), "reminder", None)
+        if isinstance(bar, QWidget) and bar is not self._watched_bar:
+            bar.installEventFilter(self)  # its Sluiten brings this line back
+            self._watched_bar = bar
+        above = getattr(bar, "text", None)
+        said_above = (bar is not None and bar.isVisible() and isinstance(above, QLabel)
+                      and above.text() == text)
+        self.reminder.setVisible(bool(text) and not said_above)
+
     def refresh(self, changes: Changes | None = None) -> None:
         """Recount (``live`` calls it for changes to what the figures count)."""
         if not self.ws.has_board:
@@ -233,7 +257,7 @@ class DashboardView(QWidget):
 
         self.date_line.setText(_("Stand op {day}.").format(day=long_date(d.on)))
         self.reminder.setText(d.reminder or "")
-        self.reminder.setVisible(bool(d.reminder))
+        self._show_reminder_once()
         self.actions_chart.set_bars(action_bars(d))
         self.actions_note.setText(
             _("Te laat en uitgesteld zijn een deel van de open actiepunten."))
