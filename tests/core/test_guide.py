@@ -99,3 +99,21 @@ def test_the_guide_travels_in_the_frozen_bundle_and_the_wheel() -> None:
     for path in (resources_dir() / "guide").rglob("*"):
         relative = Path("resources") / path.relative_to(resources_dir())
         assert pruning.drop_reason(relative) is None, relative
+
+
+def test_the_selftest_of_a_build_misses_a_missing_page(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from wijkapp.selftest import SelftestError, _guide_is_there
+
+    _guide_is_there()  # the source tree has every page
+    bundle = tmp_path / "resources"
+    (bundle / "guide").mkdir(parents=True)
+    (bundle / "RESOURCES").write_text("marker", encoding="utf-8")
+    for language in ("nl", "en"):
+        (bundle / "guide" / language).mkdir()
+        for name in guide.PAGES:
+            (bundle / "guide" / language / f"{name}.md").write_text("# x\n", encoding="utf-8")
+    (bundle / "guide" / "en" / "notuleren.md").unlink()
+    monkeypatch.setenv("WIJKAPP_RESOURCES", str(bundle))
+    with pytest.raises(SelftestError, match="en/notuleren.md"):
+        _guide_is_there()
