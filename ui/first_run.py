@@ -25,8 +25,9 @@ from .first_steps import FirstMeetingPage, MembersPage
 from .formatting import parse_buurten
 from .operations.base import CoreOp
 from .operations.meetings import create_board
+from .screen_fit import fit_dialog
 from .views.meeting_dialogs import required_problem
-from .views.meeting_widgets import CurrentPageStack, button, label
+from .views.meeting_widgets import button, label
 
 
 def demo_available() -> bool:
@@ -118,18 +119,17 @@ class FirstRunDialog(QDialog):
 
         self.members_page = MembersPage(self._to_meeting)
         self.meeting_page = FirstMeetingPage(self._finish)
-        self.pages = CurrentPageStack()
-        # Each step's buttons sit below the pages, outside what may scroll at large text.
-        self.button_rows = CurrentPageStack()
-        for page, row in ((welcome, welcome_buttons),
-                          (self.members_page, self.members_page.bottom),
-                          (self.meeting_page, self.meeting_page.bottom)):
-            self.pages.addWidget(page)
-            self.button_rows.addWidget(row)
-        self.pages.currentChanged.connect(self.button_rows.setCurrentIndex)
+        # One step shows at a time (hidden ones take no room, not even in the wrapped text's
+        # height, as a stacked widget's would); each step's buttons sit below all pages,
+        # outside what may scroll at large text (ui.screen_fit).
+        self.pages = [welcome, self.members_page, self.meeting_page]
+        self.button_rows = [welcome_buttons, self.members_page.bottom, self.meeting_page.bottom]
         outer = QVBoxLayout(self)
-        outer.addWidget(self.pages, 1)
-        outer.addWidget(self.button_rows)
+        for page in self.pages:
+            outer.addWidget(page, 1)
+        for row in self.button_rows:
+            outer.addWidget(row)
+        self._show_step(1)
         # Tab goes name → wijk → buurten → Beginnen, then the other ways in.
         for first, second in ((self.name_edit, self.wijk_edit),
                               (self.wijk_edit, self.buurten_edit),
@@ -142,15 +142,33 @@ class FirstRunDialog(QDialog):
 
     def step(self) -> int:
         """1 for the welcome, 2 for the members, 3 for the first meeting."""
-        return self.pages.currentIndex() + 1
+        return self._step
+
+    def current_page(self) -> QWidget:
+        """The page of the step shown."""
+        return self.pages[self._step - 1]
+
+    def _show_step(self, step: int) -> None:
+        self._step = step
+        for number, (page, row) in enumerate(zip(self.pages, self.button_rows, strict=True), start=1):
+            page.setVisible(number == step)
+            row.setVisible(number == step)
+        if self.isVisible():  # the window takes the size of the new step (or scrolls)
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            width = self.width()
+            self.adjustSize()
+            self.resize(max(width, self.width()), self.height())  # as wide as it was
+            fit_dialog(self)
 
     def _to_members(self) -> None:
-        self.pages.setCurrentWidget(self.members_page)
+        self._show_step(2)
         self.setWindowTitle(_("Het bestuur — Wijkapp"))
         self.members_page.name_edit.setFocus()
 
     def _to_meeting(self) -> None:
-        self.pages.setCurrentWidget(self.meeting_page)
+        self._show_step(3)
         self.setWindowTitle(_("De eerste vergadering — Wijkapp"))
         self.meeting_page.when_edit.setFocus()
 

@@ -95,6 +95,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
     layout = dialog.layout()
     if layout is None:
         return None
+    had_focus = dialog.focusWidget()  # moving the rows into the body would lose it
     body = QWidget()
     body.setObjectName("fitBody")
     scroll = QScrollArea(dialog)
@@ -111,6 +112,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
         outer = QVBoxLayout(dialog)
         outer.addWidget(scroll)
         scroll.show()  # made during the Show event: Qt would leave it hidden
+        _give_focus_back(had_focus)
         return scroll
     kept, kept_height = 0, 0
     for index in range(layout.count() - 1, -1, -1):
@@ -140,7 +142,14 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
     layout.insertWidget(0, scroll, 1)
     layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
     scroll.show()  # made during the Show event: Qt would leave it hidden (an empty dialog)
+    _give_focus_back(had_focus)
     return scroll
+
+
+def _give_focus_back(widget: QWidget | None) -> None:
+    """The field that had the focus keeps it (typing goes on where it was)."""
+    if widget is not None:
+        widget.setFocus()
 
 
 def fit_dialog(dialog: QDialog, available: QRect | None = None) -> None:

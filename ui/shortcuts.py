@@ -61,6 +61,7 @@ class ShortcutsDialog(GrowingDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Sneltoetsen — Wijkapp"))
         self.table = QTableWidget(0, 2, self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap)
         self.table.setAccessibleName(_("Sneltoetsen"))
         self.table.setHorizontalHeaderLabels([_("Toetsen"), _("Wat het doet")])
         self.table.verticalHeader().hide()

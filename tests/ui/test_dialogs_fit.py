@@ -133,7 +133,8 @@ def finishing_buttons(dialog: QDialog) -> list[QAbstractButton]:
               for b in part.findChildren(QAbstractButton)]
     layout = dialog.layout()
     assert layout is not None
-    rows = [layout.itemAt(i) for i in range(layout.count())]
+    rows = [layout.itemAt(i) for i in range(layout.count())
+            if layout.itemAt(i).widget() is None or layout.itemAt(i).widget().isVisibleTo(dialog)]
     with_buttons = [r for r in rows if (r.widget() is not None and (
         isinstance(r.widget(), QAbstractButton) or r.widget().findChildren(QAbstractButton)))
         or (r.layout() is not None and any(

@@ -39,3 +39,26 @@ def test_a_filled_dates_calendar_opens_on_its_own_month(qtbot: Any) -> None:
     assert (calendar.yearShown(), calendar.monthShown()) == (2025, 3)
     calendar.window().close()
     assert str(field.value()) == "2025-03-14"
+
+
+def test_tab_leaves_a_date_field_at_once_empty_or_filled(qtbot: Any) -> None:
+    """An empty date ("geen datum") kept Tab for ever: a keyboard trap."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    layout = QVBoxLayout(top)
+    before, field, after = QLineEdit(), DateField("Klaar vóór"), QLineEdit()
+    for widget in (before, field, after):
+        layout.addWidget(widget)
+    top.show()
+    qtbot.waitExposed(top)
+    top.activateWindow()
+    for value in (None, "2026-12-03"):
+        field.set_value(value)
+        field.edit.setFocus()
+        qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+        assert top.focusWidget() is field.clear_button
+        field.edit.setFocus()
+        qtbot.keyClick(field.edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert top.focusWidget() is before

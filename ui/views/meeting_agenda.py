@@ -58,6 +58,7 @@ class AgendaEditing:
         self.model = AgendaModel(self)
         self.model.move_requested.connect(self.move_item)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap)
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Agendapunten"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

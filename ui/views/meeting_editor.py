@@ -147,6 +147,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addWidget(self.send_box)
         body_layout.addWidget(self.presence_box)
         self.scroll = scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop: its fields are
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)

@@ -22,6 +22,7 @@ from wijkapp.i18n import language
 from wijkapp.timeutil import TZ
 
 from ..style import set_role
+from .widgets import TabLeavesDateTimeEdit
 
 
 def ui_locale() -> QLocale:
@@ -64,7 +65,7 @@ def label(text: str, role: str = "", parent: QWidget | None = None) -> QLabel:
 
 def date_time_edit(value: dt.datetime, name: str, parent: QWidget | None = None) -> QDateTimeEdit:
     """A date-and-time field with a Dutch calendar popup."""
-    edit = QDateTimeEdit(parent)
+    edit = TabLeavesDateTimeEdit(parent)
     edit.setLocale(ui_locale())
     edit.setCalendarPopup(True)
     edit.calendarWidget().setLocale(ui_locale())

@@ -104,7 +104,9 @@ class MinutesView(QWidget):
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = label("", "heading")
+        # Sub-heading size, not a page heading: at 150 % every line saved is a line more
+        # of the notes box in sight while typing live.
+        self.heading = label("", "subheading")
         top = self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.addWidget(button(_("← Terug naar voorbereiden"), self._back),
                       0, Qt.AlignmentFlag.AlignLeft)
@@ -127,7 +129,7 @@ class MinutesView(QWidget):
         self.steps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
 
         self.attendance = AttendancePanel(self.ws)
-        self.item_title = label("", "heading")
+        self.item_title = label("", "subheading")
         self.item_info = label("", "hint")
         self.notes_label = label(_("Aantekeningen (worden meteen bewaard):"), "subheading")
         self.notes = NotesEdit()
@@ -170,11 +172,13 @@ class MinutesView(QWidget):
         item_layout.addWidget(self.outcomes_label)
         item_layout.addWidget(self.outcomes)
         scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not onto it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(item_page)
         self.pages = QStackedWidget()
         attendance_scroll = QScrollArea()  # many invitees at large text: the list scrolls
+        attendance_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the names
         attendance_scroll.setWidgetResizable(True)
         attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         attendance_scroll.setWidget(self.attendance)

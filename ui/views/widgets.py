@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +44,30 @@ def locale() -> QLocale:
     return QLocale(lang, QLocale.Country.Netherlands)
 
 
+def leave_on_tab(edit: QWidget, event: QKeyEvent) -> bool:
+    """Tab and Shift+Tab leave a date field at once (``True`` when done).
+
+    Qt lets Tab walk the day, month and year first, and an empty field ("geen datum") kept
+    Tab for ever: a keyboard trap. The parts are reached with ← and →.
+    """
+    if event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or \
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        return False
+    forward = event.key() == Qt.Key.Key_Tab and not (
+        event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    QWidget.focusNextPrevChild(edit, forward)
+    event.accept()
+    return True
+
+
+class TabLeavesDateTimeEdit(QDateTimeEdit):
+    """A date-and-time field Tab leaves at once (see :func:`leave_on_tab`)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if not leave_on_tab(self, event):
+            super().keyPressEvent(event)
+
+
 class _DateEdit(QDateEdit):
     """A QDateEdit that starts at today when the empty field is typed in, and whose
     calendar opens on this month without choosing a date by itself."""
@@ -63,6 +88,8 @@ class _DateEdit(QDateEdit):
         self._show_this_month()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if leave_on_tab(self, event):
+            return
         key = event.key()
         opens = key == Qt.Key.Key_F4 or (
             key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
