@@ -116,7 +116,7 @@ def test_core_errors_and_undo_names_come_out_in_english(english: None, tmp_path:
         assert str(missing.value) == "This meeting does not exist (any more)."
         with pytest.raises(ValidationError) as empty:
             ws.requests.add("")
-        assert str(empty.value) == "Fill in the subject."
+        assert str(empty.value) == "Please fill in the subject."
         with pytest.raises(ValidationError) as long:
             ws.requests.add("x" * 1001)
         assert str(long.value) == "The subject is too long (1,001 characters; at most 1,000)."

@@ -83,7 +83,7 @@ def test_switching_to_english_and_back_keeps_the_typed_request(
     assert window.undo_action.text() == "Undo: Request changed"
     assert shortcut_count(window, "Ctrl+Z") == 1  # the old menu's shortcut is gone
     assert window.sync_bar.now_button.text() == _("Nu bijwerken") != "Nu bijwerken"
-    with pytest.raises(ValidationError, match="^Fill in the subject.$"):
+    with pytest.raises(ValidationError, match="^Please fill in the subject.$"):
         window.ws.requests.add("")
     choose_language(window, qtbot, "Nederlands")
     assert language() == "nl"
