@@ -152,3 +152,22 @@ def test_every_core_message_has_an_english_translation() -> None:
             if m.id and any(path.startswith("wijkapp/") for path, _line in m.locations)}
     assert len(core) > 250  # errors, labels and undo steps of the core
     assert [gap for gap in missing("en", template) if gap in core] == []
+
+
+def test_a_catalog_changed_after_its_mo_was_built_is_used_fresh() -> None:
+    import os
+
+    from wijkapp.i18n import _, compile_catalog
+    from wijkapp.i18n_tools import po_path
+
+    mo = compile_catalog("en")
+    assert mo is not None
+    po = po_path("en")
+    os.utime(mo, (po.stat().st_mtime - 100, po.stat().st_mtime - 100))  # the .po is newer
+    mo.write_bytes(b"not a catalog any more")  # what an old build left behind
+    os.utime(mo, (po.stat().st_mtime - 100, po.stat().st_mtime - 100))
+    try:
+        set_language("en")
+        assert _("Vergaderingen") == "Meetings"
+    finally:
+        set_language("nl")
