@@ -244,8 +244,9 @@ def reapply_erasures(ws: Workspace) -> list[str]:
                                        entry.get("erased_on") or dt.date.today().isoformat())
         except WijkappError as error:
             done.append(_(
-                "Een persoon die op {when} was gewist, staat weer in het bestand, maar kon niet "
-                "opnieuw worden gewist ({error}) Wis die persoon opnieuw via Persoonsgegevens."
+                "Een persoon die op {when} was gewist, staat weer in het bestand. Wijkapp kon "
+                "die persoon niet opnieuw wissen ({error}). Wis die persoon zelf opnieuw via "
+                "Persoonsgegevens."
             ).format(when=when, error=error))
     _register_beside(ws.path, entries)
     return done

@@ -117,3 +117,15 @@ def test_the_selftest_of_a_build_misses_a_missing_page(tmp_path: Path,
     monkeypatch.setenv("WIJKAPP_RESOURCES", str(bundle))
     with pytest.raises(SelftestError, match="en/notuleren.md"):
         _guide_is_there()
+
+
+def test_the_task_pages_are_plain_dutch() -> None:
+    from tests.plainlang.test_own_words_pass import _unexplained
+    from wijkapp.plainlang import Level, analyse_text
+
+    for name in (guide.INDEX, *guide.TASKS):
+        paragraphs = guide.read_page(name, "nl").split("\n\n")
+        assert _unexplained(paragraphs) == {}, name
+        hard = [s.text for p in paragraphs for s in analyse_text(p).sentences
+                if s.level is Level.MOEILIJK]
+        assert hard == [], name
