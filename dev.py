@@ -211,7 +211,7 @@ def start(args: list[str]) -> None:
             DEMO_DB.parent.mkdir(exist_ok=True)
             run(python, "-m", "wijkapp.cli", "demo", "--db", DEMO_DB, cwd=ROOT)
         args = ["--db", str(DEMO_DB), *args]
-    run(python, "-m", "wijkapp.cli", *args, cwd=ROOT)
+    run(python, "-m", "ui.launcher", *args, cwd=ROOT)
 
 
 def test(args: list[str]) -> None:

@@ -16,6 +16,7 @@ from itertools import cycle
 from pathlib import Path
 
 from bench import Result, median_ms, register
+from wijkapp.database_file import BUSY_TIMEOUT_MS
 from wijkapp.search import (
     HIT_END,
     HIT_START,
@@ -24,7 +25,6 @@ from wijkapp.search import (
     build_match,
     table_query,
 )
-from wijkapp.storage import BUSY_TIMEOUT_MS
 from wijkapp.workspace import Workspace
 
 #: Ten searches a secretary might type (the last word is a prefix, as in the app).

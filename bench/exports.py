@@ -47,7 +47,7 @@ def _bench_board(folder: Path) -> tuple[Path, str]:
         for n in range(ITEMS):
             item = ws.agenda.add(meeting, f"Onderwerp {n + 1}: speeltuin en verkeer",
                                  notes="De vergadering bespreekt het voorstel. " * 12,
-                                 presenter="Voorzitter", minutes=10).id
+                                 presenter="Voorzitter", planned_minutes=10).id
             ws.decisions.add(meeting, f"Besluit over onderwerp {n + 1}.", agenda_item_id=item)
             ws.actions.add(meeting, f"Uitzoeken hoe onderwerp {n + 1} verder gaat",
                            people[n % 7], "2026-11-10", agenda_item_id=item)

@@ -1,9 +1,9 @@
 """The entry point of the frozen Wijkapp (PyInstaller runs this file as the app).
 
-* ``Wijkapp --selftest`` runs :func:`wijkapp.selftest.run_selftest` (exit code 0 or 1).
+* ``Wijkapp --selftest`` runs :func:`ui.selftest.run_selftest` (exit code 0 or 1).
 * ``Wijkapp --startup-probe DB`` opens the window on DB and quits (for bench/startup.py).
 * ``Wijkapp FILE.wijkapp`` (a double-clicked exchange file) asks, then reads it in.
-* anything else goes to :func:`wijkapp.cli.main` (no arguments: the desktop app).
+* anything else goes to :func:`ui.launcher.main` (no arguments: the desktop app).
 
 Portable mode: when the frozen app finds ``portable.txt`` next to its executable, it keeps
 its data and preferences in ``Wijkapp-gegevens/`` beside it, e.g. on a USB stick. This is decided here, before anything opens a database.
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _attach_windows_console()
     apply_portable_mode(frozen, Path(sys.executable), os.environ)
     if argv[:1] == ["--selftest"]:
-        from wijkapp.selftest import run_selftest
+        from ui.selftest import run_selftest
 
         return run_selftest()
     if argv[:1] == ["--startup-probe"] and len(argv) == 2:
@@ -179,9 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     exchange = exchange_file_argument(argv)
     if exchange is not None:
         return _import_exchange_file(exchange)
-    from wijkapp.cli import main as cli_main
+    from ui.launcher import main as launch
 
-    return cli_main(argv)
+    return launch(argv)
 
 
 if __name__ == "__main__":

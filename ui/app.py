@@ -29,7 +29,7 @@ from wijkapp.paths import default_db_path, resource_path
 from wijkapp.privacy import erasure_notice
 from wijkapp.workspace import Workspace
 
-from . import preferences, shutdown
+from . import preferences, safety, shutdown
 from .bus import ChangeBus
 from .main_window import MainWindow
 from .operations.base import run_in_background, wait_for_workers
@@ -134,14 +134,6 @@ def choose_path(db_path: Path | None, prefs: preferences.Preferences) -> Path:
     return default_db_path()
 
 
-def _optional_safety():  # type: ignore[no-untyped-def]
-    try:
-        import ui.safety as safety
-    except ImportError:
-        return None
-    return safety
-
-
 def start(
     db_path: Path | None,
     demo_if_empty: bool = True,
@@ -171,9 +163,8 @@ def start(
     except StorageError as error:
         restored = False
         if isinstance(error, DamagedDatabaseError):
-            safety = _optional_safety()
             # Offer the newest good backup; the damaged file itself is kept aside, untouched.
-            restored = safety is not None and bool(safety.offer_restore(None, path, error))
+            restored = bool(safety.offer_restore(None, path, error))
         if not restored:
             show_error(None, *open_error_message(error, path))
             return 1

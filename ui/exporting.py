@@ -41,7 +41,7 @@ from .export_buttons import (
     alive,
     heading_label,
 )
-from .formatting import date_label
+from .labels import date_label
 from .screen_fit import room_on
 from .style import set_role
 from .year_report_dialog import make_year_report
@@ -198,7 +198,7 @@ class ExportDialog(GrowingDialog):
 
         for widget in (self.year_combo, self.csv_combo, self.meeting_combo):
             widget.currentIndexChanged.connect(lambda _i: self._update_request())
-        self.kinds.buttonToggled.connect(lambda _b, on: on and self._format_changed())
+        self.kinds.buttonToggled.connect(lambda _b, on: self._format_changed() if on else None)
         self.set_format(fmt if fmt in FORMATS else next(iter(FORMATS)))
         self._stack_when_too_wide(columns)
 
@@ -209,7 +209,9 @@ class ExportDialog(GrowingDialog):
         if screen is None:
             return
         self.ensurePolished()
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         wide = columns.minimumSize().width() + margins.left() + margins.right() + bar + 8
         if wide > room_on(screen.availableGeometry()).width():

@@ -22,21 +22,12 @@ from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
 from .first_steps import FirstMeetingPage, MembersPage
-from .formatting import parse_buurten
+from .labels import parse_buurten
 from .operations.base import CoreOp
 from .operations.meetings import create_board
 from .screen_fit import fit_dialog
 from .views.meeting_dialogs import required_problem
 from .views.meeting_widgets import button, label
-
-
-def demo_available() -> bool:
-    """True when ``wijkapp.demo`` can be imported (it is written separately)."""
-    try:
-        from wijkapp import demo  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def make_demo(ws: Workspace) -> Changes:
@@ -205,9 +196,6 @@ class FirstRunDialog(QDialog):
 
     def open_demo(self) -> None:
         """Fill the file with the demo board (it takes a moment) and close the welcome."""
-        if not demo_available():
-            self._show_error(_("De demo is in deze versie nog niet beschikbaar."))
-            return
         self._busy(True)
         self.error.setText(_("Even geduld: de demo wordt gemaakt…"))
         self.error.show()

@@ -1,7 +1,7 @@
 """The main window: navigation on the left, one view at a time, menus, status bar.
 
-Views are found by name and built the first time they are shown, so a missing view file
-shows "Nog niet beschikbaar" instead of breaking the app, and start-up stays fast.
+Views are imported by name and built the first time they are shown, so start-up stays
+fast; a view that fails to import fails loudly (no placeholder hides a broken build).
 Every view follows one contract: ``XView(ws, bus, parent)``, ``nav_title``,
 ``refresh(changes)`` and ``open_record(kind, record_id)``.
 """
@@ -12,6 +12,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -34,14 +35,14 @@ from wijkapp.changes import Changes
 from wijkapp.i18n import LANGUAGES, N_, _
 from wijkapp.workspace import Workspace
 
-from . import preferences
+from . import preferences, safety, sharing
 from .autosave import AutoSaver, flush_all_editors
 from .bus import ChangeBus
-from .formatting import redo_text, undo_text, window_title
+from .labels import redo_text, undo_text, window_title
 from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
-from .views.meeting_widgets import CurrentPageStack, label
+from .views.meeting_widgets import CurrentPageStack
 
 log = logging.getLogger(__name__)
 
@@ -82,16 +83,6 @@ ROUTES = {
 }
 
 
-def load_view_class(spec: ViewSpec) -> type[QWidget] | None:
-    """The view class, or ``None`` when its module is missing or broken (logged)."""
-    try:
-        module = importlib.import_module(spec.module)
-        return getattr(module, spec.cls)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - a broken view must not stop the app
-        log.exception("view %s could not be loaded", spec.module)
-        return None
-
-
 def nav_width(nav: QListWidget) -> int:
     """The navigation's width in pixels for its current font: narrow enough for a laptop.
 
@@ -111,27 +102,6 @@ def nav_width(nav: QListWidget) -> int:
 def initial_size(available: QSize) -> QSize:
     """The window's first size: 1280 × 800, but never more than the screen offers."""
     return QSize(min(1280, available.width()), min(800, available.height()))
-
-
-class Placeholder(QWidget):
-    """Shown for a view that is not there yet."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(title, "heading"))
-        layout.addWidget(label(_("Nog niet beschikbaar."), "hint"))
-        layout.addStretch(1)
-
-
-def _optional(module: str) -> object | None:
-    """A GUI module that may not exist yet in this build (``None`` when missing)."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        if error.name != module:
-            log.exception("module %s failed to import", module)
-        return None
 
 
 class ReminderBar(QFrame):
@@ -284,14 +254,11 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._after_paint: list[Callable[[], None]] = [self._build_current_view]
         self._paint_watch = FirstPaint(self, self._first_paint_done)
-        safety = _optional("ui.safety")
         # Automatic backups: at start (when changed), every 30 minutes of editing, on close.
-        self.backups = safety.BackupScheduler(ws, self) if safety is not None else None
-        if self.backups is not None:
-            self.after_first_paint(self.backups.start)
-        sharing = _optional("ui.sharing")
+        self.backups = safety.BackupScheduler(ws, self)
+        self.after_first_paint(self.backups.start)
         # Sharing with the board's other laptops: status bar now, background sync after paint.
-        self.sharing = sharing.install(self) if sharing is not None else None
+        self.sharing = sharing.install(self)
 
     # -- start-up ---------------------------------------------------------------------------
     @property
@@ -319,19 +286,22 @@ class MainWindow(QMainWindow):
 
     # -- views --------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
-        """The view for a navigation key, built on first use (or a placeholder)."""
+        """The view for a navigation key, built on first use."""
         if key in self.views:
             return self.views[key]
         spec = next(s for s in VIEWS if s.key == key)
-        cls = load_view_class(spec)
+        #: Every view follows one contract: ``XView(ws, bus, parent)``.
+        cls: Callable[[Workspace, ChangeBus, QWidget], QWidget] = getattr(
+            importlib.import_module(spec.module), spec.cls)
         # Built inside its (hidden) page, so the view knows it is not on screen yet and
         # fills itself as it is shown (ui.live.Follow.start).
         page = self._page_of[key]
-        widget: QWidget = (Placeholder(_(spec.title)) if cls is None
-                           else cls(self.ws, self.bus, page))
-        if cls is not None and key == "search" and hasattr(widget, "open_requested"):
+        widget = cls(self.ws, self.bus, page)
+        if key == "search" and hasattr(widget, "open_requested"):
             widget.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
-        self._page_of[key].layout().addWidget(widget)
+        layout = page.layout()
+        assert layout is not None  # every page is made with its layout
+        layout.addWidget(widget)
         self.views[key] = widget
         if page.isVisible():
             widget.show()  # now, not when the layout gets to it: it fills itself as it shows
@@ -368,7 +338,7 @@ class MainWindow(QMainWindow):
             target.focus_search()
 
     # -- menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], None], keys: str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object], keys: str | None = None) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
@@ -403,7 +373,7 @@ class MainWindow(QMainWindow):
         self.size_group = QActionGroup(self)
         self.size_actions: dict[int, QAction] = {}
         for percent in TEXT_SIZES:
-            action = self._action(f"{percent} %", lambda p=percent: self.set_text_size(p))
+            action = self._action(f"{percent} %", partial(self.set_text_size, percent))
             action.setCheckable(True)
             action.setChecked(percent == self.prefs.text_size)
             self.size_group.addAction(action)
@@ -415,7 +385,7 @@ class MainWindow(QMainWindow):
         language_menu = view_menu.addMenu(_("Taal"))
         language_group = QActionGroup(self)
         for code, name in LANGUAGES.items():
-            action = self._action(name, lambda c=code: self.set_language(c))
+            action = self._action(name, partial(self.set_language, code))
             action.setCheckable(True)
             action.setChecked(code == self.prefs.language)
             language_group.addAction(action)
@@ -548,20 +518,7 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Help → Over: name, version, where the data lives and how healthy it is."""
-        safety = _optional("ui.safety")
-        if safety is not None:
-            safety.show_about(self, self.ws)
-            return
-        from wijkapp import __version__
-
-        QMessageBox.about(
-            self,
-            _("Over Wijkapp"),
-            _(
-                "Wijkapp {version}\nHet geheugen en de stem van het wijkplatform.\n\n"
-                "Uw gegevens staan in:\n{path}"
-            ).format(version=__version__, path=self.ws.path),
-        )
+        safety.show_about(self, self.ws)
 
     def show_own_words(self) -> None:
         """Bewerken → Eigen moeilijke woorden: the board's own jargon list."""
@@ -577,42 +534,30 @@ class MainWindow(QMainWindow):
 
     def show_backups(self) -> None:
         """Bestand → Reservekopieën: list, make and restore backups."""
-        safety = _optional("ui.safety")
-        if safety is None:
-            self.show_status(_("Nog niet beschikbaar."))
-            return
         safety.open_backups_dialog(self, self.ws)
 
     def show_sharing(self) -> None:
         """Bestand → Delen met het bestuur."""
-        sharing = _optional("ui.sharing")
-        if sharing is not None and self.sharing is not None:
-            sharing.open_sharing(self, self.sharing)
+        sharing.open_sharing(self, self.sharing)
 
     def show_export(self, fmt: str | None = None) -> None:
         """Bestand → Exporteren: agenda, verslag, lijsten, Word, agenda-afspraak, adressen."""
-        exporting = _optional("ui.exporting")
-        if exporting is None:
-            self.show_status(_("Nog niet beschikbaar."))
-            return
+        from . import exporting  # on first use: it brings the document machinery
+
         exporting.open_export_dialog(self, self.ws, fmt=fmt)
 
     def make_year_report(self) -> None:
         """Bestand → Jaarverslag maken (in the background, with a progress bar)."""
-        exporting = _optional("ui.exporting")
-        if exporting is None:
-            self.show_status(_("Nog niet beschikbaar."))
-            return
+        from . import exporting
+
         exporting.make_year_report(self, self.ws)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save anything typed, then wait for the saves to finish."""
         self._closed = True
         self.save_everything()
-        if self.sharing is not None:
-            self.sharing.on_close()  # a last exchange, after every word is saved
-        if self.backups is not None:
-            self.backups.on_close()
+        self.sharing.on_close()  # a last exchange, after every word is saved
+        self.backups.on_close()
         super().closeEvent(event)
 
     def save_everything(self) -> None:

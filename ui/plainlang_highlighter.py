@@ -149,10 +149,6 @@ class PlainLanguageHighlighter(QSyntaxHighlighter):
         """The document position of ``index`` in the last analysed text (emoji count twice)."""
         return self._units.to_qt(index)
 
-    def underlines(self, block_number: int) -> tuple[Underline, ...]:
-        """The underlines last painted in block ``block_number`` (for tests and tools)."""
-        return self._painted.get(block_number, ())
-
     def tooltip_at(self, position: int) -> str:
         """The tooltip for a document position (Qt's, as from a cursor): the plain word,
         the reasons a sentence is difficult, or ``""``. Analyses first when text changed."""

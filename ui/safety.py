@@ -1,46 +1,41 @@
 """Keeping the volunteer's data safe from the GUI: automatic backups, restore, Over Wijkapp.
 
-The main window and the app start call into this module (all optional hooks):
+The main window and the app start call into this module:
 
 * :class:`BackupScheduler` — a backup at start-up (in the background), every 30 minutes
   when something changed, and on close (synchronously; the close always goes on);
 * :func:`open_backups_dialog` — Bestand → Reservekopieën;
 * :func:`show_about` — Help → Over Wijkapp;
-* :func:`offer_restore` — a damaged file at start: offer the newest good backup;
-* :func:`restore_in_app` — put a backup back while the app is open, by closing the
-  workspace, restoring, reopening and rebuilding the window's views.
+* :func:`offer_restore` — a damaged file at start: offer the newest good backup.
+
+Putting a backup back while the app is open is :func:`ui.restoring.restore_in_app`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import logging
-import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from wijkapp.backups import (
     BackupInfo,
-    backup_dir,
     backup_if_changed,
-    make_backup,
     newest_good_backup,
     restore,
 )
-from wijkapp.errors import StorageError, WijkappError, WriteFailedError
+from wijkapp.errors import WijkappError
 from wijkapp.i18n import _
-from wijkapp.privacy import erasure_notice
-from wijkapp.storage import disk_problem
 from wijkapp.workspace import Workspace
 
 from .operations.base import error_sentence, run_in_background, wait_for_workers
 from .style import set_role
+from .views.about import AboutDialog
 from .views.backups import BackupsDialog, Tell, backup_when_text, show_info
 
 log = logging.getLogger(__name__)
@@ -51,12 +46,7 @@ BACKUP_INTERVAL_MS = 30 * 60 * 1000
 
 def _alive(widget: object) -> bool:
     """False once Qt has deleted the C++ side of ``widget`` (a late callback must not crash)."""
-    try:
-        import shiboken6
-
-        return widget is not None and shiboken6.isValid(widget)
-    except ImportError:  # pragma: no cover - shiboken6 ships with PySide6
-        return widget is not None
+    return widget is not None and isValid(widget)
 
 
 class BackupScheduler(QObject):
@@ -122,8 +112,9 @@ class BackupScheduler(QObject):
                  "{reason}").format(reason=reason)
         self.failures.append(text)
         window = self._window
-        if _alive(window) and hasattr(window, "show_status"):
-            window.show_status(text)
+        show = getattr(window, "show_status", None)
+        if _alive(window) and callable(show):
+            show(text)
 
     def on_close(self) -> Path | None:
         """The last backup before the window closes; returns its path (``None``: none needed).
@@ -155,8 +146,6 @@ def open_backups_dialog(window: QWidget, ws: Workspace, **options: Any) -> Backu
 
 def show_about(window: QWidget | None, ws: Workspace, **options: Any) -> QWidget:
     """Show "Over Wijkapp": version, where the data lives, its health, the newest backup."""
-    from .views.about import AboutDialog
-
     dialog = AboutDialog(window, ws, **options)
     dialog.exec()
     return dialog
@@ -177,7 +166,9 @@ def restore_offer_box(parent: QWidget | None, path: Path, backup: BackupInfo,
     ).format(when=when, folder=path.parent)
     box = QMessageBox(QMessageBox.Icon.Warning, title, title,
                       QMessageBox.StandardButton.NoButton, parent)
-    set_role(box.findChild(QLabel, "qt_msgbox_label"), "subheading")
+    message = box.findChild(QLabel, "qt_msgbox_label")
+    if message is not None:
+        set_role(message, "subheading")
     box.setInformativeText(text)
     box.restore_button = box.addButton(  # type: ignore[attr-defined]
         _("Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole)
@@ -227,128 +218,3 @@ def offer_restore(
         text += "\n\n" + _("Het beschadigde bestand is bewaard als:\n{aside}").format(aside=aside)
     tell(parent, _("Teruggezet"), text)
     return True
-
-
-# -- restoring while the app is open ---------------------------------------------------------
-@dataclass(frozen=True)
-class RestoreResult:
-    """What :func:`restore_in_app` did: the reopened workspace and where the old data went."""
-
-    workspace: Workspace
-    safety_backup: Path
-    aside: Path | None
-
-    def message(self, when: str) -> str:
-        """The Dutch sentence for the user afterwards (and who was erased again, if anyone)."""
-        text = _(
-            "De reservekopie van {when} is teruggezet. U ziet nu die gegevens.\n\n"
-            "Hoe het vlak daarvoor was, is bewaard als reservekopie. U vindt die bovenaan "
-            "in de lijst, als u dit toch niet wilde."
-        ).format(when=when)
-        notice = erasure_notice(getattr(self.workspace, "erasures_reapplied", []))
-        return f"{text}\n\n{notice}" if notice else text
-
-
-def restore_in_app(
-    window: Any, backup_path: Path, *, now: Callable[[], dt.datetime] = dt.datetime.now
-) -> RestoreResult:
-    """Put ``backup_path`` back as the window's database while the app is open.
-
-    Steps: save what views still hold, wait for the worker, copy the chosen backup (so
-    thinning cannot remove it), make a fresh backup of the current state, close the
-    workspace, :func:`wijkapp.backups.restore` (the current file is moved aside, never
-    overwritten), reopen, and give the window the new workspace (its views are rebuilt).
-    Raises a :class:`WijkappError` when it could not; the window then has a working
-    workspace again (the old file, or the fresh backup).
-    """
-    old: Workspace = window.ws
-    path = old.path
-    save_everything = getattr(window, "save_everything", None)
-    if callable(save_everything):
-        save_everything()
-    wait_for_workers(30_000)
-    QApplication.processEvents()
-    chosen = backup_dir(path) / f"{path.stem}.terug-te-zetten{path.suffix}"
-    try:
-        shutil.copy2(backup_path, chosen)
-    except OSError as error:
-        chosen.unlink(missing_ok=True)
-        if error.errno == errno.ENOSPC:
-            raise disk_problem(path, error) from None
-        raise WriteFailedError(_(
-            "De reservekopie kan niet worden gelezen of gekopieerd ({reason}). Er is niets "
-            "veranderd."
-        ).format(reason=error.strerror or error)) from None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        safety = make_backup(old, now())
-        board_id = old.board_id if old.has_board else None
-        old.close()
-        try:
-            aside = restore(chosen, path)
-        except Exception:
-            _reopen(window, path, board_id, fallback=safety)
-            raise
-        _reopen(window, path, board_id, fallback=safety)
-    finally:
-        QApplication.restoreOverrideCursor()
-        for suffix in ("", "-wal", "-shm"):  # reading it in WAL mode leaves these beside it
-            chosen.with_name(chosen.name + suffix).unlink(missing_ok=True)
-    return RestoreResult(window.ws, safety, aside)
-
-
-def _reopen(window: Any, path: Path, board_id: str | None, fallback: Path) -> None:
-    """Open ``path`` again (else put ``fallback`` back first) and hand it to the window."""
-    try:
-        ws = Workspace(path) if path.exists() else None
-    except StorageError:
-        ws = None
-    if ws is None:
-        restore(fallback, path)
-        ws = Workspace(path)
-    if board_id is not None:
-        try:
-            ws.use_board(board_id)
-        except WijkappError:
-            pass  # the backup predates this board: the file's first board is shown
-    replace_workspace(window, ws)
-
-
-def replace_workspace(window: Any, ws: Workspace) -> None:
-    """Give ``window`` (the main window) a newly opened workspace and rebuild its views.
-
-    Uses ``window.replace_workspace(ws)`` when the window has one; otherwise swaps
-    ``window.ws``, the app context's workspace and the backup scheduler's, drops the
-    built views and builds the current one again.
-    """
-    own = getattr(window, "replace_workspace", None)
-    if callable(own):
-        own(ws)
-        return
-    window.ws = ws
-    from .operations.context import app_context
-
-    try:
-        app_context().workspace = ws
-    except RuntimeError:
-        pass  # no running app (a test without a context)
-    scheduler = getattr(window, "backups", None)
-    if scheduler is not None:
-        scheduler.use(ws)
-    sharing = getattr(window, "sharing", None)
-    if sharing is not None:
-        sharing.use(ws)  # the restored file shares (or not) as it did when backed up
-    views: dict[str, QWidget] = getattr(window, "views", {})
-    for view in list(views.values()):
-        view.setParent(None)
-        view.deleteLater()
-    views.clear()
-    nav = getattr(window, "nav", None)
-    if nav is not None and nav.currentRow() >= 0:
-        from .main_window import VIEWS
-
-        window.show_view(VIEWS[nav.currentRow()].key)
-    for refresh in ("update_title", "update_undo_actions"):
-        method = getattr(window, refresh, None)
-        if callable(method):
-            method()

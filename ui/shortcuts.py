@@ -98,15 +98,19 @@ class ShortcutsDialog(GrowingDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        rows = self.table.rowCount()
+        count = self.table.rowCount()
         self.resize(metrics.averageCharWidth() * 95,
-                    min(int(metrics.lineSpacing() * (rows + 5) * 1.7), 900))
+                    min(int(metrics.lineSpacing() * (count + 5) * 1.7), 900))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def rows(self) -> list[tuple[str, str]]:
         """The (keys, what) rows the table shows, group titles left out (for tests)."""
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text())
-                for r in range(self.table.rowCount()) if self.table.item(r, 1) is not None]
+        found = []
+        for r in range(self.table.rowCount()):
+            keys, what = self.table.item(r, 0), self.table.item(r, 1)
+            if keys is not None and what is not None:
+                found.append((keys.text(), what.text()))
+        return found
 
 
 def open_shortcuts_dialog(parent: QWidget | None) -> ShortcutsDialog:

@@ -58,13 +58,3 @@ def install(app: QApplication, window: Any) -> QTimer:
 def _save_if_open(window: Any) -> None:
     if not window.ws.closed:
         window.save_everything()
-
-
-def uninstall() -> None:
-    """Put the previous signal handlers back (tests)."""
-    for number, handler in list(_installed.items()):
-        try:
-            signal.signal(number, handler)
-        except (ValueError, OSError, TypeError):
-            pass
-        del _installed[number]

@@ -1,9 +1,9 @@
-"""Agenda items of a meeting: ordered, with kind, presenter, minutes, notes and a B1 summary."""
+"""Agenda items of a meeting: ordered, with kind, presenter, planned time, notes and a B1 summary."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from .base import Cleaner, Manager, choice, clean_text, text
 from .boards import AGENDA_KINDS, TRAILING_STANDARD
@@ -24,7 +24,7 @@ class AgendaItem:
     kind: str
     standard: str
     presenter: str
-    minutes: int | None
+    planned_minutes: int | None  # the time planned for the item (column ``minutes``)
     notes: str
     summary: str
     goal_id: str | None
@@ -32,12 +32,16 @@ class AgendaItem:
     updated_at: str
     seconds_spent: int | None = None  # measured by the chair's clock (schema 0002)
 
+    #: ``planned_minutes`` is stored as ``minutes`` (the exchange and sync formats name it so);
+    #: in code "minutes" is the verslag only.
+    COLUMNS: ClassVar[dict[str, str]] = {"planned_minutes": "minutes"}
+
 
 #: A day: more time on one item is a clock left running, not a meeting.
 MAX_SECONDS = 24 * 3600
 
 
-def _minutes(value: Any) -> int | None:
+def _planned_minutes(value: Any) -> int | None:
     if value in (None, ""):
         return None
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 600:
@@ -58,7 +62,7 @@ class AgendaItems(Manager[AgendaItem]):
             "title": text(N_("De titel van het agendapunt"), required=True, limit=500, strip=True),
             "kind": choice(AGENDA_KINDS, N_("Soort agendapunt")),
             "presenter": text(N_("De inleider")),
-            "minutes": _minutes,
+            "planned_minutes": _planned_minutes,
             "notes": text(N_("De aantekeningen")),
             "summary": text(N_("De samenvatting")),
             "goal_id": self._ref(self._ws.goals, "Dit doel"),

@@ -12,21 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import DamagedDatabaseError, DiskError, DiskFullError, StorageError, WriteFailedError
-from .i18n import _
-from .storage import (
+from .database_file import (
     BUSY_TIMEOUT_MS,
     acquire_lock,
     backup_to,
     check_header,
     check_known_schema,
-    disk_problem,
     fsync_dir,
     fsync_file,
     quick_check,
-    sqlite_problem,
     write_state,
 )
+from .errors import DamagedDatabaseError, DiskError, DiskFullError, StorageError, WriteFailedError
+from .file_errors import disk_problem, sqlite_problem
+from .i18n import _
 
 if TYPE_CHECKING:
     from .workspace import Workspace

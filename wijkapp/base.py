@@ -23,10 +23,21 @@ MAX_TEXT = 1_000_000
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+def column_names(cls: type) -> Mapping[str, str]:
+    """Fields whose database column has another name (``{field: column}``), from ``COLUMNS``.
+
+    Only where a column name would mislead in code and renaming it would break the exchange
+    and sync formats, e.g. ``AgendaItem.planned_minutes`` is the column ``minutes``.
+    """
+    return getattr(cls, "COLUMNS", {})  # type: ignore[no-any-return]
+
+
 def from_row(cls: type[T], row: Mapping[str, Any]) -> T:
     """Build a frozen record dataclass from a row, ignoring columns it does not name."""
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: v for k, v in row.items() if k in names})
+    field_of = {column: name for name, column in column_names(cls).items()}
+    values = {field_of.get(k, k): v for k, v in row.items()}
+    return cls(**{k: v for k, v in values.items() if k in names})
 
 
 def clean_text(value: Any, label: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
@@ -256,4 +267,5 @@ class Manager(Generic[T]):
         unknown = set(fields) - set(cleaners)
         if unknown:
             raise ValidationError(_("Onbekend veld: {fields}.").format(fields=", ".join(sorted(unknown))))
-        return {key: cleaners[key](value) for key, value in fields.items()}
+        column = column_names(self.record)
+        return {column.get(key, key): cleaners[key](value) for key, value in fields.items()}

@@ -2,6 +2,10 @@
 
 Errors are one Dutch sentence on stderr with exit code 1; usage errors exit 2; never a
 traceback (set ``WIJKAPP_DEBUG=1`` to see one).
+
+The core never imports the desktop app: the ``wijkapp`` command is :func:`ui.launcher.main`,
+which passes the app's opener in as ``open_app``. Without it (``python -m wijkapp.cli``)
+a call without a command is a usage error.
 """
 
 from __future__ import annotations
@@ -104,8 +108,16 @@ def build_parser() -> DutchParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+#: Opens the desktop app on a database (``None``: the last or the standard one); exit code.
+AppOpener = Callable[[Path | None], int]
+
+
+def main(argv: Sequence[str] | None = None, *, open_app: AppOpener | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    ``open_app`` is called when no command is given (the desktop app); without it that
+    is a usage error (exit code 2).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     install_dutch_argparse()
     if argv[:1] == ["leesbaarheid"]:
@@ -114,8 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guard(lambda: leesbaarheid(argv[1:]))
     args = build_parser().parse_args(argv)
     if args.command is None:
+        if open_app is None:
+            print("wijkapp: geef een opdracht (zie 'wijkapp --help'); de app zelf opent met "
+                  "het programma Wijkapp.", file=sys.stderr)
+            return 2
         # Without --db the app opens the last database used (or the standard one).
-        return _guard(lambda: _open_app(Path(args.db) if args.db else None))
+        db_arg = Path(args.db) if args.db else None
+        return _guard(lambda: open_app(db_arg))
     db = Path(args.db) if args.db else default_db_path()
     handler = _HANDLERS[args.command]
     if args.command == "overview":
@@ -130,8 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check_db_path(db: Path) -> None:
     """Refuse a folder, pipe, device or broken link as ``--db`` before any command runs."""
+    from .database_file import check_header
     from .errors import NotADatabaseError
-    from .storage import check_header
 
     if os.path.lexists(db) and not db.exists():
         raise NotADatabaseError(
@@ -209,12 +226,6 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def _open_app(db: Path | None) -> int:
-    from ui.app import main as app_main
-
-    return int(app_main(db))
 
 
 def _workspace(db: Path, *, create: bool = False):  # type: ignore[no-untyped-def]

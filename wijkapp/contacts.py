@@ -180,9 +180,3 @@ class Contacts(Manager[Person]):
             if needle in fold(hay):
                 found.append(person)
         return found
-
-    def organisation_name(self, person: Person) -> str:
-        """The name of the person's organisation, or ''."""
-        if not person.organisation_id:
-            return ""
-        return str(self._store.scalar("SELECT name FROM organisations WHERE id = ?", [person.organisation_id]) or "")

@@ -93,10 +93,6 @@ class Decisions(Manager[Decision]):
         """The meeting's decisions in number order."""
         return self._select("meeting_id = ?", [meeting_id])
 
-    def for_item(self, agenda_item_id: str) -> list[Decision]:
-        """Decisions taken under one agenda item."""
-        return self._select("agenda_item_id = ?", [agenda_item_id])
-
     def in_year(self, year: int) -> list[Decision]:
         """All decisions numbered in ``year``."""
         return self._select("year = ?", [year])

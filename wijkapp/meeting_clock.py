@@ -93,7 +93,7 @@ class MeetingClock:
     def reload(self, items: Iterable[AgendaItem]) -> None:
         """Take over a changed agenda (titles, plans, order); measured time is kept."""
         items = list(items)
-        self._planned = {item.id: item.minutes for item in items}
+        self._planned = {item.id: item.planned_minutes for item in items}
         self._order = [item.id for item in items]
         for item in items:
             stored = float(item.seconds_spent or 0)

@@ -142,7 +142,7 @@ class Meetings(Manager[Meeting]):
                             "title": item["title"],
                             "kind": item.get("kind", "discussing"),
                             "standard": item.get("standard", ""),
-                            "minutes": item.get("minutes"),
+                            "minutes": item.get("minutes"),  # the column; AgendaItem.planned_minutes
                         },
                     )
             if invite_board:

@@ -112,14 +112,6 @@ def erase_signal_resident(ws: Workspace, signal_id: str) -> Changes:
     return tx.changes()
 
 
-def residents_with_consent(ws: Workspace) -> list[dict[str, Any]]:
-    """Every signal that keeps a resident's name or contact (with consent), for an AVG overview."""
-    return ws.store.rows(
-        "SELECT id, heard_on, resident_name, resident_contact, consent_on FROM signals "
-        "WHERE board_id = ? AND deleted_at IS NULL AND (resident_name <> '' OR resident_contact <> '') "
-        "ORDER BY heard_on", [ws.board_id])
-
-
 def _squeeze(ws: Workspace, tables: tuple[str, ...]) -> None:
     """Drop undo steps that hold old text; squeeze it out of the search index and the WAL."""
     ws.store.clear_history()

@@ -37,7 +37,7 @@ def make_private_folder(folder: Path) -> Path:
 def make_side_folders_private(db: Path) -> None:
     """Make the files beside the database 0600 and its folders 0700.
 
-    (The database itself is made 0600 by :func:`wijkapp.storage.make_private`.)
+    (The database itself is made 0600 by :func:`wijkapp.database_file.make_private`.)
     """
     db = Path(db)
     for suffix in SIDE_FILES:

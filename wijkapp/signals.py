@@ -130,12 +130,6 @@ class Signal:
         assert found is not None
         return found
 
-    @property
-    def has_outcome(self) -> bool:
-        """True once the board wrote down what it did ("Wij deden …")."""
-        return bool(self.outcome.strip())
-
-
 @dataclass(frozen=True)
 class Followup:
     """One hand-over of a signal: to the municipality, a partner, the agenda or a goal."""
@@ -168,18 +162,6 @@ class FollowupView:
     def answered(self) -> bool:
         """True when an answer came back."""
         return bool(self.answered_on or self.answer.strip())
-
-
-def signal_status(signal: Signal, followups: int, answered: int) -> str:
-    """``new`` (nothing done yet), ``passed_on``, ``answered`` (an answer came back) or
-    ``done`` (the board wrote down what it did)."""
-    if signal.has_outcome:
-        return "done"
-    if answered:
-        return "answered"
-    if followups:
-        return "passed_on"
-    return "new"
 
 
 class Signals(Manager[Signal]):
@@ -377,18 +359,14 @@ class Signals(Manager[Signal]):
             found.append(FollowupView(followup, followup.partner_name, answered, answer or ""))
         return found
 
-    def for_target(self, target_id: str) -> list[Followup]:
-        """Follow-ups that point to a request, organisation, agenda item or goal."""
-        rows = self._store.rows(
-            "SELECT * FROM signal_followups WHERE target_id = ? AND deleted_at IS NULL", [target_id])
-        return [from_row(Followup, r) for r in rows]
-
     def in_year(self, year: int) -> list[Signal]:
         """Signals heard in ``year``, newest first."""
         return self._select("heard_on >= ? AND heard_on < ?", [f"{year}-01-01", f"{year + 1}-01-01"])
 
     def statuses(self) -> dict[str, str]:
-        """Every live signal's status (see :func:`signal_status`), by id, in one query."""
+        """Every live signal's status by id, in one query: ``new`` (nothing done yet),
+        ``passed_on``, ``answered`` (an answer came back) or ``done`` (the board wrote down
+        what it did)."""
         rows = self._store.rows(
             "SELECT s.id, s.outcome, COUNT(f.id) AS n, "
             "COALESCE(SUM(f.answered_on IS NOT NULL OR f.answer <> '' "

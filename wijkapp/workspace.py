@@ -12,9 +12,17 @@ from typing import Any
 from .actions import Actions
 from .agenda import AgendaItems
 from .attachments import Attachments
-from .boards import Area, Areas, Board, Boards
+from .boards import Areas, Board, Boards
 from .changes import Changes
 from .contacts import Contacts, Organisations
+from .database_file import (
+    mark_closed,
+    needs_full_check,
+    open_database,
+    quick_check,
+    read_state,
+    write_state,
+)
 from .decisions import Decisions
 from .documents import Documents
 from .errors import DamagedDatabaseError, NotFoundError, StorageError
@@ -26,15 +34,7 @@ from .requests import Requests
 from .schema import SCHEMA_VERSION, SEARCHABLE, TABLES
 from .search import Search
 from .signals import Signals
-from .storage import (
-    mark_closed,
-    needs_full_check,
-    open_database,
-    quick_check,
-    read_state,
-    write_state,
-)
-from .store import Store
+from .transactions import Store
 
 
 class Workspace:
@@ -148,10 +148,6 @@ class Workspace:
         self.boards.get(board_id)
         self._board_id = board_id
 
-    def buurten(self) -> list[Area]:
-        """The current board's buurten."""
-        return self.areas.all()
-
     # -- undo ---------------------------------------------------------------------------
     def undo(self) -> Changes:
         """Undo the last named step (e.g. "Agendapunt verwijderd")."""
@@ -237,7 +233,7 @@ class Workspace:
             )
         ]
         from .backups import list_backups
-        from .storage import location_warning
+        from .database_file import location_warning
 
         backups = list_backups(self.path)
         warnings = [w for w in [location_warning(self.path)] if w]

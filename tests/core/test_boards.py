@@ -19,16 +19,16 @@ def test_first_board_becomes_current_and_survives_reopening(empty_ws: Workspace)
     with Workspace(path) as ws:
         assert ws.board.name == "Wijkplatform Geleen-Zuid"
         assert ws.board.municipality == "Sittard-Geleen"
-        assert [a.name for a in ws.buurten()] == ["Lindenheuvel", "Krawinkel"]
+        assert [a.name for a in ws.areas.all()] == ["Lindenheuvel", "Krawinkel"]
 
 
 def test_buurten_are_added_renamed_and_deleted(ws: Workspace) -> None:
     ws.areas.add("Het Rode Dorp")
-    assert [a.name for a in ws.buurten()] == ["Lindenheuvel", "Krawinkel", "Het Rode Dorp"]
-    krawinkel = ws.buurten()[1].id
+    assert [a.name for a in ws.areas.all()] == ["Lindenheuvel", "Krawinkel", "Het Rode Dorp"]
+    krawinkel = ws.areas.all()[1].id
     ws.areas.rename(krawinkel, "Krawinkel-Noord")
-    ws.areas.delete(ws.buurten()[0].id)
-    assert [a.name for a in ws.buurten()] == ["Krawinkel-Noord", "Het Rode Dorp"]
+    ws.areas.delete(ws.areas.all()[0].id)
+    assert [a.name for a in ws.areas.all()] == ["Krawinkel-Noord", "Het Rode Dorp"]
     with pytest.raises(ValidationError):
         ws.areas.add("  ")
 
@@ -56,7 +56,7 @@ def test_switching_boards_switches_every_manager(ws: Workspace) -> None:
     first = ws.board_id
     ws.contacts.add("Alleen in het eerste")
     ws.boards.create("Tweede wijkplatform")
-    assert ws.contacts.all() == [] and ws.buurten() == []
+    assert ws.contacts.all() == [] and ws.areas.all() == []
     ws.use_board(first)
     assert [p.name for p in ws.contacts.all()] == ["Alleen in het eerste"]
     assert [b.name for b in ws.boards.all()] == ["Tweede wijkplatform", "Wijkplatform Test"]

@@ -34,7 +34,7 @@ def test_last_contact_and_bad_email(ws: Workspace) -> None:
 
 
 def test_request_flow_with_six_week_default(ws: Workspace) -> None:
-    buurt = ws.buurten()[0].id
+    buurt = ws.areas.all()[0].id
     request = ws.requests.add("Losliggende stoeptegels Kerkstraat", "Graag herstel.", area_id=buurt).id
     assert ws.requests.get(request).status == "draft"
     ws.requests.mark_sent(request, dt.date(2026, 9, 1), sent_to_name="Wijkregisseur")
@@ -64,7 +64,7 @@ def test_request_dates_must_make_sense(ws: Workspace) -> None:
 
 
 def test_goals_grouped_by_the_seven_building_blocks(ws: Workspace) -> None:
-    buurt = ws.buurten()[1].id
+    buurt = ws.areas.all()[1].id
     goal = ws.goals.add("Veilige oversteek bij de school", 6, area_id=buurt,
                         how="Samen met ouders tellen", who="Werkgroep verkeer", due="voor de zomer").id
     ws.goals.add("Buurtscan afronden", 2)

@@ -32,7 +32,7 @@ def test_demo_returns_changes_naming_the_new_board(tmp_path: Path) -> None:
         board = ws.board
         assert (board.name, board.wijk, board.municipality) == (
             "Wijkplatform Geleen-Zuid", "Geleen-Zuid", "Sittard-Geleen")
-        assert {"Lindenheuvel", "Krawinkel", "Het Rode Dorp"} <= {a.name for a in ws.buurten()}
+        assert {"Lindenheuvel", "Krawinkel", "Het Rode Dorp"} <= {a.name for a in ws.areas.all()}
 
 
 def test_demo_refuses_a_workspace_that_has_a_board(demo: Workspace) -> None:
@@ -102,7 +102,7 @@ def test_agendas_have_topics_with_minutes_and_summaries(demo: Workspace) -> None
         assert 2 <= len(topics) <= 4
         assert [i.position for i in items] == list(range(len(items)))
         assert items[-1].standard == "closing"
-        assert all(t.presenter and t.minutes and t.kind for t in topics)
+        assert all(t.presenter and t.planned_minutes and t.kind for t in topics)
         if meeting.status == "held":
             assert all(len(t.notes) > 150 and t.summary for t in topics)
             assert all(i.notes for i in items)

@@ -24,7 +24,7 @@ def _fill(ws: Workspace) -> None:
     ws.meetings.set_attendance(first, anna, "present")
     ws.meetings.approve_previous_minutes(second)
     item = ws.agenda.add(first, "Speeltuin <b>&amp;</b> 🙂 ĳ", notes="a < b & \"c\"").id
-    goal = ws.goals.add("Meer groen", 3, area_id=ws.buurten()[0].id).id
+    goal = ws.goals.add("Meer groen", 3, area_id=ws.areas.all()[0].id).id
     decision = ws.decisions.add(first, "Bankjes kopen", agenda_item_id=item, goal_id=goal).id
     action = ws.actions.add(first, "Offerte", anna, "2026-10-20", goal_id=goal).id
     ws.actions.postpone(action, in_meeting=second)

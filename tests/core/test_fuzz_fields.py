@@ -61,7 +61,7 @@ def board(tmp_path_factory: pytest.TempPathFactory) -> Any:
     meeting = ws.meetings.create("2026-10-01 19:30").id
     item = ws.agenda.add(meeting, "Punt").id
     ids = {
-        "area": ws.buurten()[0].id,
+        "area": ws.areas.all()[0].id,
         "person": ws.contacts.add("Persoon").id,
         "org": ws.organisations.add("Organisatie").id,
         "meeting": meeting,

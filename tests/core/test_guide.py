@@ -103,7 +103,7 @@ def test_the_guide_travels_in_the_frozen_bundle_and_the_wheel() -> None:
 
 def test_the_selftest_of_a_build_misses_a_missing_page(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from wijkapp.selftest import SelftestError, _guide_is_there
+    from ui.selftest import SelftestError, _guide_is_there
 
     _guide_is_there()  # the source tree has every page
     bundle = tmp_path / "resources"

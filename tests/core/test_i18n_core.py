@@ -13,7 +13,7 @@ import pytest
 from wijkapp.errors import NotFoundError, ValidationError
 from wijkapp.i18n import set_language
 from wijkapp.i18n_tools import extract, missing
-from wijkapp.storage import disk_problem
+from wijkapp.file_errors import disk_problem
 from wijkapp.workspace import Workspace
 
 CORE = Path(__file__).resolve().parents[2] / "wijkapp"

@@ -97,13 +97,13 @@ def test_clock_measures_per_item_and_the_whole_meeting(ws: Workspace, meeting: s
     assert reading.item_id == second.id
     assert reading.item_seconds == 45
     assert reading.running
-    planned = sum(i.minutes or 0 for i in items)
+    planned = sum(i.planned_minutes or 0 for i in items)
     assert reading.total_planned == planned
 
 
 def test_item_running_over_turns_over(ws: Workspace, meeting: str) -> None:
     item = _items(ws, meeting)[0]
-    ws.agenda.update(item.id, minutes=5)
+    ws.agenda.update(item.id, planned_minutes=5)
     now = FakeClock()
     clock = MeetingClock(_items(ws, meeting), now)
     clock.start()

@@ -112,7 +112,7 @@ def test_held_meeting_keeps_its_closing_time(ws: Workspace) -> None:
 
 def test_topics_go_before_rondvraag_and_sluiting(ws: Workspace) -> None:
     meeting_id = ws.meetings.create("2026-12-03 19:30").id
-    ws.agenda.add(meeting_id, "Speeltuin Kerkstraat", kind="deciding", presenter="Anna", minutes=20)
+    ws.agenda.add(meeting_id, "Speeltuin Kerkstraat", kind="deciding", presenter="Anna", planned_minutes=20)
     ws.agenda.add(meeting_id, "Glasvezel")
     assert _titles(ws, meeting_id)[-4:] == ["Speeltuin Kerkstraat", "Glasvezel", "Rondvraag", "Sluiting"]
     positions = [i.position for i in ws.agenda.for_meeting(meeting_id)]
@@ -148,6 +148,6 @@ def test_agenda_item_values_are_checked(ws: Workspace) -> None:
     with pytest.raises(ValidationError):
         ws.agenda.add(meeting_id, "Iets", kind="kletsen")
     with pytest.raises(ValidationError):
-        ws.agenda.add(meeting_id, "Iets", minutes=-5)
+        ws.agenda.add(meeting_id, "Iets", planned_minutes=-5)
     with pytest.raises(ValidationError, match="te lang"):
         ws.agenda.add(meeting_id, "x" * 600)

@@ -182,7 +182,7 @@ def test_committed_work_survives_a_killed_process(db_path: Path) -> None:
 
 
 def test_clean_close_allows_a_light_check_next_time(db_path: Path) -> None:
-    from wijkapp.storage import needs_full_check
+    from wijkapp.database_file import needs_full_check
 
     with Workspace(db_path) as ws:
         ws.boards.create("Wijkplatform Snel")

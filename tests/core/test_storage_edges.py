@@ -16,9 +16,9 @@ from wijkapp.backups import (
     make_backup,
     newest_good_backup,
 )
+from wijkapp.database_file import location_warning
 from wijkapp.errors import DamagedDatabaseError, StorageError, WriteFailedError
 from wijkapp.exchange import export_data
-from wijkapp.storage import location_warning
 from wijkapp.workspace import Workspace
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from wijkapp.backups import list_kept_aside, make_backup, restore, thin_kept_aside
+from wijkapp.database_file import is_half_made, read_state
 from wijkapp.errors import (
     DamagedDatabaseError,
     DiskError,
@@ -27,7 +28,6 @@ from wijkapp.errors import (
     WorkspaceLockedError,
     WriteFailedError,
 )
-from wijkapp.storage import is_half_made, read_state
 from wijkapp.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -78,8 +78,8 @@ def build_realistic(ws: Workspace, folder: Path) -> dict[str, Any]:
     m1 = ws.meetings.create("2026-10-15 19:30", place=place, chair_id=chair,
                             secretary_id=secretary).id
     traffic = ws.agenda.add(m1, "Verkeersveiligheid Rijksweg-Zuid", kind="deciding",
-                            presenter="Ellen Smeets (gemeente)", minutes=30).id
-    play = ws.agenda.add(m1, "Speeltuin Krawinkel", kind="discussing", minutes=20).id
+                            presenter="Ellen Smeets (gemeente)", planned_minutes=30).id
+    play = ws.agenda.add(m1, "Speeltuin Krawinkel", kind="discussing", planned_minutes=20).id
     ws.agenda.set_notes(_item(ws, m1, "Opening en mededelingen van de voorzitter"),
                         "Mieke opent om 19:32 uur en heet Ellen Smeets welkom.")
     ws.agenda.set_notes(traffic, "Ellen laat de tellingen zien: 40% rijdt harder dan 50 km/u.\n"
@@ -105,9 +105,9 @@ def build_realistic(ws: Workspace, folder: Path) -> dict[str, Any]:
     m2 = ws.meetings.create("2026-11-12 19:30", place=place, chair_id=chair,
                             secretary_id=secretary).id
     agenda27 = ws.agenda.add(m2, "Buurtagenda 2027", kind="deciding",
-                             presenter="Mieke Janssen", minutes=40).id
+                             presenter="Mieke Janssen", planned_minutes=40).id
     lonely = ws.agenda.add(m2, "Eenzaamheid onder ouderen", kind="informing",
-                           presenter="Noor Bastiaens", minutes=25).id
+                           presenter="Noor Bastiaens", planned_minutes=25).id
     ws.meetings.approve_previous_minutes(m2)
     ws.decisions.add(m2, "Het verslag van 15 oktober 2026 wordt vastgesteld.",
                      _item(ws, m2, "Verslag van de vorige vergadering"))
@@ -132,9 +132,9 @@ def build_realistic(ws: Workspace, folder: Path) -> dict[str, Any]:
     m3 = ws.meetings.create("2026-12-03 19:30", place=place, chair_id=chair,
                             secretary_id=secretary).id
     ws.agenda.add(m3, "Leefbaarheidsbudget 2027", kind="deciding",
-                  presenter="Jean-Pierre Lemaître", minutes=20)
+                  presenter="Jean-Pierre Lemaître", planned_minutes=20)
     ws.agenda.add(m3, "Kennismaking met de wijkagent", kind="informing",
-                  presenter="Rob Coenen", minutes=15)
+                  presenter="Rob Coenen", planned_minutes=15)
     ws.meetings.set_attendance(m3, people["Rob Coenen"], "invited")
     ws.documents.add("Uitnodiging bewonersavond Rijksweg-Zuid", sender="Gemeente Sittard-Geleen",
                      received_on="2026-11-20", meeting_id=m3)
@@ -157,7 +157,7 @@ def build_hostile(ws: Workspace) -> dict[str, Any]:
                                  chair_id=person, notes=hostile(5000)).id
     bare = ws.meetings.create("2026-12-03 19:30", title="🎉 2", place="", from_template=False).id
     item = ws.agenda.add(meeting, hostile(500), kind="deciding", presenter=hostile(5000),
-                         minutes=600, notes=hostile(5000), summary=hostile(5000)).id
+                         planned_minutes=600, notes=hostile(5000), summary=hostile(5000)).id
     ws.agenda.add(meeting, "👍 3", kind="informing", presenter="", notes="")
     for item_id in [i.id for i in ws.agenda.for_meeting(meeting)][:3]:
         ws.agenda.set_notes(item_id, hostile(5000))

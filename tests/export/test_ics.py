@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import icalendar
@@ -57,27 +56,44 @@ def test_summer_meeting_gets_summer_time(fresh: Board, tmp_path: Path) -> None:
     assert vevent.dtstart.value.astimezone(dt.UTC).hour == 17
 
 
+class SteppingClock:
+    """The time every write stamps, moved on by hand (an editing session without waiting)."""
+
+    def __init__(self) -> None:
+        self.moment = dt.datetime.now(TZ)
+
+    def __call__(self) -> str:
+        return self.moment.isoformat(timespec="microseconds")
+
+    def wait(self, seconds: float) -> None:
+        self.moment += dt.timedelta(seconds=seconds)
+
+
 def test_uid_stays_and_sequence_rises_when_the_meeting_changes(
-    fresh: Board, tmp_path: Path
+    fresh: Board, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ws, meeting = fresh.ws, fresh.ids["planned"]
+    clock = SteppingClock()
+    monkeypatch.setattr("wijkapp.transactions.now_iso", clock)  # the stamp of every write
 
     def sequence(name: str) -> tuple[str, int]:
         (event,) = _events(export(ws, "ics", tmp_path / name, meeting_id=meeting))
         return str(event["UID"]), int(event["SEQUENCE"])
 
     # SEQUENCE counts whole seconds: a person does not edit twice within one second.
+    clock.wait(5)
+    ws.meetings.update(meeting, title="Vergadering")  # from here on the fake clock stamps
     uid, first = sequence("a.ics")
     again = export(ws, "ics", tmp_path / "b.ics", meeting_id=meeting)
     assert again.read_bytes() == (tmp_path / "a.ics").read_bytes()  # no change, same file
-    time.sleep(1.05)
+    clock.wait(1.05)
     ws.meetings.update(meeting, place="Buurthuis De Ster")
     uid2, second = sequence("c.ics")
-    time.sleep(1.05)
+    clock.wait(1.05)
     item = ws.agenda.for_meeting(meeting)[-3]
     ws.agenda.delete(item.id)  # only the item changes; the meeting row does not
     uid3, third = sequence("d.ics")
-    time.sleep(1.05)
+    clock.wait(1.05)
     ws.undo()
     uid4, fourth = sequence("e.ics")
     assert uid == uid2 == uid3 == uid4

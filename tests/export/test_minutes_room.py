@@ -16,7 +16,7 @@ from wijkapp.workspace import Workspace
 def _held(ws: Workspace) -> str:
     meeting = ws.meetings.create("2026-12-03 19:30", place="Buurthuis").id or ""
     items = ws.agenda.for_meeting(meeting)
-    ws.agenda.update(items[0].id, minutes=5)
+    ws.agenda.update(items[0].id, planned_minutes=5)
     ws.agenda.add_time(items[0].id, 7 * 60 + 20)
     ws.agenda.add_time(items[2].id, 25)
     ws.meetings.mark_held(meeting, closed_at="2026-12-03T21:47:00+01:00")

@@ -118,7 +118,7 @@ def test_no_agenda_page_holds_a_lone_item_or_heading(fresh: Board, tmp_path: Pat
     """Issue 14: '11. Sluiting' alone on page 2, 'Ingekomen stukken' alone on page 3."""
     ws, meeting = fresh.ws, fresh.ids["planned"]
     ws.agenda.add(meeting, "Verkeersveiligheid rond de basisschool", presenter="Mieke Janssen",
-                  minutes=20)
+                  planned_minutes=20)
     for number in range(4):
         ws.documents.add(f"Brief {number + 1} over de speeltuin", sender="Gemeente",
                          meeting_id=meeting)

@@ -33,6 +33,7 @@ _spec.loader.exec_module(pruning)
     "pyphen/dictionaries/hyph_nl_NL.dic",
     "resources/fonts/DejaVuSans.ttf",
     "resources/plainlang/jargon.txt",
+    "resources/demo/geleen-zuid.json",  # the demo board's data (wijkapp/demo.py builds it)
     "docx/templates/default.docx",
     "PIL/_imaging.cpython-311-x86_64-linux-gnu.so",
 ])

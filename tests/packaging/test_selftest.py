@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from wijkapp import selftest
+from ui import selftest
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "packaging" / "entry.py"
@@ -57,7 +57,7 @@ def test_failed_step_prints_one_dutch_line_and_returns_1(monkeypatch) -> None:
 
 
 def test_selftest_module_does_not_import_qt() -> None:
-    code = ("import sys, wijkapp.selftest\n"
+    code = ("import sys, ui.selftest\n"
             "assert not [m for m in sys.modules if m.startswith('PySide6')]")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 

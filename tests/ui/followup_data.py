@@ -36,7 +36,7 @@ def days(n: int) -> dt.date:
 def fill(ws: Workspace) -> Board:
     """A board with people, organisations, meetings, actions, requests, documents, goals."""
     b = Board()
-    b.areas = {a.name: a.id for a in ws.buurten()}
+    b.areas = {a.name: a.id for a in ws.areas.all()}
     for name, kind in [("Gemeente Sittard-Geleen", "municipality"), ("Politie Limburg", "police"),
                        ("Zuyderland Thuiszorg", "care"), ("ZOwonen", "partner"),
                        ("Bewonersgroep Krawinkel", "residents")]:
@@ -155,9 +155,15 @@ def save_now(view: Any, qtbot: Any) -> None:
 
 
 def screenshots(view: Any, qtbot: Any, app: Any, shoot: Any, name: str,
-                prepare: Any = None) -> list[Any]:
-    """Save ``name-100.png`` and ``name-150.png`` of a freshly styled view; returns the paths."""
+                prepare: Any = None, check: Any = None) -> list[Any]:
+    """Save ``name-100.png`` and ``name-150.png`` of a freshly styled view; returns the paths.
+
+    Each shot must show what it claims: ``check(widget)`` asserts the view's state (the
+    chosen record, the open tab), the picture is not blank (:func:`assert_drawn`), and
+    the 150 % shot really has larger text than the 100 % one.
+    """
     paths = []
+    line_heights = []
     for percent in (100, 150):
         with text_size(app, percent):
             widget = track(qtbot, view())
@@ -166,9 +172,32 @@ def screenshots(view: Any, qtbot: Any, app: Any, shoot: Any, name: str,
             if prepare:
                 prepare(widget)
             qtbot.wait(50)
+            assert widget.isVisible()
+            if check:
+                check(widget)
+            assert_drawn(widget.grab().toImage(), f"{name}-{percent}")
+            line_heights.append(widget.fontMetrics().height())
             paths.append(shoot(widget, f"{name}-{percent}"))
             widget.close()
+    assert line_heights[1] > line_heights[0], line_heights  # 150 % is larger text
     return paths
+
+
+def assert_drawn(image: Any, name: str) -> None:
+    """The picture shows a drawn screen: not one flat colour, not a blank page.
+
+    Samples a 48 × 48 grid: a real view has text, frames and buttons in several colours,
+    and the background covers well under all of it.
+    """
+    from collections import Counter
+
+    width, height = image.width(), image.height()
+    assert width >= 400 and height >= 300, (name, width, height)
+    colours = Counter(image.pixel(x * width // 48, y * height // 48)
+                      for x in range(48) for y in range(48))
+    assert len(colours) >= 4, (name, len(colours))
+    background_share = colours.most_common(1)[0][1] / (48 * 48)
+    assert background_share < 0.97, (name, background_share)
 
 
 def track(qtbot: Any, view: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import wait_for_worker
@@ -179,5 +180,22 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp):
     def prepare(view):
         view.select(board.actions["flyer"])
 
-    paths = screenshots(lambda: ActionsView(ws, bus), qtbot, qapp, shoot, "gui-actions", prepare)
-    assert all(p.stat().st_size > 10_000 for p in paths)
+    def check(view):
+        assert view.current_id == board.actions["flyer"]
+        assert view.done_button.isVisible() and view.done_button.isEnabled()
+
+    paths = screenshots(lambda: ActionsView(ws, bus), qtbot, qapp, shoot, "gui-actions", prepare,
+                        check)
+    assert len(paths) == 2
+
+
+def test_a_blank_screenshot_is_refused(qapp):
+    """The screenshot check can fail: one flat colour is not a drawn screen."""
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.ui.followup_data import assert_drawn
+
+    blank = QImage(800, 600, QImage.Format.Format_RGB32)
+    blank.fill(QColor("white"))
+    with pytest.raises(AssertionError):
+        assert_drawn(blank, "blank")

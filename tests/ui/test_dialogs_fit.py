@@ -73,7 +73,7 @@ def constructor_values(ws: Workspace, window: QWidget) -> dict[str, Any]:
     assert meeting is not None
     people = ws.contacts.board_members()
     goals = ws.goals.for_area(None)
-    from ui.sharing import SyncController
+    from ui.sync_controller import SyncController
 
     controller = SyncController(ws, parent=window)  # the board is not shared: the start screen
     return {

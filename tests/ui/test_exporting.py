@@ -402,7 +402,7 @@ def test_minutes_mode_exports_and_offers_the_verslag_after_closing(
     minutes = after.minutes.result.path
     assert minutes is not None and minutes.name.startswith("Verslag")
     check_file(minutes, "minutes")
-    click(qtbot, after.actions.buttons["mail"])
+    click(qtbot, after.action_list.buttons["mail"])
     assert opened["reveal"] and opened["reveal"][0].name.startswith("Actiepuntenlijst")
     click(qtbot, after.word.buttons["save"])
     word = after.word.result.path

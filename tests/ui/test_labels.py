@@ -198,26 +198,3 @@ def test_group_header(count, expected):
 def test_goal_row_reads_status_in_dutch():
     row = labels.goal_row("Minder eenzaamheid", "not_achieved", "")
     assert row.cells == ("Minder eenzaamheid", "Niet bereikt", "hele wijk")
-
-
-@pytest.mark.parametrize(("text", "query", "expected"), [
-    ("Coördinatie speeltuin", "coordinatie", f"{HIT_START}Coördinatie{HIT_END} speeltuin"),
-    ("De speeltuin en speeltuinen", "speeltuin",
-     f"De {HIT_START}speeltuin{HIT_END} en {HIT_START}speeltuinen{HIT_END}"),
-    ("Ĳsbaan open", "ijs", f"{HIT_START}Ĳsbaan{HIT_END} open"),
-    ("AT&T bellen", "AT&T", f"{HIT_START}AT&T{HIT_END} bellen"),
-    ("niets", "zzz", "niets"),
-    ("", "x", ""),
-])
-def test_mark_words(text, query, expected):
-    assert labels.mark_words(text, query) == expected
-
-
-@pytest.mark.parametrize(("text", "query", "expected"), [
-    ("verkeer, speeltuinen", "speeltuin", f"verkeer, {HIT_START}speeltuinen{HIT_END}"),
-    (" ".join(f"w{i}" for i in range(30)) + " Coördinatie " + "x " * 20, "coordinatie",
-     f"…w26 w27 w28 w29 {HIT_START}Coördinatie{HIT_END} x x x x x x x…"),
-    ("niets hier", "zzz", ""),
-])
-def test_excerpt(text, query, expected):
-    assert labels.excerpt(text, query) == expected

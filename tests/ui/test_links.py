@@ -390,17 +390,26 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp, linked):
     def show_goal(view):
         view.panel.select(goal)
         qtbot.wait(20)
-        view.panel.scroll.ensureWidgetVisible(view.panel.link_button, 0, 40)
+        view.panel.scroll_area.ensureWidgetVisible(view.panel.link_button, 0, 40)
 
     def show_request(view):
         view.requests.select(linked.requests["lantaarn"])
         qtbot.wait(20)
-        view.requests.scroll.ensureWidgetVisible(view.requests.meeting_button, 0, 40)
+        view.requests.scroll_area.ensureWidgetVisible(view.requests.meeting_button, 0, 40)
 
-    paths = screenshots(lambda: GoalsView(ws, bus), qtbot, qapp, shoot, "links-goals", show_goal)
+    def goal_shown(view):
+        assert view.panel.current_id == goal
+        assert view.panel.evidence_list.count() >= 4  # the four links made above
+
+    def request_shown(view):
+        assert view.requests.current_id == linked.requests["lantaarn"]
+        assert view.requests.meeting_button.isEnabled()
+
+    paths = screenshots(lambda: GoalsView(ws, bus), qtbot, qapp, shoot, "links-goals", show_goal,
+                        goal_shown)
     paths += screenshots(lambda: RequestsView(ws, bus), qtbot, qapp, shoot, "links-requests",
-                         show_request)
-    assert all(p.stat().st_size > 10_000 for p in paths)
+                         show_request, request_shown)
+    assert len(paths) == 4
 
 
 def test_records_naming_the_goal_count_as_evidence(qtbot: Any, ws: Workspace, bus: Any,

@@ -116,14 +116,14 @@ def test_add_item_through_the_dialog(
         dialog.title_edit.setText(BAD_TEXT)
         dialog.kind_combo.setCurrentIndex(2)
         dialog.presenter_edit.setText("Annie")
-        dialog.minutes_spin.setValue(15)
+        dialog.planned_minutes_spin.setValue(15)
 
     auto_accept(monkeypatch, editor_module, "AgendaItemDialog", fill)
     editor.add_button.click()
     wait_for_worker(qtbot)
     items = ws.agenda.for_meeting(meeting_id)
     added = items[-3]  # before Rondvraag and Sluiting
-    assert (added.title, added.kind, added.presenter, added.minutes) == (
+    assert (added.title, added.kind, added.presenter, added.planned_minutes) == (
         BAD_TEXT,
         "deciding",
         "Annie",

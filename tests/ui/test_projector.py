@@ -49,7 +49,7 @@ def meeting(ws: Workspace) -> str:
     meeting_id = ws.meetings.create(
         dt.datetime(2026, 12, 3, 19, 30, tzinfo=TZ), place="Buurthuis De Ĳzerhoek"
     ).id or ""
-    ws.agenda.add(meeting_id, "Zebrapad <b>Ĳzerstraat</b> & verkeer", minutes=10)
+    ws.agenda.add(meeting_id, "Zebrapad <b>Ĳzerstraat</b> & verkeer", planned_minutes=10)
     ws.meetings.create(dt.datetime(2099, 1, 7, 19, 30, tzinfo=TZ), place="Het Buurthuis")
     return meeting_id
 

@@ -133,5 +133,11 @@ def test_screenshots(qtbot, ws, bus, app_ctx, shoot, qapp):
         run(view, "speeltuin")
         view.results.setCurrentItem(view.result_items()[0])
 
-    paths = screenshots(lambda: SearchView(ws, bus), qtbot, qapp, shoot, "gui-search", prepare)
-    assert all(p.stat().st_size > 5_000 for p in paths)
+    def check(view):
+        assert view.box.text() == "speeltuin"
+        assert view.results.currentItem() is view.result_items()[0]
+        assert len(view.result_items()) >= 2  # the agenda item and the decision
+
+    paths = screenshots(lambda: SearchView(ws, bus), qtbot, qapp, shoot, "gui-search", prepare,
+                        check)
+    assert len(paths) == 2

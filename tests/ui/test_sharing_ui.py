@@ -10,15 +10,9 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from ui.export_buttons import grow_to_fit
-from ui.sharing import (
-    ConflictsDialog,
-    JoinDialog,
-    SharingDialog,
-    SyncController,
-    SyncStatusBar,
-    sync_pool,
-)
+from ui.sharing import ConflictsDialog, JoinDialog, SharingDialog, SyncStatusBar
 from ui.style import apply_style
+from ui.sync_controller import SyncController, sync_pool
 from wijkapp.sync import files as sf
 from wijkapp.sync.board import BoardSync
 from wijkapp.sync.texts import status_line, when_text

@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from wijkapp.storage import read_state
+from wijkapp.database_file import read_state
 from wijkapp.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -61,6 +61,27 @@ def test_a_name_without_consent_is_not_saved_and_says_why(qtbot, ws, bus, app_ct
     assert panel.erase_button.isVisible() or not panel.isVisible()
 
 
+def test_erasing_a_residents_name_asks_with_worded_buttons_then_erases(
+        qtbot, ws, bus, app_ctx, monkeypatch):
+    """The question gets its own yes-button words (it once crashed without them)."""
+    asked: list[tuple[str, str]] = []
+
+    def answer_yes(parent, title, text, yes_text):  # the real signature, strictly
+        asked.append((title, yes_text))
+        return True
+
+    monkeypatch.setattr("ui.views.signals.ask_yes_no", answer_yes)
+    signal_id = ws.signals.add("Stoep kapot", consent=True, resident_name="Mevrouw Zuurbier",
+                               resident_contact="06 12345678").id
+    view = make(qtbot, ws, bus)
+    view.register.select(signal_id)
+    view.register.erase_resident()
+    wait_for_worker(qtbot)
+    assert asked == [("Naam en contact wissen", "Ja, wissen")]
+    erased = ws.signals.get(signal_id)
+    assert (erased.resident_name, erased.resident_contact, erased.words) == ("", "", "Stoep kapot")
+
+
 def test_pass_on_buttons_and_the_answer_close_the_loop(qtbot, ws, bus, app_ctx, monkeypatch):
     knooppunt = ws.organisations.add("Knooppunt Informele Zorg", themes=["eenzaamheid"]).id
     signal_id = ws.signals.add("Alleen sinds mijn man dood is.", themes=["eenzaamheid"]).id
@@ -140,9 +161,16 @@ def test_screenshots_of_register_and_tellen_en_vertellen(qtbot, demo, bus, qapp,
         view.tabs.setCurrentWidget(view.overview)
         return view
 
-    paths = screenshots(register, qtbot, qapp, shoot, "signals-register")
-    paths += screenshots(counting, qtbot, qapp, shoot, "signals-tellen")
-    assert all(p.stat().st_size > 10_000 for p in paths)
+    def on_register(view):
+        assert view.tabs.currentWidget() is not view.overview
+        assert view.register.current_id is not None
+
+    def on_counting(view):
+        assert view.tabs.currentWidget() is view.overview
+
+    paths = screenshots(register, qtbot, qapp, shoot, "signals-register", check=on_register)
+    paths += screenshots(counting, qtbot, qapp, shoot, "signals-tellen", check=on_counting)
+    assert len(paths) == 4
 
 
 def test_followup_line_and_row_are_pure():

@@ -6,6 +6,7 @@ and the view runs the core operation; the list comes back through the change bus
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 from wijkapp.agenda import AgendaItem
 from wijkapp.i18n import _
 
-from ..formatting import kind_label, minutes_label
+from ..labels import kind_label, minutes_label
 
 MIME_TYPE = "application/x-wijkapp-agenda-row"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,7 +109,7 @@ class AgendaModel(QAbstractTableModel):
                 item.title,
                 kind_label(item.kind),
                 item.presenter,
-                minutes_label(item.minutes),
+                minutes_label(item.planned_minutes),
             ][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and item.summary:
             return item.summary
@@ -130,7 +131,7 @@ class AgendaModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data.setData(MIME_TYPE, str(rows[0] if rows else -1).encode())

@@ -86,12 +86,3 @@ def reopen_action(parent: QWidget | None, action_id: str) -> CoreOp:
     return CoreOp(parent, lambda ws: ws.actions.reopen(action_id)).with_message(
         _("Actiepunt staat weer open.")
     )
-
-
-def cancel_action(
-    parent: QWidget | None, action_id: str, in_meeting: str | None = None
-) -> CoreOp:
-    """The action is no longer needed."""
-    return CoreOp(
-        parent, lambda ws: ws.actions.cancel(action_id, in_meeting=in_meeting)
-    ).with_message(_("Actiepunt vervallen."))

@@ -19,7 +19,7 @@ def add_item(parent: QWidget | None, meeting_id: str, title: str, **fields: Any)
 
 
 def update_item(parent: QWidget | None, item_id: str, **fields: Any) -> CoreOp:
-    """Change title, kind, presenter, minutes, summary or ``goal_id`` (the goal it serves)."""
+    """Change title, kind, presenter, planned_minutes, summary or ``goal_id`` (the goal it serves)."""
     return CoreOp(parent, lambda ws: ws.agenda.update(item_id, **fields)).with_message(
         _("Agendapunt bewaard.")
     )

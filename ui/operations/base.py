@@ -126,7 +126,7 @@ class CoreOp:
     def __init__(self, parent: QWidget | None, op: Callable[[Any], Any]) -> None:
         self._parent = parent
         self._op = op
-        self._success: Callable[[Any], None] | None = None
+        self._success: Callable[[Any], object] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._message: str | None = None
         self._box = True
@@ -136,7 +136,7 @@ class CoreOp:
         self._box = False
         return self
 
-    def success(self, callback: Callable[[Any], None]) -> CoreOp:
+    def success(self, callback: Callable[[Any], object]) -> CoreOp:
         """Called on the GUI thread with the result."""
         self._success = callback
         return self

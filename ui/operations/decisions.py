@@ -41,17 +41,3 @@ def add_decision(
             on_done(_changes)
 
     return CoreOp(parent, op).success(announce)
-
-
-def update_decision(parent: QWidget | None, decision_id: str, text: str) -> CoreOp:
-    """Change a decision's text (its number stays)."""
-    return CoreOp(parent, lambda ws: ws.decisions.update(decision_id, text=text)).with_message(
-        _("Besluit bewaard.")
-    )
-
-
-def delete_decision(parent: QWidget | None, decision_id: str) -> CoreOp:
-    """Remove a decision (its number is never reused); Ctrl+Z brings it back."""
-    return CoreOp(parent, lambda ws: ws.decisions.delete(decision_id)).with_message(
-        _("Besluit verwijderd. Terugzetten kan met Ctrl+Z.")
-    )

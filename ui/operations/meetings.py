@@ -64,10 +64,3 @@ def close_meeting(parent: QWidget | None, meeting_id: str) -> CoreOp:
     return CoreOp(
         parent, lambda ws: ws.meetings.mark_held(meeting_id, closed_at=now())
     ).with_message(_("De vergadering is gesloten. Alles is bewaard."))
-
-
-def delete_meeting(parent: QWidget | None, meeting_id: str) -> CoreOp:
-    """Remove a meeting (undo with Ctrl+Z)."""
-    return CoreOp(parent, lambda ws: ws.meetings.delete(meeting_id)).with_message(
-        _("Vergadering verwijderd. Ongedaan maken kan met Ctrl+Z.")
-    )

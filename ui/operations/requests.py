@@ -14,13 +14,6 @@ from wijkapp.i18n import _
 from .base import CoreOp
 
 
-def add_request(parent: QWidget | None, subject: str, text: str = "", **fields: Any) -> CoreOp:
-    """Write a new request as a concept; ``Changes.id`` is its id."""
-    return CoreOp(parent, lambda ws: ws.requests.add(subject, text, **fields)).with_message(
-        _("Verzoek bewaard.")
-    )
-
-
 def save_request(parent: QWidget | None, request_id: str | None, fields: dict[str, Any],
                  status: str | None = None) -> CoreOp:
     """Save the editor's fields and move the status: one core call, one undo step."""
@@ -34,14 +27,6 @@ def mark_request_sent(parent: QWidget | None, request_id: str, on: Any = None) -
     return CoreOp(parent, lambda ws: ws.requests.mark_sent(request_id, on=on)).with_message(
         _("Verzoek staat op verstuurd. Het antwoord wordt binnen zes weken verwacht.")
     )
-
-
-def record_request_answer(parent: QWidget | None, request_id: str, text: str,
-                          on: Any = None) -> CoreOp:
-    """Record the municipality's answer (today by default)."""
-    return CoreOp(
-        parent, lambda ws: ws.requests.record_answer(request_id, text, on=on)
-    ).with_message(_("Antwoord vastgelegd."))
 
 
 def delete_request(parent: QWidget | None, request_id: str) -> CoreOp:

@@ -31,13 +31,6 @@ def save_clock_time(parent: QWidget | None, seconds: Mapping[str, int]) -> CoreO
     return CoreOp(parent, op)
 
 
-def reset_clock_time(parent: QWidget | None, meeting_id: str) -> CoreOp:
-    """Forget the measured time of the meeting's items (undo with Ctrl+Z)."""
-    return CoreOp(parent, lambda ws: ws.agenda.reset_time(meeting_id)).with_message(
-        _("De gemeten tijd is gewist. Ongedaan maken kan met Ctrl+Z.")
-    )
-
-
 def set_residents_present(parent: QWidget | None, meeting_id: str, count: int | None) -> CoreOp:
     """Record how many residents came (``None``: not counted)."""
     return CoreOp(

@@ -42,10 +42,10 @@ from ..operations.actions import (
 from ..operations.base import CoreOp, error_sentence, show_failure
 from .flow_layout import FlowLayout
 from .meeting_dialogs import GoalCombo
+from .meeting_widgets import button
 from .widgets import (
     DateField,
     PersonCombo,
-    button,
     heading,
     hint,
     list_view,
@@ -95,7 +95,7 @@ class ActionsView(QWidget):
         top.addWidget(heading(_(self.nav_title), self), 1)
         self.export_button = button(
             _("Actiepuntenlijst maken"), self.make_list,
-            _("De lijst als PDF: maken, afdrukken of mailen als bijlage"), self, role="primary")
+            tip=_("De lijst als PDF: maken, afdrukken of mailen als bijlage"), parent=self, role="primary")
         top.addWidget(self.export_button)
         outer.addLayout(top)
         outer.addWidget(hint(_("Wat is afgesproken, wie het doet en wanneer het klaar moet zijn. "
@@ -146,12 +146,12 @@ class ActionsView(QWidget):
         left_layout.addWidget(self.count_label)
         buttons = FlowLayout()  # the buttons go onto two lines at large text
         self.done_button = button(_("&Klaar"), self.mark_done,
-                                  _("Het gekozen actiepunt is gedaan"), left, role="primary")
+                                  tip=_("Het gekozen actiepunt is gedaan"), parent=left, role="primary")
         self.postpone_button = button(_("&Uitstellen (4 weken)"), self.postpone,
-                                      _("Schuif de datum 4 weken op; dit wordt geteld"), left)
+                                      tip=_("Schuif de datum 4 weken op; dit wordt geteld"), parent=left)
         self.reopen_button = button(_("&Weer openen"), self.reopen,
-                                    _("Zet een afgerond actiepunt weer open"), left)
-        self.new_button = button(_("&Nieuw actiepunt"), self.start_new, "", left)
+                                    tip=_("Zet een afgerond actiepunt weer open"), parent=left)
+        self.new_button = button(_("&Nieuw actiepunt"), self.start_new, parent=left)
         for widget in (self.done_button, self.postpone_button, self.reopen_button,
                        self.new_button):
             buttons.addWidget(widget)

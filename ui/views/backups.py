@@ -2,7 +2,7 @@
 
 Also the pure wording helpers the safety screens share (:func:`backup_age_text`,
 :func:`backup_when_text`, :func:`size_text`); they touch neither Qt nor the database.
-Restoring is done by :func:`ui.safety.restore_in_app`, which swaps the open workspace.
+Restoring is done by :func:`ui.restoring.restore_in_app`, which swaps the open workspace.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ from wijkapp.backups import (
 from wijkapp.i18n import _, ngettext
 from wijkapp.workspace import Workspace
 
-from ..formatting import date_time_label
+from ..labels import date_time_label
 from ..operations.base import error_sentence, run_in_background
+from ..restoring import restore_in_app
 from .meeting_widgets import button, label
 
 log = logging.getLogger(__name__)
@@ -130,7 +131,7 @@ class BackupsDialog(QDialog):
     """List, make and restore backups of the open workspace.
 
     ``parent`` is the main window: restoring swaps its workspace (see
-    :func:`ui.safety.restore_in_app`). ``confirm``/``tell`` replace the modal questions in tests.
+    :func:`ui.restoring.restore_in_app`). ``confirm``/``tell`` replace the modal questions in tests.
     """
 
     def __init__(
@@ -259,8 +260,6 @@ class BackupsDialog(QDialog):
         if not self._confirm(self, _("Reservekopie terugzetten"), question,
                              _("Ja, terugzetten")):
             return
-        from ..safety import restore_in_app
-
         try:
             result = restore_in_app(self._window, backup.path, now=self._now)
         except Exception as error:  # noqa: BLE001 - told in Dutch, the app keeps running
@@ -274,9 +273,3 @@ class BackupsDialog(QDialog):
         self.status.setText(_("De reservekopie van {when} is teruggezet.").format(when=when))
         self._tell(self, _("Teruggezet"), result.message(when))
 
-
-def open_backups_dialog(parent: QWidget, ws: Workspace, **options: object) -> BackupsDialog:
-    """Show the dialog (modal) and return it after it closes."""
-    dialog = BackupsDialog(parent, ws, **options)  # type: ignore[arg-type]
-    dialog.exec()
-    return dialog

@@ -30,10 +30,11 @@ from ..labels import Row, email_problem, last_contact_text, required_text_proble
 from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.contacts import add_person, delete_person, record_contact_today, update_person
+from .meeting_widgets import button
 from .organisations import OrganisationsPanel
 from .person_data import open_person_data_dialog
 from .record_panel import RecordPanel
-from .widgets import DateField, button, heading, hint, refill_combo, select_data, set_text
+from .widgets import DateField, heading, hint, refill_combo, select_data, set_text
 
 
 class PeoplePanel(RecordPanel):
@@ -60,7 +61,7 @@ class PeoplePanel(RecordPanel):
         self.email = self.add_field(_("E-mail"), QLineEdit(self))
         self.last_contact = DateField(_("Laatste contact"), self)
         self.today_button = button(_("&Vandaag gesproken"), self.spoke_today,
-                                   _("Zet het laatste contact op vandaag"), self)
+                                   tip=_("Zet het laatste contact op vandaag"), parent=self)
         row = QWidget(self)
         row_layout = QVBoxLayout(row)  # stacked: fits a narrow editor at large text sizes
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -74,7 +75,7 @@ class PeoplePanel(RecordPanel):
         self.notes.setTabChangesFocus(True)
         self.add_field(_("Persoonsgegevens"), button(
             _("Persoonsgegevens…"), self.open_person_data,
-            _("Alles over deze persoon opslaan, of de persoon wissen (AVG)"), self))
+            tip=_("Alles over deze persoon opslaan, of de persoon wissen (AVG)"), parent=self))
         self.fill_choices()
 
     def open_person_data(self) -> None:

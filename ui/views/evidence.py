@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from wijkapp.goals import LINK_KINDS
 from wijkapp.i18n import _
@@ -113,6 +120,7 @@ class EvidenceDialog(_Dialog):
         self.form.addRow(_("&Zoeken:"), self.search_edit)
         # outside the form: wrapping rows inside a QFormLayout get too little height
         layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, label(_("Bij doel: {title}").format(title=goal_title), "hint"))
         layout.insertWidget(3, self.list, 1)
         layout.insertWidget(4, self.count)

@@ -55,7 +55,7 @@ class FlowLayout(QLayout):
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if i.widget() is None or not i.widget().isHidden()]
+        return [i for i in self._items if (w := i.widget()) is None or not w.isHidden()]
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Lay the visible items out in rows (each row centred vertically); return the height."""

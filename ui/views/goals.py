@@ -42,8 +42,9 @@ from ..operations.goals import (
     update_goal,
 )
 from .evidence import EvidenceDialog, linked_evidence
+from .meeting_widgets import button
 from .record_panel import ID_ROLE, RecordPanel
-from .widgets import add_row, button, form, heading, hint, refill_combo, select_data, set_text
+from .widgets import add_row, form, heading, hint, refill_combo, select_data, set_text
 
 _WHOLE_WIJK = "__wijk__"
 
@@ -114,11 +115,12 @@ class GoalsPanel(RecordPanel):
         buttons = QVBoxLayout()  # one above the other: side by side widens the editor at 150 %
         self.link_button = button(
             _("Bewijs &koppelen…"), self.link_evidence,
-            _("Kies een besluit, actiepunt, verzoek, stuk of agendapunt dat bij dit doel hoort"),
-            section)
+            tip=_("Kies een besluit, actiepunt, verzoek, stuk of agendapunt dat bij dit doel hoort"),
+            parent=section)
         self.unlink_button = button(
             _("&Ontkoppelen"), self.unlink_evidence,
-            _("Haal het gekozen bewijs weg bij dit doel; het stuk zelf blijft bestaan"), section)
+            tip=_("Haal het gekozen bewijs weg bij dit doel; het stuk zelf blijft bestaan"),
+            parent=section)
         for widget in (self.link_button, self.unlink_button):
             buttons.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(buttons)
@@ -222,7 +224,7 @@ class GoalsPanel(RecordPanel):
 
     def fill_choices(self) -> None:
         """Refill the buurt choice."""
-        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        self._areas = {a.id: a.name for a in self.ws.areas.all()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
 
     def records(self) -> list[Goal]:
@@ -336,7 +338,7 @@ class GoalsView(QWidget):
 
     def _fill_filter(self) -> None:
         entries = [(_WHOLE_WIJK, _("Alleen de hele wijk"))]
-        entries += [(a.id, a.name) for a in self.ws.buurten()]
+        entries += [(a.id, a.name) for a in self.ws.areas.all()]
         refill_combo(self.area_filter, _("Alle buurten"), entries)
 
     def _filter_changed(self) -> None:

@@ -36,7 +36,7 @@ class IncomingPanel(RecordPanel):
         super().__init__(ws, [_("Ontvangen"), _("Onderwerp"), _("Van")],
                          _("Lijst met ingekomen stukken"), _("&Nieuw ingekomen stuk"), parent)
         self.subject = self.add_field(_("Onderwerp"), QLineEdit(self))
-        self.sender = self.add_field(_("Van wie"), QLineEdit(self))
+        self.sender_edit = self.add_field(_("Van wie"), QLineEdit(self))
         self.received = self.add_field(_("Ontvangen op"), DateField(_("Ontvangen op"), self))
         self.summary = self.add_field(_("Waar gaat het over"), QPlainTextEdit(self))
         self.handling = self.add_field(_("Wat doen we ermee"), QPlainTextEdit(self))
@@ -59,7 +59,7 @@ class IncomingPanel(RecordPanel):
 
     def load(self, record: Document | None) -> None:
         set_text(self.subject, record.subject if record else "")
-        set_text(self.sender, record.sender if record else "")
+        set_text(self.sender_edit, record.sender if record else "")
         set_text(self.summary, record.summary if record else "")
         set_text(self.handling, record.handling if record else "")
         self.received.set_value(record.received_on if record else None)
@@ -68,7 +68,7 @@ class IncomingPanel(RecordPanel):
         return required_text_problem(self.subject.text(), _("het onderwerp"), 1000)
 
     def values(self) -> dict[str, Any]:
-        return {"subject": self.subject.text(), "sender": self.sender.text(),
+        return {"subject": self.subject.text(), "sender": self.sender_edit.text(),
                 "received_on": self.received.value(), "summary": self.summary.toPlainText(),
                 "handling": self.handling.toPlainText()}
 

@@ -1,12 +1,14 @@
 """The agenda part of the meeting editor: the table, its buttons and keys, and undo.
 
-:class:`AgendaEditing` is a mixin for :class:`~ui.views.meeting_editor.MeetingEditor`;
-it expects ``self.ws``, ``self.meeting_id``, ``self._select_after_reload``, and the
-editor's ``add_item`` / ``edit_selected`` (which stay there so their dialog can be
-replaced in tests).
+:class:`AgendaEditing` is a mixin for :class:`~ui.views.meeting_editor.MeetingEditor`, a
+QWidget. What it needs from that host is declared on the class (for mypy; nothing exists
+at run time): ``ws``, ``meeting_id``, ``_select_after_reload``, and the editor's
+``add_item`` / ``edit_selected`` (which stay there so their dialog can be replaced in tests).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.i18n import _
 
-from ..formatting import agenda_total_label
+from ..labels import agenda_total_label
 from ..models.agenda import AgendaModel, step_position
 from ..operations import agenda as agenda_ops
 from ..operations.base import CoreOp
@@ -47,8 +49,24 @@ def table_key_action(key: int, modifiers: Qt.KeyboardModifier) -> tuple[str, int
 
 
 
-class AgendaEditing:
+if TYPE_CHECKING:
+    from wijkapp.workspace import Workspace
+
+    _Host = QWidget  # the mixin only ever lives in a QWidget (MeetingEditor)
+else:
+    _Host = object
+
+
+class AgendaEditing(_Host):
     """Agenda table behaviour shared into the meeting editor (see the module docstring)."""
+
+    # -- what the host provides -----------------------------------------------------------
+    ws: Workspace
+    meeting_id: str | None
+    _select_after_reload: str | None
+    if TYPE_CHECKING:
+        def add_item(self) -> None: ...
+        def edit_selected(self) -> None: ...
 
     #: Asks before an item goes (parent, title, text, yes-text) -> yes; replaced in tests.
     confirm_delete = staticmethod(ask_yes_no)
@@ -148,7 +166,7 @@ class AgendaEditing:
         items = self.ws.agenda.for_meeting(self.meeting_id)
         self.model.set_items(items)
         self._fit_columns()
-        self.total_label.setText(agenda_total_label([i.minutes for i in items]))
+        self.total_label.setText(agenda_total_label([i.planned_minutes for i in items]))
         self._select_after_reload = None
         if keep:
             self.select_item(keep)

@@ -30,8 +30,7 @@ from wijkapp.goals import Goal
 from wijkapp.i18n import _
 from wijkapp.timeutil import today
 
-from ..formatting import kind_label
-from ..labels import goal_choice_label
+from ..labels import goal_choice_label, kind_label
 from ..plainlang_editor import attach_plain_language
 from ..readability_meter import ReadabilityMeter
 from ..typed_text import KeepsTypedText
@@ -138,11 +137,15 @@ class _Dialog(KeepsTypedText, QDialog):
             item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if item is None:
                 continue
-            widgets = [item.widget()] if item.widget() is not None else []
+            own = item.widget()
+            widgets = [own] if own is not None else []
             inner = item.layout()
             if inner is not None:
-                widgets += [inner.itemAt(i).widget() for i in range(inner.count())
-                            if inner.itemAt(i).widget() is not None]
+                for i in range(inner.count()):
+                    entry = inner.itemAt(i)
+                    widget = entry.widget() if entry is not None else None
+                    if widget is not None:
+                        widgets.append(widget)
             found += [w for w in widgets
                       if w.focusPolicy() & Qt.FocusPolicy.TabFocus and not w.isHidden()]
         return found
@@ -180,12 +183,12 @@ class AgendaItemDialog(_Dialog):
         self.kind_combo.setCurrentIndex(AGENDA_KINDS.index(current_kind))
         self.presenter_edit = QLineEdit(item.presenter if item else "")
         self.presenter_edit.setAccessibleName(_("Wie leidt dit punt in"))
-        self.minutes_spin = QSpinBox()
-        self.minutes_spin.setRange(0, 600)
-        self.minutes_spin.setSuffix(_(" minuten"))
-        self.minutes_spin.setSpecialValueText(_("geen tijd opgegeven"))
-        self.minutes_spin.setValue((item.minutes or 0) if item else 10)
-        self.minutes_spin.setAccessibleName(_("Hoeveel minuten"))
+        self.planned_minutes_spin = QSpinBox()
+        self.planned_minutes_spin.setRange(0, 600)
+        self.planned_minutes_spin.setSuffix(_(" minuten"))
+        self.planned_minutes_spin.setSpecialValueText(_("geen tijd opgegeven"))
+        self.planned_minutes_spin.setValue((item.planned_minutes or 0) if item else 10)
+        self.planned_minutes_spin.setAccessibleName(_("Hoeveel minuten"))
         self.summary_edit = QPlainTextEdit(item.summary if item else "")
         self.summary_edit.setAccessibleName(_("Korte uitleg voor bewoners"))
         self.summary_edit.setTabChangesFocus(True)
@@ -195,7 +198,7 @@ class AgendaItemDialog(_Dialog):
         self.form.addRow(_("Titel:"), self.title_edit)
         self.form.addRow(_("Soort:"), self.kind_combo)
         self.form.addRow(_("Wie leidt het in:"), self.presenter_edit)
-        self.form.addRow(_("Tijd:"), self.minutes_spin)
+        self.form.addRow(_("Tijd:"), self.planned_minutes_spin)
         self.form.addRow(_("Korte uitleg:"), self.summary_edit)
         self.form.addRow("", self.summary_meter)
         self.goal_combo = GoalCombo()
@@ -210,12 +213,12 @@ class AgendaItemDialog(_Dialog):
 
     def values(self) -> dict[str, Any]:
         """The fields for ``ws.agenda.add``/``update``."""
-        minutes = self.minutes_spin.value()
+        planned = self.planned_minutes_spin.value()
         values = {
             "title": self.title_edit.text().strip(),
             "kind": self.kind_combo.currentData(),
             "presenter": self.presenter_edit.text().strip(),
-            "minutes": minutes or None,
+            "planned_minutes": planned or None,
             "summary": self.summary_edit.toPlainText(),
         }
         if self._with_goal:

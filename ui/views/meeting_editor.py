@@ -30,7 +30,7 @@ from wijkapp.meetings import Meeting
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..formatting import date_time_label, meeting_status_label
+from ..labels import date_time_label, meeting_status_label
 from ..live import ANY, Except, Follow
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
@@ -146,7 +146,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addLayout(self.columns, 1)
         body_layout.addWidget(self.send_box)
         body_layout.addWidget(self.presence_box)
-        self.scroll = scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop: its fields are
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -158,7 +158,7 @@ class MeetingEditor(AgendaEditing, QWidget):
     def show_send_box(self) -> None:
         """Scroll to "Agenda versturen" and put the focus on "PDF maken"."""
         self.flush()
-        self.scroll.ensureWidgetVisible(self.send_box)
+        self.scroll_area.ensureWidgetVisible(self.send_box)
         self.send_box.agenda.buttons["save"].setFocus()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802
@@ -314,7 +314,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         values = dialog.values()
         title = values.pop("title")
         agenda_ops.add_item(self, self.meeting_id, title, **values).success(
-            lambda changes: changes.id and self._after_reload(changes.id)
+            lambda changes: self._after_reload(changes.id) if changes.id else None
         ).run()
 
     def edit_selected(self) -> None:

@@ -62,7 +62,7 @@ class AfterCloseDialog(GrowingDialog):
         self.word = ExportButtons(ws, "docx", meeting_id, modes=("save",),
                                   captions={"save": _("Word-bestand maken")},
                                   what=_("verslag in Word"))
-        self.actions = ExportButtons(ws, "actions", what=_("actiepuntenlijst"))
+        self.action_list = ExportButtons(ws, "actions", what=_("actiepuntenlijst"))
         minutes_box = QGroupBox(_("Verslag maken"))
         minutes_layout = QVBoxLayout(minutes_box)
         minutes_layout.addWidget(label(_("Het verslag komt als concept in de PDF, tot het in de "
@@ -74,7 +74,7 @@ class AfterCloseDialog(GrowingDialog):
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.addWidget(label(_("Alle actiepunten: wie doet wat en wanneer. Te late "
                                          "punten staan bovenaan."), "hint"))
-        actions_layout.addWidget(self.actions)
+        actions_layout.addWidget(self.action_list)
         self.done_button = QPushButton(_("Klaar"))
         self.done_button.setAccessibleName(_("Klaar, venster sluiten"))
         self.done_button.clicked.connect(lambda _c=False: self.accept())

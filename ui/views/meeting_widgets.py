@@ -34,7 +34,7 @@ def ui_locale() -> QLocale:
 
 def button(
     text: str,
-    on_click: Callable[[], None] | None = None,
+    on_click: Callable[[], object] | None = None,
     *,
     role: str = "",
     name: str | None = None,

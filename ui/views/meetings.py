@@ -25,7 +25,7 @@ from wijkapp.timeutil import TZ, now
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..formatting import meeting_row_label
+from ..labels import meeting_row_label
 from ..live import Follow
 from ..operations import meetings as meeting_ops
 from .meeting_editor import MeetingEditor
@@ -214,7 +214,7 @@ class MeetingsView(QWidget):
         starts = suggest_next_meeting(latest.start if latest else None, now())
         place = latest.place if latest else ""
         meeting_ops.create_meeting(self, starts, place=place).success(
-            lambda changes: changes.id and self.open_meeting(changes.id)
+            lambda changes: self.open_meeting(changes.id) if changes.id else None
         ).run()
 
     def flush(self) -> None:

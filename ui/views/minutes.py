@@ -32,7 +32,7 @@ from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
-from ..formatting import (
+from ..labels import (
     action_row_label,
     date_time_label,
     kind_label,
@@ -100,7 +100,9 @@ class MinutesView(QWidget):
         # lists; refresh() skips the ones the screen already shows (own notes, attendance).
         self.live = Follow(self, bus, "minutes", self._on_changed, WATCH, own_edits=True)
         self.room = RoomBar(self)  # the chair's clock and the presentatiescherm
-        self.layout().insertWidget(2, self.room)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(2, self.room)
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -217,8 +219,8 @@ class MinutesView(QWidget):
         nothing is cut off at the right and nothing scrolls sideways."""
         width = self.width()
         spacing = self.top.spacing()
-        top_needs = sum(self.top.itemAt(i).minimumSize().width() + spacing
-                        for i in range(self.top.count()))
+        items = [self.top.itemAt(i) for i in range(self.top.count())]
+        top_needs = sum(item.minimumSize().width() + spacing for item in items if item is not None)
         self.top.setDirection(QBoxLayout.Direction.TopToBottom if top_needs > width
                               else QBoxLayout.Direction.LeftToRight)
         chars = self.fontMetrics().averageCharWidth()
@@ -329,7 +331,7 @@ class MinutesView(QWidget):
             self.item_info.setText("")
         else:
             self.item_title.setText(self.steps.currentItem().text())
-            info = [kind_label(item.kind), item.presenter, minutes_label(item.minutes)]
+            info = [kind_label(item.kind), item.presenter, minutes_label(item.planned_minutes)]
             self.item_info.setText(" · ".join(p for p in info if p))
             if not same:  # never replace what is on screen with an older copy
                 unconfirmed = self.saver.unconfirmed(item.id)

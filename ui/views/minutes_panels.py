@@ -5,6 +5,8 @@ Both rebuild from the core on demand (``load``) and write through operations.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
@@ -24,7 +26,7 @@ from wijkapp.i18n import _
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
-from ..formatting import action_row_label, attendance_label, is_overdue, review_label
+from ..labels import action_row_label, attendance_label, is_overdue, review_label
 from ..operations import meetings as meeting_ops
 from ..style import set_role
 from .meeting_widgets import button, label
@@ -45,7 +47,7 @@ class NotesEdit(QPlainTextEdit):
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
     while layout.count():
         child = layout.takeAt(0)
-        widget = child.widget()
+        widget = child.widget() if child is not None else None
         if widget is not None:
             widget.deleteLater()
 
@@ -80,7 +82,7 @@ class AttendancePanel(QWidget):
         self.meeting_id = meeting_id
         _clear(self.grid)
         self.groups = {}
-        self.rows: list[tuple[QLabel, list[QRadioButton]]] = []
+        self.rows = []
         for entry in self.ws.meetings.attendance(meeting_id):
             name = QLabel(entry.name)
             name.setWordWrap(True)
@@ -178,7 +180,7 @@ class CarriedOverPanel(QWidget):
             ):
                 widget = button(
                     caption,
-                    lambda h=handler, a=action.id: h(a),
+                    partial(handler, action.id),
                     name=f"{caption}: {action.what}",
                 )
                 widget.setEnabled(outcome != chosen)

@@ -62,7 +62,7 @@ class OrganisationsPanel(RecordPanel):
         return self.ws.organisations
 
     def records(self) -> list[Organisation]:
-        self._people = {}
+        self._people: dict[str, list[str]] = {}
         for person in self.ws.contacts.all():
             if person.organisation_id:
                 self._people.setdefault(person.organisation_id, []).append(person.name)

@@ -34,7 +34,8 @@ from wijkapp.overview import (
 )
 
 from ..style import set_role
-from .widgets import button, heading, hint
+from .meeting_widgets import button
+from .widgets import heading, hint
 
 
 class _SortItem(QTableWidgetItem):

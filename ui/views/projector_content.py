@@ -9,6 +9,7 @@ used; the secretary's live notes come in only through ``live_notes`` (when she c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from wijkapp.agenda import AgendaItem
 from wijkapp.errors import NotFoundError
@@ -17,7 +18,7 @@ from wijkapp.meeting_clock import ClockReading, clock_text
 from wijkapp.meetings import Meeting
 from wijkapp.workspace import Workspace
 
-from ..formatting import (
+from ..labels import (
     action_row_label,
     date_time_label,
     kind_label,
@@ -118,7 +119,7 @@ def carried_over_lines(ws: Workspace, meeting_id: str) -> tuple[list[str], int |
     """The open actions of earlier meetings, each with what this meeting decided on it,
     and the index of the first one not yet dealt with (the one being discussed)."""
     outcomes = {r.action_id: r.outcome for r in ws.actions.reviews_in(meeting_id)}
-    lines = []
+    lines: list[str] = []
     first_open: int | None = None
     for action in ws.actions.carried_over(meeting_id):
         row = action_row_label(action.what, action.owner_name, action.due_date,
@@ -169,7 +170,7 @@ def projector_content(
     phase = phase_for(meeting, step)
     title = meeting.title
     meeting_line = f"{title} — {date_time_label(meeting.starts_at)}"
-    base = {"board_name": ws.board.name, "meeting_line": meeting_line}
+    base: dict[str, Any] = {"board_name": ws.board.name, "meeting_line": meeting_line}
     decisions = ws.decisions.for_meeting(meeting_id)
     if phase == BEFORE:
         place = meeting.place.strip()

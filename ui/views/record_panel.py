@@ -8,7 +8,7 @@ the selection across refreshes, and not overwriting what the user is typing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,19 +31,15 @@ from ..labels import Row, group_header
 from ..live import cancel_loads, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
-from .widgets import (
-    add_row,
-    button,
-    form,
-    heading,
-    list_view,
-    message_label,
-    show_problem,
-)
+from .meeting_widgets import button
+from .widgets import add_row, form, heading, list_view, message_label, show_problem
 
 #: Average characters the list needs beside the editor to tell its records apart.
 LIST_CHARS = 42
 
+
+#: Any editor widget; :meth:`RecordPanel.add_field` returns the one it was given.
+FieldT = TypeVar("FieldT", bound=QWidget)
 
 class RecordPanel(QWidget):
     """List (left) + editor (right). Hooks to override are marked "hook" below."""
@@ -84,12 +80,12 @@ class RecordPanel(QWidget):
         self.count_label.setWordWrap(True)  # a long count must not widen the window
         left_layout.addWidget(self.count_label)
         self.buttons = QHBoxLayout()
-        self.new_button = button(new_label, self.start_new, "", left, role="primary")
+        self.new_button = button(new_label, self.start_new, tip="", parent=left, role="primary")
         self.buttons.addWidget(self.new_button)
         self.buttons.addStretch(1)
         left_layout.addLayout(self.buttons)
 
-        scroll = self.scroll = QScrollArea(self.splitter)
+        scroll = self.scroll_area = QScrollArea(self.splitter)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,7 +101,7 @@ class RecordPanel(QWidget):
         self.editor_layout.addWidget(self.message)
         self.record_buttons = QHBoxLayout()
         self.delete_button = button(_("Verwijderen"), self.delete_current,
-                                    _("Verwijder dit; terugzetten kan met Ctrl+Z"), editor,
+                                    tip=_("Verwijder dit; terugzetten kan met Ctrl+Z"), parent=editor,
                                     role="danger")
         self.record_buttons.addStretch(1)
         self.record_buttons.addWidget(self.delete_button)
@@ -148,19 +144,19 @@ class RecordPanel(QWidget):
             QTimer.singleShot(0, self._arrange_if_alive)
 
     def _arrange_if_alive(self) -> None:
-        if isValid(self) and hasattr(self, "scroll") and isValid(self.scroll):
+        if isValid(self) and hasattr(self, "scroll_area") and isValid(self.scroll_area):
             self.arrange()
 
     def arrange(self) -> None:
         """List beside the editor when both fit; at large text on a small screen the list
         goes above the editor, full width, so titles can be read ("Bomen in de straten …"
         instead of "Bo… in d…"). The editor is never squeezed below its own width."""
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         editor = self.editor.minimumSizeHint().width() + bar + 4
         list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
         side = self.width() >= editor + list_needs + self.splitter.handleWidth()
         wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
-        self.scroll.setMinimumWidth(editor if side else 0)
+        self.scroll_area.setMinimumWidth(editor if side else 0)
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             total = sum(self.splitter.sizes()) or 1000
@@ -214,7 +210,7 @@ class RecordPanel(QWidget):
         raise NotImplementedError
 
     # -- building the editor ------------------------------------------------------------------
-    def add_field(self, label: str, widget: QWidget) -> QWidget:
+    def add_field(self, label: str, widget: FieldT) -> FieldT:
         """Add a labelled editor field; its changes are saved by themselves."""
         add_row(self.form, label, widget)
         self.fields.append(widget)
@@ -289,7 +285,7 @@ class RecordPanel(QWidget):
                 and not str(getattr(self, "needle", "")).strip():
             # An empty list (a new board): the editor is ready for the first one at once,
             # instead of greyed-out fields that ignore what is typed.
-            self.start_new(focus=on_screen(self))
+            self.start_new(focus=bool(on_screen(self)))
 
     def count_text(self, count: int, late: int) -> str:
         """The line under the list; override for other words."""

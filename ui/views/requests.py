@@ -43,12 +43,12 @@ from ..plainlang_editor import attach_plain_language, board_terms
 from ..readability_meter import ReadabilityMeter
 from .incoming import IncomingPanel
 from .letter import LetterDialog
+from .meeting_widgets import button
 from .record_panel import RecordPanel
 from .widgets import (
     DateField,
     PersonCombo,
     add_row,
-    button,
     heading,
     hint,
     refill_combo,
@@ -80,11 +80,11 @@ class RequestsPanel(RecordPanel):
                          keep=(1,))
         self.sent_button = button(
             _("Vandaag &verstuurd"), self.mark_sent,
-            _("Zet het verzoek op verstuurd; het antwoord wordt binnen zes weken verwacht"), self)
+            tip=_("Zet het verzoek op verstuurd; het antwoord wordt binnen zes weken verwacht"), parent=self)
         self.record_buttons.insertWidget(0, self.sent_button)
         self.letter_button = button(
             _("Brief van de &gemeente…"), self.open_letter,
-            _("Plak de brief van de gemeente en zie welke woorden moeilijk zijn"), self)
+            tip=_("Plak de brief van de gemeente en zie welke woorden moeilijk zijn"), parent=self)
         self.record_buttons.insertWidget(1, self.letter_button)
         self.deadline = heading("", self, role="subheading")
         self.deadline.setWordWrap(True)
@@ -124,7 +124,7 @@ class RequestsPanel(RecordPanel):
         self.meeting.setMinimumContentsLength(14)
         self.meeting_button = button(
             _("Naar &de vergadering"), self.open_meeting,
-            _("Open de gekozen vergadering (agenda en verslag)"), self)
+            tip=_("Open de gekozen vergadering (agenda en verslag)"), parent=self)
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,7 +168,7 @@ class RequestsPanel(RecordPanel):
 
     def fill_choices(self) -> None:
         """Refill the buurt and person choices from the database."""
-        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        self._areas = {a.id: a.name for a in self.ws.areas.all()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
         self.sent_to.set_people([(p.id, p.name) for p in self.ws.contacts.all()])
         self.fill_meetings()

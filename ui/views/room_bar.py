@@ -150,7 +150,9 @@ class RoomBar(QWidget):
         view.notes.textChanged.connect(self._notes_typed)
         view.bus.changed.connect(self._on_changed)
         # A bound method: Qt drops the connection when this bar is destroyed.
-        QGuiApplication.instance().screenAdded.connect(self._screens_changed)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._screens_changed)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:

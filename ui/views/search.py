@@ -8,10 +8,15 @@ the main window routes to the view that shows that record.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,7 +38,7 @@ from wijkapp.search import SearchHit
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
-from ..labels import excerpt, mark_words, search_kind_label, shorten, snippet_html, snippet_plain
+from ..labels import search_kind_label, shorten, snippet_html, snippet_plain
 from ..live import ANY, Follow
 from ..style import ACCENT
 from .widgets import heading, hint
@@ -58,7 +63,7 @@ def hit_html(hit: SearchHit) -> str:
 class _HtmlDelegate(QStyledItemDelegate):
     """Paints an item's ``HTML_ROLE`` text (already escaped) with the item's font."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         html = index.data(HTML_ROLE) or ""
@@ -68,7 +73,7 @@ class _HtmlDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(option.rect.width(), 200))
         return doc
 
-    def paint(self, painter: object, option: QStyleOptionViewItem,
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         if not index.data(HTML_ROLE):
             super().paint(painter, option, index)
@@ -84,11 +89,11 @@ class _HtmlDelegate(QStyledItemDelegate):
         if opt.state & QStyle.StateFlag.State_Selected:
             context.palette.setColor(QPalette.ColorRole.Text,
                                      opt.palette.color(QPalette.ColorRole.HighlightedText))
-        painter.save()  # type: ignore[attr-defined]
-        painter.translate(opt.rect.topLeft())  # type: ignore[attr-defined]
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))  # type: ignore[attr-defined]
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
         doc.documentLayout().draw(painter, context)
-        painter.restore()  # type: ignore[attr-defined]
+        painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt override
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -96,7 +101,8 @@ class _HtmlDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = opt.widget.viewport().width() - 40 if opt.widget else 600
+        view = opt.widget
+        width = view.viewport().width() - 40 if isinstance(view, QAbstractItemView) else 600
         opt.rect.setWidth(max(width, 200))
         doc = self._document(opt, index)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
@@ -190,8 +196,7 @@ class SearchView(QWidget):
         """Run the search for the box's text and show the grouped results."""
         self._timer.stop()
         text = self.box.text()
-        self.hits = [self._readable(hit, text) for hit in self.ws.search.query(text)
-                     if text.strip()] if text.strip() else []
+        self.hits = self.ws.search.query(text) if text.strip() else []
         self.results.clear()
         bold = QFont()
         bold.setBold(True)
@@ -217,19 +222,6 @@ class SearchView(QWidget):
         self.results.expandAll()
         self._show_summary(text)
 
-    def _readable(self, hit: SearchHit, text: str) -> SearchHit:
-        """Work around snippets that only show the board id (core search regression):
-        mark the typed words in the title instead."""
-        if snippet_plain(hit.snippet).strip() not in ("", self.ws.board_id):
-            return hit
-        row = self.ws.store.one(f"SELECT * FROM [{hit.kind}] WHERE id = ?", [hit.id]) or {}
-        for key, value in row.items():
-            if isinstance(value, str) and not key.endswith(("id", "_at", "_on")):
-                found = excerpt(value, text)
-                if found and snippet_plain(found) != hit.title:
-                    return replace(hit, snippet=found)
-        return replace(hit, snippet=mark_words(hit.title, text))
-
     def _show_summary(self, text: str) -> None:
         if not text.strip():
             self.summary.setText(_("Typ hierboven wat u zoekt."))
@@ -244,10 +236,11 @@ class SearchView(QWidget):
 
     def result_items(self) -> list[QTreeWidgetItem]:
         """The result rows (not the group headers), in display order."""
-        rows = []
+        rows: list[QTreeWidgetItem] = []
         for g in range(self.results.topLevelItemCount()):
             group = self.results.topLevelItem(g)
-            rows.extend(group.child(i) for i in range(group.childCount()))
+            if group is not None:
+                rows += [c for i in range(group.childCount()) if (c := group.child(i)) is not None]
         return rows
 
     def focus_results(self) -> None:

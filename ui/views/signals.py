@@ -9,6 +9,7 @@ a partner, the agenda or the buurtagenda) is one undo step in the core.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -46,13 +47,13 @@ from ..operations.signals import (
     save_signal,
 )
 from .backups import ask_yes_no
+from .meeting_widgets import button
 from .record_panel import RecordPanel
 from .signal_labels import consent_problem, followup_line, signal_row, words_problem
 from .widgets import (
     DateField,
     PersonCombo,
     add_row,
-    button,
     heading,
     hint,
     refill_combo,
@@ -170,8 +171,8 @@ class SignalsPanel(RecordPanel):
         self.resident_contact = self.add_field(_("Telefoon of e-mail van de bewoner"),
                                                QLineEdit(self))
         self.erase_button = button(_("Naam en contact &wissen…"), self.erase_resident,
-                                   _("Wist de naam en het contact van de bewoner voorgoed"),
-                                   self, role="danger")
+                                   tip=_("Wist de naam en het contact van de bewoner voorgoed"),
+                                   parent=self, role="danger")
         self.form.addRow(self.erase_button)
         self._build_followup()
         self.outcome = self.add_field(_("Wij deden"), _plain(
@@ -201,18 +202,18 @@ class SignalsPanel(RecordPanel):
         layout = QGridLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         self.to_city = button(_("Naar de &gemeente"), lambda: self.pass_on("request"),
-                              _("Maak er een verzoek aan de gemeente van (zonder naam)"), row)
+                              tip=_("Maak er een verzoek aan de gemeente van (zonder naam)"), parent=row)
         self.refer = button(_("&Doorverwijzen naar…"), self.show_referral_menu,
-                            _("Naar een partner: wijkverpleging, sociaal werk, Knooppunt…"), row)
+                            tip=_("Naar een partner: wijkverpleging, sociaal werk, Knooppunt…"), parent=row)
         self.to_agenda = button(_("Op de &agenda"), lambda: self.pass_on("agenda_item"),
-                                _("Zet het op de agenda van de volgende vergadering"), row)
+                                tip=_("Zet het op de agenda van de volgende vergadering"), parent=row)
         self.to_goal = button(_("Naar de &buurtagenda"), lambda: self.pass_on("goal"),
-                              _("Maak er een doel van (bouwsteen Verhalen ophalen)"), row)
+                              tip=_("Maak er een doel van (bouwsteen Verhalen ophalen)"), parent=row)
         for index, widget in enumerate((self.to_city, self.refer, self.to_agenda, self.to_goal)):
             layout.addWidget(widget, index, 0)  # one column: fits beside the list at 150 %
         self.form.addRow(row)
         self.answer_button = button(_("Antwoord &vastleggen…"), self.record_answer,
-                                    _("Het antwoord op de gekozen opvolging"), self)
+                                    tip=_("Het antwoord op de gekozen opvolging"), parent=self)
         self.form.addRow(self.answer_button)
         self.followup_buttons = [self.to_city, self.refer, self.to_agenda, self.to_goal,
                                  self.answer_button]
@@ -252,7 +253,7 @@ class SignalsPanel(RecordPanel):
         """"Doorverwijzen naar…": the sociale kaart's partners, or another name."""
         menu = QMenu(self)
         for organisation_id, name in self.referral_choices():
-            menu.addAction(name, lambda oid=organisation_id: self.pass_on("referral", to_id=oid))
+            menu.addAction(name, partial(self.pass_on, "referral", to_id=organisation_id))
         menu.addSeparator()
         menu.addAction(_("Andere organisatie of persoon…"), self.refer_to_other)
         menu.exec(self.refer.mapToGlobal(self.refer.rect().bottomLeft()))
@@ -282,7 +283,7 @@ class SignalsPanel(RecordPanel):
             return
         if ask_yes_no(self, _("Naam en contact wissen"), _(
                 "Wilt u de naam en het contact van de bewoner wissen? De woorden blijven "
-                "staan, zonder naam. Dit kunt u niet ongedaan maken.")):
+                "staan, zonder naam. Dit kunt u niet ongedaan maken."), _("Ja, wissen")):
             self.saver.forget()
             erase_resident(self, self.current_id).success(lambda _c: self.reload_editor()).run()
 
@@ -310,7 +311,7 @@ class SignalsPanel(RecordPanel):
 
     def fill_choices(self) -> None:
         """Refill buurten, board members, themes and groups from the database."""
-        self._areas = {a.id: a.name for a in self.ws.buurten()}
+        self._areas = {a.id: a.name for a in self.ws.areas.all()}
         refill_combo(self.area, _("Hele wijk"), list(self._areas.items()))
         members = self.ws.contacts.board_members() or self.ws.contacts.all()
         self.heard_by.set_people([(p.id, p.name) for p in members])
@@ -414,7 +415,7 @@ class SignalsView(QWidget):
             "toestemming gaf. Geef het door en schrijf op wat ermee gebeurde."), self), 1)
         layout.addLayout(intro)
         self.lists_button = button(_("Thema's en &groepen…"), self.edit_lists,
-                                   _("De eigen woorden van het wijkplatform"), self)
+                                   tip=_("De eigen woorden van het wijkplatform"), parent=self)
         intro.addWidget(self.lists_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))

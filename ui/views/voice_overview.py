@@ -41,8 +41,9 @@ from wijkapp.voice import (
 from wijkapp.workspace import Workspace
 
 from ..style import OVERDUE, set_role
+from .meeting_widgets import button
 from .signal_labels import quarter_header, year_choices
-from .widgets import button, hint
+from .widgets import hint
 
 WATCHED = ("signals", "signal_followups", "requests", "organisations", "boards")
 GREY = "#6b6b6b"
@@ -83,7 +84,8 @@ class CountTable(QTableWidget):
         metrics = QFontMetrics(bold)
         for column in range(1, 6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            text = self.horizontalHeaderItem(column).text()
+            item = self.horizontalHeaderItem(column)
+            text = item.text() if item is not None else ""
             header.resizeSection(column, metrics.horizontalAdvance(text) + 16)
 
     def set_rows(self, rows: tuple[tuple[str, tuple[int, int, int, int]], ...]) -> None:
@@ -152,9 +154,10 @@ class VoiceOverview(QWidget):
         self.year = QComboBox(self)
         self.year.setAccessibleName(_("Jaar"))
         caption.setBuddy(self.year)
-        self.pdf_button = button(_("&PDF maken…"), self.make_pdf,
-                                 _("Tellen en vertellen als PDF, om te delen met de gemeente"),
-                                 self, role="primary")
+        self.pdf_button = button(
+            _("&PDF maken…"), self.make_pdf,
+            tip=_("Tellen en vertellen als PDF, om te delen met de gemeente"),
+            parent=self, role="primary")
         top.addWidget(caption)
         top.addWidget(self.year)
         top.addStretch(1)

@@ -7,11 +7,10 @@ Fonts are never set in points or pixels here: headings and messages get a styles
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTreeView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QWidget,
 )
 
@@ -170,8 +167,10 @@ class PersonCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(label)
-        self.lineEdit().setAccessibleName(label)  # the text inside is what gets the focus
-        self.lineEdit().setPlaceholderText(_("Kies een persoon of typ een naam"))
+        edit = self.lineEdit()
+        assert edit is not None  # an editable combo has one
+        edit.setAccessibleName(label)  # the text inside is what gets the focus
+        edit.setPlaceholderText(_("Kies een persoon of typ een naam"))
         self.setMinimumContentsLength(12)  # wider names show when there is room
 
     def set_people(self, people: list[tuple[str, str]]) -> None:
@@ -265,29 +264,6 @@ def add_row(layout: QFormLayout, label: str, field: QWidget) -> QLabel:
         field.setAccessibleName(label)
     layout.addRow(caption, field)
     return caption
-
-
-def list_tree(headers: list[str], name: str, parent: QWidget | None = None,
-              keep: tuple[int, ...] = ()) -> QTreeWidget:
-    """A read-only, keyboard-friendly list with column headers and alternating rows.
-
-    Columns fit the width; those in ``keep`` are never cut short (see :func:`column_widths`).
-    """
-    tree = QTreeWidget(parent)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    tree.setAccessibleName(name)
-    tree.setAllColumnsShowFocus(True)
-    tree.header().setStretchLastSection(False)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    _ColumnFitter(tree, keep)
-    tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
-    tree.setWordWrap(True)
-    tree.setUniformRowHeights(False)
-    return tree
 
 
 def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = None,
@@ -394,36 +370,6 @@ class _ColumnFitter(QObject):
                                least=longest_words(tree, pad))
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
-
-
-def mark_late(item: QTreeWidgetItem, late: bool) -> None:
-    """Red, bold text for a late row (the row's words say "te laat" as well).
-
-    A row that is not late and was never marked is left alone, so filling a long list
-    costs nothing extra.
-    """
-    if not late and item.data(0, Qt.ItemDataRole.FontRole) is None:
-        return
-    font = QFont()
-    font.setBold(late)
-    brush = QBrush(LATE_COLOR) if late else QBrush()
-    for column in range(item.columnCount()):
-        item.setFont(column, font)
-        item.setForeground(column, brush)
-
-
-def button(text: str, slot: Callable[[], Any], tip: str = "", parent: QWidget | None = None,
-           role: str | None = None) -> QPushButton:
-    """A push button with words, an accessible name and an optional tooltip and role."""
-    widget = QPushButton(text, parent)
-    widget.setAccessibleName(text.replace("&", ""))
-    if tip:
-        widget.setToolTip(tip)
-        widget.setAccessibleDescription(tip)
-    if role:
-        set_role(widget, role)
-    widget.clicked.connect(lambda _checked=False: slot())
-    return widget
 
 
 def refill_combo(combo: QComboBox, first: str | None, entries: list[tuple[Any, str]]) -> None:

@@ -140,7 +140,7 @@ def meeting_end(ws: Workspace, meeting: Meeting) -> dt.datetime | None:
     if planned is not None:
         return planned
     items = ws.agenda.for_meeting(meeting.id)
-    ends = [end for _start, end in fmt.time_slots(meeting.start, [i.minutes for i in items]) if end]
+    ends = [end for _start, end in fmt.time_slots(meeting.start, [i.planned_minutes for i in items]) if end]
     return ends[-1] if ends else None
 
 
@@ -221,7 +221,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
     board = ws.board
     start = meeting.start
     items = ws.agenda.for_meeting(meeting.id)
-    slots = fmt.time_slots(start, [item.minutes for item in items])
+    slots = fmt.time_slots(start, [item.planned_minutes for item in items])
     end = meeting_end(ws, meeting)
     dates: dict[str, str] = {meeting.id: fmt.short_date(start)}
 
@@ -257,7 +257,7 @@ def meeting_content(ws: Workspace, meeting: Meeting, today: dt.date, *,
                          if a.agenda_item_id == item.id],
                 reviews=reviews if item.id == review_item else [],
                 standard=item.standard,
-                duration=duration_label(item.seconds_spent, item.minutes) if item_times else "",
+                duration=duration_label(item.seconds_spent, item.planned_minutes) if item_times else "",
             )
         )
 

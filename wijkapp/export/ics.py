@@ -91,7 +91,7 @@ def _description(ws: Workspace, meeting: Meeting, board_name: str) -> str:
     items = ws.agenda.for_meeting(meeting.id)
     if items:
         lines += ["", "Agenda"]
-        slots = fmt.time_slots(meeting.start, [item.minutes for item in items])
+        slots = fmt.time_slots(meeting.start, [item.planned_minutes for item in items])
         for number, (item, (begin, end)) in enumerate(zip(items, slots, strict=True), start=1):
             details = [fmt.slot_label(begin, end), fmt.KIND_LABELS.get(item.kind, item.kind)]
             if item.presenter.strip():

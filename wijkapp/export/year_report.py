@@ -240,7 +240,7 @@ def _goals(ws: Workspace, fig: YearFigures) -> dict[str, Any]:
     chart = chart_figure("Stand van de doelen", [
         Bar(GOAL_STATUS_WORDS[s], g.by_status.get(s, 0), color=GOAL_COLORS[s])
         for s in GOAL_STATUS_WORDS], CHART_WIDTH, unit="aantal doelen")
-    areas = {a.id: a.name for a in ws.buurten()}
+    areas = {a.id: a.name for a in ws.areas.all()}
     groups = []
     for status, name in (("achieved", "Bereikt"), ("not_achieved", "Niet bereikt"),
                          ("running", "Loopt nog"), ("stopped", "Gestopt"), ("idea", "Idee")):

@@ -139,6 +139,11 @@ class BoardSync:
         return self.board_id is not None
 
     @property
+    def has_unsent_erasures(self) -> bool:
+        """An erasure (AVG) is recorded here but not yet in the shared state."""
+        return bool(self.store.scalar("SELECT 1 FROM sync_erasures WHERE in_doc = 0 LIMIT 1"))
+
+    @property
     def folder(self) -> Path | None:
         value = self._get("folder")
         return Path(value) if value else None
@@ -146,9 +151,6 @@ class BoardSync:
     @property
     def laptop_name(self) -> str:
         return str(self._get("laptop_name") or platform.node() or "deze laptop")
-
-    def set_laptop_name(self, name: str) -> None:
-        self._set(laptop_name=name.strip() or None)
 
     def set_folder(self, folder: Path | None) -> None:
         self._set(folder=str(folder) if folder else None)

@@ -19,7 +19,7 @@ import json
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,7 +52,7 @@ from .rules import (
 )
 
 if TYPE_CHECKING:
-    from ..store import Store
+    from ..transactions import Store
     from ..workspace import Workspace
 
 
@@ -84,11 +84,6 @@ class SyncReport:
     #: The document after the sync: zlib-packed whole state and its state vector.
     packed: bytes = field(default=b"", repr=False)
     state: bytes = field(default=b"", repr=False)
-
-    @property
-    def changed_by_others(self) -> int:
-        return self.remote_rows
-
 
 def board_rows(store: Store, table: str, board_id: str) -> list[dict[str, Any]]:
     key = "id" if table == "boards" else "board_id"
@@ -162,15 +157,6 @@ class Engine:
         with self._busy:
             doc, _ = self._load(board)
             return bytes(doc.get_update(state))
-
-    def forget_document(self) -> None:
-        """Drop the in-memory document (after a restore, or when a sync failed)."""
-        self._doc = None
-
-    def document_update(self, board: str) -> bytes:
-        with self._busy:
-            doc, _ = self._load(board)
-            return bytes(doc.get_update())
 
     # -- one sync ----------------------------------------------------------------------------
     def sync(self, board: str, peer_files: Sequence[sf.SyncFile], *, joining: bool = False,
@@ -519,7 +505,3 @@ class Engine:
 
 
 _MISSING: Any = object()
-
-
-def iter_columns(table: str) -> Iterable[str]:
-    return COLUMNS[table]

@@ -1,4 +1,6 @@
-"""Serialized access to the one connection: reads, write transactions, undo.
+"""Reads, write transactions and undo on the one connection (the write layer).
+
+The file itself is opened and guarded by :mod:`wijkapp.database_file`.
 
 Every write goes through :meth:`Store.write`, which opens one transaction, records
 the before/after image of each row it touches (the undo step) and returns the
@@ -356,7 +358,7 @@ def _write_failure_sentence(error: sqlite3.Error, path: Any = None) -> str:
     text = str(error).lower()
     full = False
     if path is not None and ("i/o" in text or "disk" in text):
-        from .storage import _nearly_full
+        from .file_errors import _nearly_full
 
         full = _nearly_full(path)
     if "full" in text or full:

@@ -1,4 +1,4 @@
-"""The pure helpers behind the meeting screens, table-driven."""
+"""ui.labels, part one: dates, times and the core's codes in Dutch (table-driven)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ui.formatting import (
+from ui.labels import (
     action_row_label,
     agenda_total_label,
     attendance_label,
