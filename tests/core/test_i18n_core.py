@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from wijkapp.errors import NotFoundError, ValidationError
+from wijkapp.file_errors import disk_problem
 from wijkapp.i18n import set_language
 from wijkapp.i18n_tools import extract, missing
-from wijkapp.file_errors import disk_problem
 from wijkapp.workspace import Workspace
 
 CORE = Path(__file__).resolve().parents[2] / "wijkapp"
