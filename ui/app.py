@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from wijkapp.errors import (
     DamagedDatabaseError,
     DiskError,
+    DiskFullError,
     NewerSchemaError,
     NotADatabaseError,
     ReadOnlyError,
@@ -55,7 +56,7 @@ def open_error_message(error: StorageError, path: Path) -> tuple[str, str]:
             "Start de computer opnieuw op en open Wijkapp dan nog een keer."
         )
     elif isinstance(error, DiskError):
-        full = "vol" in str(error)
+        full = isinstance(error, DiskFullError) or "schijf is vol" in str(error)
         title = _("De schijf is vol") if full else _("De schijf geeft een fout")
         text = (_(
             "Wijkapp kan uw bestand nu niet openen, omdat de schijf vol is. Het bestand is "

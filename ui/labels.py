@@ -330,9 +330,7 @@ def days_late_text(due: dt.date | str | None, today: dt.date) -> str:
     if day is None or day >= today:
         return ""
     days = (today - day).days
-    if days == 1:
-        return _("te laat (1 dag)")
-    return _("te laat ({n} dagen)").format(n=days)
+    return ngettext("te laat ({n} dag)", "te laat ({n} dagen)", days).format(n=days)
 
 
 def postponed_text(times: int) -> str:

@@ -406,6 +406,8 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("Handleiding"), self.show_manual, "F1"))
+        help_menu.addAction(self._action(_("Hoe doe ik…?"), self.show_how_to))
         help_menu.addAction(self._action(_("Sneltoetsen"), self.show_shortcuts))
         help_menu.addAction(self._action(_("Over Wijkapp"), self.show_about))
 
@@ -492,14 +494,10 @@ class MainWindow(QMainWindow):
         self.set_text_size(self.prefs.text_size + delta)
 
     def set_language(self, code: str) -> None:
-        """Remember the language; it applies the next time Wijkapp opens."""
-        self.prefs.language = code
-        preferences.save(self.prefs)
-        QMessageBox.information(
-            self,
-            _("Taal"),
-            _("De nieuwe taal ziet u als u Wijkapp de volgende keer opent."),
-        )
+        """Beeld → Taal: save everything, then show the window in the new language at once."""
+        from .language_switch import switch_language
+
+        switch_language(self, code)
 
     # -- misc -------------------------------------------------------------------------------
     def update_title(self) -> None:
@@ -509,6 +507,22 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short message in the status bar (kept for 10 seconds)."""
         self.statusBar().showMessage(text, 10_000)
+
+    def show_manual(self) -> None:
+        """Help → Handleiding (F1): the user guide, in the app and offline."""
+        from wijkapp.guide import MANUAL
+
+        from .guide import open_guide
+
+        open_guide(self, MANUAL)
+
+    def show_how_to(self) -> None:
+        """Help → Hoe doe ik…?: the list of tasks, each a page of numbered steps."""
+        from wijkapp.guide import INDEX
+
+        from .guide import open_guide
+
+        open_guide(self, INDEX)
 
     def show_shortcuts(self) -> None:
         """Help → Sneltoetsen: a table of every keyboard shortcut."""

@@ -82,7 +82,22 @@ def _core_steps(folder: Path) -> dict[str, Any]:
     if not data.startswith(b"%PDF") or len(data) < MIN_PDF_BYTES:
         raise SelftestError(f"het verslag-PDF is onvolledig ({len(data)} bytes).")
     _two_laptops(folder)
+    _guide_is_there()
     return {"board": board, "pdf_kb": round(len(data) / 1024)}
+
+
+def _guide_is_there() -> None:
+    """Help → Handleiding and Hoe doe ik…? read their pages from the build, in both languages."""
+    from wijkapp.guide import PAGES, page_path
+
+    for language in ("nl", "en"):
+        for name in PAGES:
+            try:
+                path = page_path(name, language)
+            except FileNotFoundError:
+                path = None
+            if path is None or path.parent.name != language:
+                raise SelftestError(f"de handleiding ('{language}/{name}.md') ontbreekt in deze build.")
 
 
 def _two_laptops(folder: Path) -> None:

@@ -28,6 +28,7 @@ SHORTCUT_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Ctrl+E", N_("exporteren")),
         ("Ctrl++ / Ctrl+-", N_("tekst groter / kleiner")),
         ("Ctrl+Q", N_("Wijkapp afsluiten")),
+        ("F1", N_("de handleiding openen")),
         ("Tab", N_("naar het volgende veld")),
     )),
     (N_("Vergadering voorbereiden"), (

@@ -9,6 +9,7 @@ from typing import Any
 from .base import Cleaner, Manager, check_choice, date, flag, from_row, text
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_, _
 from .timeutil import maybe_date, to_iso_date, today
 
 ACTION_STATUSES = ("open", "done", "cancelled")
@@ -65,11 +66,11 @@ class Actions(Manager[Action]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "what": text("Wat er moet gebeuren", required=True),
+            "what": text(N_("Wat er moet gebeuren"), required=True),
             "owner_id": self._ref(self._ws.contacts, "Deze persoon"),
-            "owner_name": text("De naam van wie het doet", limit=10_000),
-            "due_date": date("datum waarop het klaar moet zijn"),
-            "notes": text("De aantekeningen"),
+            "owner_name": text(N_("De naam van wie het doet"), limit=10_000),
+            "due_date": date(N_("datum waarop het klaar moet zijn")),
+            "notes": text(N_("De aantekeningen")),
             "goal_id": self._ref(self._ws.goals, "Dit doel"),
             "agenda_item_id": self._ref(self._ws.agenda, "Dit agendapunt"),
             "preventive": flag,
@@ -93,7 +94,7 @@ class Actions(Manager[Action]):
         values = self._clean(fields)
         if values.get("owner_id") and "owner_name" not in values:
             values["owner_name"] = self._ws.contacts.get(values["owner_id"]).name
-        return self._update(action_id, values, "Actiepunt gewijzigd")
+        return self._update(action_id, values, N_("Actiepunt gewijzigd"))
 
     def mark_done(self, action_id: str, on: dt.date | None = None, in_meeting: str | None = None) -> Changes:
         """The action is done (today by default); noted in ``in_meeting``'s review."""
@@ -119,7 +120,7 @@ class Actions(Manager[Action]):
         """Move the due date on and count one more postponement."""
         action = self.get(action_id)
         if action.status != "open":
-            raise ValidationError("Alleen een open actiepunt kan worden uitgesteld.")
+            raise ValidationError(_("Alleen een open actiepunt kan worden uitgesteld."))
         due = to_iso_date(new_due, "nieuwe datum") if new_due else None
         if due is None:
             base = max(maybe_date(action.due_date) or today(), today())

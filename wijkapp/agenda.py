@@ -9,6 +9,7 @@ from .base import Cleaner, Manager, choice, clean_text, text
 from .boards import AGENDA_KINDS, TRAILING_STANDARD
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def _planned_minutes(value: Any) -> int | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 600:
         return value
-    raise ValidationError("Het aantal minuten moet een heel getal tussen 0 en 600 zijn.")
+    raise ValidationError(_("Het aantal minuten moet een heel getal tussen 0 en 600 zijn."))
 
 
 class AgendaItems(Manager[AgendaItem]):
@@ -58,12 +59,12 @@ class AgendaItems(Manager[AgendaItem]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "title": text("De titel van het agendapunt", required=True, limit=500, strip=True),
-            "kind": choice(AGENDA_KINDS, "Soort agendapunt"),
-            "presenter": text("De inleider"),
+            "title": text(N_("De titel van het agendapunt"), required=True, limit=500, strip=True),
+            "kind": choice(AGENDA_KINDS, N_("Soort agendapunt")),
+            "presenter": text(N_("De inleider")),
             "planned_minutes": _planned_minutes,
-            "notes": text("De aantekeningen"),
-            "summary": text("De samenvatting"),
+            "notes": text(N_("De aantekeningen")),
+            "summary": text(N_("De samenvatting")),
             "goal_id": self._ref(self._ws.goals, "Dit doel"),
         }
 
@@ -97,7 +98,7 @@ class AgendaItems(Manager[AgendaItem]):
 
     def update(self, item_id: str, **fields: Any) -> Changes:
         """Change fields of an item (notes are saved per keystroke by the editor)."""
-        return self._update(item_id, self._clean(fields), "Agendapunt gewijzigd")
+        return self._update(item_id, self._clean(fields), N_("Agendapunt gewijzigd"))
 
     def set_notes(self, item_id: str, notes: str) -> Changes:
         """Save the item's notes (not an undo step of its own: typing has its own undo)."""
@@ -110,7 +111,7 @@ class AgendaItems(Manager[AgendaItem]):
     def add_time(self, item_id: str, seconds: int) -> Changes:
         """Add time the chair's clock measured on this item (not an undo step, like notes)."""
         if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0:
-            raise ValidationError("De gemeten tijd moet een heel, positief aantal seconden zijn.")
+            raise ValidationError(_("De gemeten tijd moet een heel, positief aantal seconden zijn."))
         item = self.get(item_id)
         if seconds == 0:
             return Changes()

@@ -14,6 +14,7 @@ from pathlib import Path
 from .base import Manager, clean_text
 from .changes import Changes
 from .errors import NotFoundError, ValidationError, WriteFailedError
+from .i18n import _
 from .private_files import make_private_folder
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
@@ -73,8 +74,8 @@ class Attachments(Manager[Attachment]):
         path = self.file_for(attachment.sha256)
         if path is None:
             raise ValidationError(
-                "Deze bijlage verwijst naar een bestand buiten de map met bijlagen en wordt "
-                "niet gebruikt."
+                _("Deze bijlage verwijst naar een bestand buiten de map met bijlagen en wordt "
+                "niet gebruikt.")
             )
         return path
 
@@ -91,10 +92,10 @@ class Attachments(Manager[Attachment]):
         """Copy a file into the store (once per content) and record it."""
         source = Path(source)
         if not source.is_file():
-            raise NotFoundError(f"Het bestand '{source}' is niet gevonden.")
+            raise NotFoundError(_("Het bestand '{source}' is niet gevonden.").format(source=source))
         size = source.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
-            raise ValidationError("Dit bestand is groter dan 200 MB; kies een kleiner bestand.")
+            raise ValidationError(_("Dit bestand is groter dan 200 MB; kies een kleiner bestand."))
         filename = clean_text(source.name, "De bestandsnaam", required=True, limit=500)
         sha = file_sha256(source)
         target = self.folder / sha[:2] / sha
@@ -110,11 +111,11 @@ class Attachments(Manager[Attachment]):
                 os.replace(tmp.name, target)
             except OSError as error:
                 raise WriteFailedError(
-                    f"De bijlage is niet opgeslagen ({error.strerror}). Controleer of er ruimte is."
+                    _("De bijlage is niet opgeslagen ({reason}). Controleer of er ruimte is.").format(reason=error.strerror)
                 ) from None
             if file_sha256(target) != sha:
                 target.unlink(missing_ok=True)
-                raise WriteFailedError("De bijlage is niet goed gekopieerd; probeer het opnieuw.")
+                raise WriteFailedError(_("De bijlage is niet goed gekopieerd; probeer het opnieuw."))
         media = mimetypes.guess_type(filename)[0] or "application/octet-stream"
         with self._store.write("Bijlage toegevoegd") as tx:
             tx.insert(

@@ -23,8 +23,9 @@ from .database_file import (
     quick_check,
     write_state,
 )
-from .errors import DamagedDatabaseError, DiskError, StorageError, WriteFailedError
+from .errors import DamagedDatabaseError, DiskError, DiskFullError, StorageError, WriteFailedError
 from .file_errors import disk_problem, sqlite_problem
+from .i18n import _
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -72,7 +73,7 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
         raise WriteFailedError(
-            f"De map voor reservekopieën kan niet worden gemaakt ({error.strerror})."
+            _("De map voor reservekopieën kan niet worden gemaakt ({reason}).").format(reason=error.strerror)
         ) from None
     final = folder / f"{ws.path.stem}-{now:%Y%m%d-%H%M%S}.sqlite"
     number = 1
@@ -110,14 +111,14 @@ def make_backup(ws: Workspace, now: dt.datetime | None = None) -> Path:
         problem = (error if isinstance(error, StorageError)
                    else sqlite_problem(partial, error) if isinstance(error, sqlite3.Error)
                    else disk_problem(partial, error))
-        if isinstance(problem, DiskError) and "vol" in str(problem):
-            raise DiskError(
-                "De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
-                "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf."
+        if isinstance(problem, DiskFullError):
+            raise DiskFullError(
+                _("De reservekopie is niet gelukt: de schijf is vol. Uw gegevens zijn niet "
+                "veranderd; maak ruimte vrij, dan maakt Wijkapp de kopie later vanzelf.")
             ) from None
         raise WriteFailedError(
-            f"De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
-            "controleer of er ruimte op de schijf is."
+            _("De reservekopie is niet gelukt ({error}). Uw gegevens zijn niet veranderd; "
+            "controleer of er ruimte op de schijf is.").format(error=error)
         ) from None
     thin(ws.path, now)
     return final
@@ -248,15 +249,15 @@ def thin_kept_aside(db_path: Path, now: dt.datetime | None = None) -> list[Path]
 def validate_backup(backup: Path) -> None:
     """Refuse a file that is not a healthy Wijkapp database this version can open."""
     if not backup.is_file():
-        raise StorageError(f"De reservekopie '{backup}' bestaat niet.")
+        raise StorageError(_("De reservekopie '{backup}' bestaat niet.").format(backup=backup))
     check_header(backup)
     if backup.stat().st_size == 0:
-        raise StorageError(f"'{backup.name}' is leeg; dat is geen reservekopie.")
+        raise StorageError(_("'{name}' is leeg; dat is geen reservekopie.").format(name=backup.name))
     try:
         quick_check(backup)
     except DamagedDatabaseError:
         raise DamagedDatabaseError(
-            f"De reservekopie '{backup.name}' is zelf beschadigd; kies een andere."
+            _("De reservekopie '{name}' is zelf beschadigd; kies een andere.").format(name=backup.name)
         ) from None
     check_known_schema(backup, required=True)
 
@@ -276,8 +277,8 @@ def restore(backup: Path, db_path: Path, now: dt.datetime | None = None) -> Path
     validate_backup(backup)
     if db_path.exists() and _same_file(backup, db_path):
         raise StorageError(
-            f"'{backup.name}' is het bestand zelf, geen reservekopie. Er is niets veranderd; "
-            "kies een reservekopie uit de map met reservekopieën."
+            _("'{name}' is het bestand zelf, geen reservekopie. Er is niets veranderd; "
+            "kies een reservekopie uit de map met reservekopieën.").format(name=backup.name)
         )
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = acquire_lock(db_path)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .i18n import N_, _, language
 from .timeutil import to_iso_date, to_iso_datetime
 
 if TYPE_CHECKING:
@@ -45,23 +46,32 @@ def clean_text(value: Any, label: str, *, required: bool = False, limit: int = M
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label} moet tekst zijn.")
+        raise ValidationError(_("{label} moet tekst zijn.").format(label=_(label)))
     if "\x00" in value:
         value = value.replace("\x00", "")
     if has_broken_unicode(value):
         raise ValidationError(
-            f"{label} bevat een kapot teken (een half Unicode-teken); typ of plak de tekst opnieuw."
+            _("{label} bevat een kapot teken (een half Unicode-teken); typ of plak de tekst opnieuw.").format(
+                label=_(label))
         )
     value = BIDI_CONTROLS.sub("", value)
     if required and not value.strip():
-        raise ValidationError(f"Vul {label.lower()} in.")
+        raise ValidationError(_("Vul {label} in.").format(label=_(label).lower()))
     if required and not any(c.isalnum() for c in value):
-        raise ValidationError(f"{label} moet minstens één letter of cijfer bevatten.")
+        raise ValidationError(_("{label} moet minstens één letter of cijfer bevatten.").format(
+            label=_(label)))
     if len(value) > limit:
         raise ValidationError(
-            f"{label} is te lang ({len(value):,} tekens; hoogstens {limit:,}).".replace(",", ".")
+            _("{label} is te lang ({length} tekens; hoogstens {limit}).").format(
+                label=_(label), length=thousands(len(value)), limit=thousands(limit))
         )
     return value
+
+
+def thousands(number: int) -> str:
+    """``1000000`` as ``1.000.000`` in Dutch, ``1,000,000`` in English."""
+    grouped = f"{number:,}"
+    return grouped if language() == "en" else grouped.replace(",", ".")
 
 
 def has_broken_unicode(value: str) -> bool:
@@ -80,7 +90,8 @@ CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 def check_choice(value: str, allowed: Sequence[str], label: str) -> str:
     """Refuse a value outside ``allowed`` with a Dutch sentence."""
     if value not in allowed:
-        raise ValidationError(f"{label} '{value}' bestaat niet; kies uit: {', '.join(allowed)}.")
+        raise ValidationError(_("{label} '{value}' bestaat niet; kies uit: {choices}.").format(
+            label=_(label), value=value, choices=", ".join(allowed)))
     return value
 
 
@@ -96,8 +107,8 @@ def text(label: str, *, required: bool = False, limit: int = MAX_TEXT, strip: bo
             result = result.strip()
             if CONTROL_CHARS.search(result):  # a one-line name or title
                 raise ValidationError(
-                    f"{label} bevat een onzichtbaar teken (zoals een tab of een nieuwe regel); "
-                    "typ het op één gewone regel."
+                    _("{label} bevat een onzichtbaar teken (zoals een tab of een nieuwe regel); "
+                    "typ het op één gewone regel.").format(label=_(label))
                 )
         return result
 
@@ -136,6 +147,43 @@ def flag(value: Any) -> int:
     return 1 if value else 0
 
 
+#: Whole sentences per record kind (``Manager.label``), never glued from the label: undo
+#: step names (translated when shown, see ``Workspace.undo_name``) and "not found" errors.
+DELETED = {
+    "": N_("Gegevens verwijderd"), "Agendapunt": N_("Agendapunt verwijderd"),
+    "Ingekomen stuk": N_("Ingekomen stuk verwijderd"), "Verzoek": N_("Verzoek verwijderd"),
+    "Actiepunt": N_("Actiepunt verwijderd"), "Organisatie": N_("Organisatie verwijderd"),
+    "Contact": N_("Contact verwijderd"), "Buurt": N_("Buurt verwijderd"),
+    "Signaal": N_("Signaal verwijderd"), "Doel": N_("Doel verwijderd"),
+    "Bijlage": N_("Bijlage verwijderd"), "Besluit": N_("Besluit verwijderd"),
+    "Vergadering": N_("Vergadering verwijderd"),
+}
+CHANGED = {
+    "": N_("Gegevens gewijzigd"), "Agendapunt": N_("Agendapunt gewijzigd"),
+    "Ingekomen stuk": N_("Ingekomen stuk gewijzigd"), "Verzoek": N_("Verzoek gewijzigd"),
+    "Actiepunt": N_("Actiepunt gewijzigd"), "Organisatie": N_("Organisatie gewijzigd"),
+    "Contact": N_("Contact gewijzigd"), "Buurt": N_("Buurt gewijzigd"),
+    "Signaal": N_("Signaal gewijzigd"), "Doel": N_("Doel gewijzigd"),
+    "Bijlage": N_("Bijlage gewijzigd"), "Besluit": N_("Besluit gewijzigd"),
+    "Vergadering": N_("Vergadering gewijzigd"),
+}
+MISSING = {
+    "": N_("Dit gegeven bestaat niet (meer)."),
+    "Agendapunt": N_("Dit agendapunt bestaat niet (meer)."),
+    "Ingekomen stuk": N_("Dit ingekomen stuk bestaat niet (meer)."),
+    "Verzoek": N_("Dit verzoek bestaat niet (meer)."),
+    "Actiepunt": N_("Dit actiepunt bestaat niet (meer)."),
+    "Organisatie": N_("Deze organisatie bestaat niet (meer)."),
+    "Contact": N_("Dit contact bestaat niet (meer)."),
+    "Buurt": N_("Deze buurt bestaat niet (meer)."),
+    "Signaal": N_("Dit signaal bestaat niet (meer)."),
+    "Doel": N_("Dit doel bestaat niet (meer)."),
+    "Bijlage": N_("Deze bijlage bestaat niet (meer)."),
+    "Besluit": N_("Dit besluit bestaat niet (meer)."),
+    "Vergadering": N_("Deze vergadering bestaat niet (meer)."),
+}
+
+
 class Manager(Generic[T]):
     """Base for one concept's manager; subclasses set ``table``, ``record`` and labels."""
 
@@ -158,7 +206,7 @@ class Manager(Generic[T]):
             f"SELECT * FROM [{self.table}] WHERE id = ? AND deleted_at IS NULL", [record_id]
         )
         if row is None:
-            raise NotFoundError(f"{self.label} bestaat niet (meer).")
+            raise NotFoundError(_(MISSING.get(self.label, MISSING[""])))
         return from_row(self.record, row)  # type: ignore[no-any-return]
 
     def exists(self, record_id: str | None) -> bool:
@@ -185,19 +233,20 @@ class Manager(Generic[T]):
     def delete(self, record_id: str) -> Changes:
         """Soft-delete a record (undoable)."""
         self.get(record_id)
-        with self._store.write(f"{self.label} verwijderd") as tx:
+        with self._store.write(DELETED.get(self.label, DELETED[""])) as tx:
             tx.soft_delete(self.table, record_id)
         return tx.changes()
 
     def _update(self, record_id: str, values: dict[str, Any], step: str | None = None) -> Changes:
         self.get(record_id)
-        with self._store.write(step or f"{self.label} gewijzigd") as tx:
+        with self._store.write(step or CHANGED.get(self.label, CHANGED[""])) as tx:
             tx.update(self.table, record_id, values)
         return tx.changes()
 
     def _require_ref(self, manager: Manager[Any], record_id: str | None, label: str) -> None:
         if record_id and not manager.exists(record_id):
-            raise ValidationError(f"{label} bestaat niet (meer); kies een andere.")
+            raise ValidationError(
+                _("{label} bestaat niet (meer); kies een andere.").format(label=_(label)))
 
     def _ref(self, manager: Manager[Any], label: str) -> Cleaner:
         """A cleaner for a link to a live record of ``manager`` (``None`` for no link)."""
@@ -217,6 +266,6 @@ class Manager(Generic[T]):
         cleaners = self._cleaners()
         unknown = set(fields) - set(cleaners)
         if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Onbekend veld: {fields}.").format(fields=", ".join(sorted(unknown))))
         column = column_names(self.record)
         return {column.get(key, key): cleaners[key](value) for key, value in fields.items()}

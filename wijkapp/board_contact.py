@@ -13,6 +13,7 @@ from typing import Any
 
 from .base import clean_text
 from .errors import ValidationError
+from .i18n import _
 
 __all__ = ["BoardContact", "CONTACT_FIELDS", "clean_contact", "contact_sentences"]
 
@@ -64,18 +65,18 @@ def clean_contact(fields: dict[str, Any]) -> dict[str, str]:
     cleaned: dict[str, str] = {}
     for name, value in fields.items():
         if name not in CONTACT_FIELDS:
-            raise ValidationError(f"Onbekend veld: {name}.")
+            raise ValidationError(_("Onbekend veld: {name}.").format(name=name))
         label = CONTACT_FIELDS[name]
         text = " ".join(clean_text(value, label, limit=_LIMIT).split())
         if text and name == "contact_email" and not _EMAIL_RE.fullmatch(text):
-            raise ValidationError(f"'{text}' is geen e-mailadres. Een goed voorbeeld: info@wijk.nl.")
+            raise ValidationError(_("'{text}' is geen e-mailadres. Een goed voorbeeld: info@wijk.nl.").format(text=text))
         if text and name == "contact_phone" and (
             not _PHONE_RE.fullmatch(text) or sum(c.isdigit() for c in text) < 5
         ):
             raise ValidationError(
-                f"'{text}' is geen telefoonnummer. Gebruik alleen cijfers en spaties.")
+                _("'{text}' is geen telefoonnummer. Gebruik alleen cijfers en spaties.").format(text=text))
         if text and name == "contact_website" and not _WEBSITE_RE.fullmatch(text):
-            raise ValidationError(f"'{text}' is geen website. Een goed voorbeeld: www.wijk.nl.")
+            raise ValidationError(_("'{text}' is geen website. Een goed voorbeeld: www.wijk.nl.").format(text=text))
         cleaned[name] = text
     return cleaned
 

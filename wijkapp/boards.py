@@ -10,6 +10,7 @@ from .base import Manager, clean_text, from_row, text
 from .board_contact import CONTACT_FIELDS, BoardContact, clean_contact
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .i18n import N_, _
 
 AGENDA_KINDS = ("informing", "discussing", "deciding")
 
@@ -87,7 +88,7 @@ class Boards:
         """One board by id."""
         row = self._store.one("SELECT * FROM boards WHERE id = ? AND deleted_at IS NULL", [board_id])
         if row is None:
-            raise NotFoundError("Dit wijkplatform bestaat niet (meer).")
+            raise NotFoundError(_("Dit wijkplatform bestaat niet (meer)."))
         return from_row(Board, row)
 
     def create(
@@ -98,9 +99,9 @@ class Boards:
         municipality: str = "",
     ) -> Changes:
         """Make a board with its buurten and the standard agenda template; it becomes current."""
-        name = text("De naam van het wijkplatform", required=True, limit=200, strip=True)(name)
-        wijk = text("De wijk", limit=200, strip=True)(wijk)
-        municipality = text("De gemeente", limit=200, strip=True)(municipality)
+        name = text(N_("De naam van het wijkplatform"), required=True, limit=200, strip=True)(name)
+        wijk = text(N_("De wijk"), limit=200, strip=True)(wijk)
+        municipality = text(N_("De gemeente"), limit=200, strip=True)(municipality)
         with self._store.write("Wijkplatform gemaakt") as tx:
             board_id = tx.insert(
                 "boards",
@@ -113,7 +114,7 @@ class Boards:
                 },
             )
             for position, buurt in enumerate(buurten or []):
-                buurt = text("De naam van de buurt", limit=200, strip=True)(buurt)
+                buurt = text(N_("De naam van de buurt"), limit=200, strip=True)(buurt)
                 if buurt:
                     tx.insert("areas", {"board_id": board_id, "name": buurt, "position": position})
         self._ws.use_board(board_id)
@@ -124,9 +125,9 @@ class Boards:
         allowed = {"name", "wijk", "municipality", "logo_attachment_id"}
         unknown = set(fields) - allowed
         if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Onbekend veld: {fields}.").format(fields=', '.join(sorted(unknown))))
         if "name" in fields:
-            fields["name"] = text("De naam", required=True, limit=200, strip=True)(fields["name"])
+            fields["name"] = text(N_("De naam"), required=True, limit=200, strip=True)(fields["name"])
         self.get(board_id)
         with self._store.write("Wijkplatform gewijzigd") as tx:
             tx.update("boards", board_id, fields)
@@ -156,8 +157,8 @@ class Boards:
         changed = {k: v for k, v in cleaned.items() if getattr(board, k) != v}
         if not changed:
             return Changes()
-        step = ("Contactgegevens gewijzigd" if set(changed) <= set(CONTACT_FIELDS)
-                else "Gegevens van het wijkplatform gewijzigd")
+        step = (N_("Contactgegevens gewijzigd") if set(changed) <= set(CONTACT_FIELDS)
+                else N_("Gegevens van het wijkplatform gewijzigd"))
         with self._store.write(step) as tx:
             tx.update("boards", board_id, changed)
         return tx.changes()
@@ -169,10 +170,10 @@ class Boards:
             title = clean_text(item.get("title"), "De titel van het agendapunt", required=True, limit=500)
             kind = item.get("kind", "discussing")
             if kind not in AGENDA_KINDS:
-                raise ValidationError(f"Soort agendapunt '{kind}' bestaat niet.")
+                raise ValidationError(_("Soort agendapunt '{kind}' bestaat niet.").format(kind=kind))
             minutes = item.get("minutes")
             if minutes is not None and (not isinstance(minutes, int) or minutes < 0):
-                raise ValidationError("Het aantal minuten moet een heel getal zijn.")
+                raise ValidationError(_("Het aantal minuten moet een heel getal zijn."))
             cleaned.append(
                 {"title": title, "kind": kind, "standard": str(item.get("standard", "")), "minutes": minutes}
             )
@@ -192,7 +193,7 @@ class Areas(Manager[Area]):
 
     def add(self, name: str) -> Changes:
         """Add a buurt at the end."""
-        name = text("De naam van de buurt", required=True, limit=200, strip=True)(name)
+        name = text(N_("De naam van de buurt"), required=True, limit=200, strip=True)(name)
         position = self._store.scalar(
             "SELECT COALESCE(MAX(position), -1) + 1 FROM areas WHERE board_id = ?", [self._board_id]
         )
@@ -202,5 +203,5 @@ class Areas(Manager[Area]):
 
     def rename(self, area_id: str, name: str) -> Changes:
         """Give a buurt another name."""
-        name = text("De naam van de buurt", required=True, limit=200, strip=True)(name)
-        return self._update(area_id, {"name": name}, "Buurt hernoemd")
+        name = text(N_("De naam van de buurt"), required=True, limit=200, strip=True)(name)
+        return self._update(area_id, {"name": name}, N_("Buurt hernoemd"))

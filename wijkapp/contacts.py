@@ -9,6 +9,7 @@ from typing import Any
 from .base import Cleaner, Manager, choice, clean_text, date, flag, text
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_, _
 from .social_map import social_map_cleaners
 from .timeutil import to_iso_date, today
 
@@ -61,7 +62,7 @@ class Person:
 def _email(value: Any) -> str:
     text = clean_text(value, "Het e-mailadres", limit=320).strip()
     if text and ("@" not in text or " " in text):
-        raise ValidationError(f"'{text}' is geen geldig e-mailadres.")
+        raise ValidationError(_("'{text}' is geen geldig e-mailadres.").format(text=text))
     return text
 
 
@@ -75,12 +76,12 @@ class Organisations(Manager[Organisation]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "name": text("De naam van de organisatie", required=True, limit=300, strip=True),
-            "kind": choice(ORGANISATION_KINDS, "Soort organisatie"),
-            "phone": text("Het telefoonnummer"),
+            "name": text(N_("De naam van de organisatie"), required=True, limit=300, strip=True),
+            "kind": choice(ORGANISATION_KINDS, N_("Soort organisatie")),
+            "phone": text(N_("Het telefoonnummer")),
             "email": _email,
-            "website": text("De website"),
-            "notes": text("De aantekeningen"),
+            "website": text(N_("De website")),
+            "notes": text(N_("De aantekeningen")),
             **social_map_cleaners(),
         }
 
@@ -93,7 +94,7 @@ class Organisations(Manager[Organisation]):
 
     def update(self, organisation_id: str, **fields: Any) -> Changes:
         """Change fields of an organisation."""
-        return self._update(organisation_id, self._clean(fields), "Organisatie gewijzigd")
+        return self._update(organisation_id, self._clean(fields), N_("Organisatie gewijzigd"))
 
     def by_name(self, name: str) -> Organisation | None:
         """The organisation with exactly this name (case-insensitive), if any."""
@@ -111,14 +112,14 @@ class Contacts(Manager[Person]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "name": text("De naam", required=True, limit=300, strip=True),
-            "role": text("De rol"),
+            "name": text(N_("De naam"), required=True, limit=300, strip=True),
+            "role": text(N_("De rol")),
             "organisation_id": self._ref(self._ws.organisations, "Deze organisatie"),
-            "phone": text("Het telefoonnummer"),
+            "phone": text(N_("Het telefoonnummer")),
             "email": _email,
-            "topics": text("De onderwerpen"),
-            "notes": text("De aantekeningen"),
-            "last_contact": date("datum van het laatste contact"),
+            "topics": text(N_("De onderwerpen")),
+            "notes": text(N_("De aantekeningen")),
+            "last_contact": date(N_("datum van het laatste contact")),
             "board_member": flag,
         }
 
@@ -138,7 +139,7 @@ class Contacts(Manager[Person]):
         values = self._clean(fields)
         before = self.get(person_id)
         if not values.get("board_member") or before.board_member:
-            return self._update(person_id, values, "Contact gewijzigd")
+            return self._update(person_id, values, N_("Contact gewijzigd"))
         with self._store.write("Contact gewijzigd") as tx:
             tx.update(self.table, person_id, values)
             self._invite_to_coming_meetings(tx, person_id)
@@ -157,7 +158,7 @@ class Contacts(Manager[Person]):
 
     def record_contact(self, person_id: str, on: dt.date | None = None) -> Changes:
         """Set the 'last contact' date (today by default)."""
-        return self._update(person_id, {"last_contact": to_iso_date(on or today())}, "Contact bijgewerkt")
+        return self._update(person_id, {"last_contact": to_iso_date(on or today())}, N_("Contact bijgewerkt"))
 
     def board_members(self) -> list[Person]:
         """The board's own members, by name."""

@@ -30,6 +30,7 @@ from .errors import (
     WorkspaceLockedError,
 )
 from .file_errors import damaged, disk_problem, sqlite_problem
+from .i18n import _
 from .private_files import make_side_folders_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -54,25 +55,25 @@ def check_header(path: Path) -> None:
     except OSError as error:
         raise disk_problem(path, error) from None
     if stat_mode.S_ISDIR(mode):
-        raise NotADatabaseError(f"'{path}' is een map, geen Wijkapp-bestand.")
+        raise NotADatabaseError(_("'{path}' is een map, geen Wijkapp-bestand.").format(path=path))
     if not stat_mode.S_ISREG(mode):
         raise NotADatabaseError(
-            f"'{path}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat). "
-            "Kies een Wijkapp-bestand."
+            _("'{path}' is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat). "
+            "Kies een Wijkapp-bestand.").format(path=path)
         )
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except PermissionError:
         raise ReadOnlyError(
-            f"Wijkapp mag '{path}' niet lezen. Controleer de rechten van het bestand."
+            _("Wijkapp mag '{path}' niet lezen. Controleer de rechten van het bestand.").format(path=path)
         ) from None
     except OSError as error:
         raise disk_problem(path, error) from None
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(
-            f"'{path.name}' is geen Wijkapp-bestand. Het bestand is niet veranderd; "
-            "kies een ander bestand of maak een nieuw bestand."
+            _("'{file}' is geen Wijkapp-bestand. Het bestand is niet veranderd; "
+            "kies een ander bestand of maak een nieuw bestand.").format(file=path.name)
         )
 
 
@@ -232,14 +233,14 @@ class FileLocks:
         except Timeout:
             self.release()
             raise WorkspaceLockedError(
-                f"'{self.path.name}' is al geopend in een ander Wijkapp-venster of op een "
-                "andere computer. Sluit dat eerst, of open een ander bestand."
+                _("'{file}' is al geopend in een ander Wijkapp-venster of op een "
+                "andere computer. Sluit dat eerst, of open een ander bestand.").format(file=self.path.name)
             ) from None
         except OSError as error:
             self.release()
             raise ReadOnlyError(
-                f"Wijkapp kan in de map van '{self.path.name}' niet schrijven "
-                f"({error.strerror}). Kies een map waarin u mag schrijven."
+                _("Wijkapp kan in de map van '{file}' niet schrijven "
+                "({reason}). Kies een map waarin u mag schrijven.").format(reason=error.strerror, file=self.path.name)
             ) from None
         self._locks.append(lock)
 
@@ -267,8 +268,8 @@ def create_private_file(path: Path) -> None:
         pass
     except OSError as error:
         raise ReadOnlyError(
-            f"Wijkapp kan '{path}' niet maken ({error.strerror}). "
-            "Kies een map waarin u mag schrijven."
+            _("Wijkapp kan '{path}' niet maken ({reason}). "
+            "Kies een map waarin u mag schrijven.").format(path=path, reason=error.strerror)
         ) from None
 
 
@@ -289,7 +290,7 @@ def connect(path: Path) -> sqlite3.Connection:
         raise sqlite_problem(path, error) from None
     if str(mode).lower() != "wal":
         conn.close()
-        raise StorageError(f"'{path.name}' kan niet in de veilige schrijfmodus worden geopend.")
+        raise StorageError(_("'{file}' kan niet in de veilige schrijfmodus worden geopend.").format(file=path.name))
     return conn
 
 
@@ -413,15 +414,15 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
     if path.exists():
         if not os.access(path, os.W_OK):
             raise ReadOnlyError(
-                f"'{path.name}' is alleen-lezen. Kopieer het naar een map waarin u mag "
-                "schrijven, of zet de rechten van het bestand goed."
+                _("'{file}' is alleen-lezen. Kopieer het naar een map waarin u mag "
+                "schrijven, of zet de rechten van het bestand goed.").format(file=path.name)
             )
     elif not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, mode=0o700)
         except OSError as error:
             raise ReadOnlyError(
-                f"Wijkapp kan de map '{path.parent}' niet maken ({error.strerror})."
+                _("Wijkapp kan de map '{parent}' niet maken ({reason}).").format(parent=path.parent, reason=error.strerror)
             ) from None
     lock = FileLocks(path)
     lock.acquire_name()
@@ -477,10 +478,11 @@ def _migrate(db: Database, path: Path, existed: bool) -> None:
     except Exception as error:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
-        kept = f" Een kopie van voor het bijwerken staat in '{copy.name}'." if copy else ""
+        kept = (" " + _("Een kopie van voor het bijwerken staat in '{file}'.").format(file=copy.name)
+                if copy else "")
         raise StorageError(
-            f"Het bijwerken van '{path.name}' naar deze versie van Wijkapp is mislukt ({error}). "
-            f"Het bestand is niet veranderd.{kept}"
+            _("Het bijwerken van '{file}' naar deze versie van Wijkapp is mislukt ({error}). "
+            "Het bestand is niet veranderd.{kept}").format(kept=kept, file=path.name, error=error)
         ) from None
 
 
@@ -505,15 +507,15 @@ def check_known_schema(path: Path, *, required: bool = False) -> None:
     if not applied:
         if required or any(not t.startswith("sqlite_") for t in tables):
             raise NotADatabaseError(
-                f"'{path.name}' is een database, maar niet van Wijkapp. "
-                "Het bestand is niet veranderd."
+                _("'{file}' is een database, maar niet van Wijkapp. "
+                "Het bestand is niet veranderd.").format(file=path.name)
             )
         return
     known = set(schema.known_migrations())
     if applied - known:
         raise NewerSchemaError(
-            f"'{path.name}' is gemaakt met een nieuwere versie van Wijkapp. "
-            "Installeer de nieuwste versie om het te openen."
+            _("'{file}' is gemaakt met een nieuwere versie van Wijkapp. "
+            "Installeer de nieuwste versie om het te openen.").format(file=path.name)
         )
 
 
@@ -540,13 +542,13 @@ def location_warning(path: Path) -> str | None:
     for name, service in SYNCED_FOLDER_NAMES.items():
         if any(part == name or part.startswith(name + " -") or part.startswith(name + "-")
                for part in parts) or f"/{name}/" in lowered:
-            return (
-                f"Het bestand staat in een map die wordt gesynchroniseerd ({service}). "
+            return _(
+                "Het bestand staat in een map die wordt gesynchroniseerd ({service}). "
                 "Dat kan het bestand beschadigen terwijl Wijkapp open is. Zet het liever in "
                 "een gewone map op deze computer en maak reservekopieën."
-            )
+            ).format(service=service)
     if text.startswith("//") or text.startswith("\\\\"):
-        return (
+        return _(
             "Het bestand staat op een netwerkschijf. Als de verbinding wegvalt, kan het "
             "bestand beschadigen. Zet het liever op deze computer zelf."
         )
@@ -561,7 +563,7 @@ def location_warning(path: Path) -> str | None:
             if len(fields) >= 3 and text.startswith(fields[1]) and len(fields[1]) > len(best[0]):
                 best = (fields[1], fields[2])
         if best[1] in ("nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs", "9p"):
-            return (
+            return _(
                 "Het bestand staat op een netwerkschijf. Als de verbinding wegvalt, kan het "
                 "bestand beschadigen. Zet het liever op deze computer zelf."
             )

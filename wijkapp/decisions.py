@@ -8,6 +8,7 @@ from typing import Any
 from .base import Manager, clean_text
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Decisions(Manager[Decision]):
         if agenda_item_id:
             item = self._ws.agenda.get(agenda_item_id)
             if item.meeting_id != meeting_id:
-                raise ValidationError("Dit agendapunt hoort bij een andere vergadering.")
+                raise ValidationError(_("Dit agendapunt hoort bij een andere vergadering."))
         self._require_ref(self._ws.goals, goal_id, "Dit doel")
         year = meeting.year
         from .sync.numbering import may_number_decisions
@@ -81,12 +82,12 @@ class Decisions(Manager[Decision]):
         """Change the text or goal of a decision (its number stays)."""
         unknown = set(fields) - {"text", "goal_id"}
         if unknown:
-            raise ValidationError(f"Onbekend veld: {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Onbekend veld: {fields}.").format(fields=', '.join(sorted(unknown))))
         if "text" in fields:
             fields["text"] = clean_text(fields["text"], "De tekst van het besluit", required=True)
         if "goal_id" in fields:
             self._require_ref(self._ws.goals, fields["goal_id"], "Dit doel")
-        return self._update(decision_id, fields, "Besluit gewijzigd")
+        return self._update(decision_id, fields, N_("Besluit gewijzigd"))
 
     def for_meeting(self, meeting_id: str) -> list[Decision]:
         """The meeting's decisions in number order."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import _
 from .paths import resource_path
 from .timeutil import TZ
 from .timeutil import today as current_day
@@ -273,7 +274,7 @@ class _Builder:
                   ) -> list[tuple[str, str, str, str]]:
         """Table the next one or two incoming documents at this meeting."""
         picked = []
-        for _ in range(count or self.rng.choice([1, 2, 2])):
+        for _number in range(count or self.rng.choice([1, 2, 2])):
             sender, subject, summary, handling = DOCUMENTS[self.documents_used % len(DOCUMENTS)]
             self.documents_used += 1
             received = min(day - dt.timedelta(days=self.rng.randint(5, 20)), self.today)
@@ -323,8 +324,8 @@ def create_demo(ws: Workspace, today: dt.date | None = None) -> Changes:
     """
     if ws.has_board:
         raise ValidationError(
-            "Dit bestand heeft al een wijkplatform. Het voorbeeld kan alleen in een leeg bestand; "
-            "maak eerst een nieuw bestand aan."
+            _("Dit bestand heeft al een wijkplatform. Het voorbeeld kan alleen in een leeg bestand; "
+            "maak eerst een nieuw bestand aan.")
         )
     day = today or current_day()
     builder = _Builder(ws, day, random.Random(SEED))

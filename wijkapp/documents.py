@@ -7,6 +7,7 @@ from typing import Any
 
 from .base import Cleaner, Manager, date, text
 from .changes import Changes
+from .i18n import N_
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,11 @@ class Documents(Manager[Document]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "subject": text("Het onderwerp", required=True, limit=1000, strip=True),
-            "received_on": date("datum van ontvangst"),
-            "sender": text("De afzender"),
-            "summary": text("De samenvatting"),
-            "handling": text("De afhandeling"),
+            "subject": text(N_("Het onderwerp"), required=True, limit=1000, strip=True),
+            "received_on": date(N_("datum van ontvangst")),
+            "sender": text(N_("De afzender")),
+            "summary": text(N_("De samenvatting")),
+            "handling": text(N_("De afhandeling")),
             "meeting_id": self._ref(self._ws.meetings, "Deze vergadering"),
             "attachment_id": self._ref(self._ws.attachments, "Deze bijlage"),
         }
@@ -54,7 +55,7 @@ class Documents(Manager[Document]):
 
     def update(self, document_id: str, **fields: Any) -> Changes:
         """Change a document's details."""
-        return self._update(document_id, self._clean(fields), "Ingekomen stuk gewijzigd")
+        return self._update(document_id, self._clean(fields), N_("Ingekomen stuk gewijzigd"))
 
     def for_meeting(self, meeting_id: str) -> list[Document]:
         """Documents tabled at this meeting."""

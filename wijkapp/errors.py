@@ -35,6 +35,10 @@ class DiskError(StorageError):
     """The disk is full or cannot be read or written (not damage: the file may be fine)."""
 
 
+class DiskFullError(DiskError):
+    """The disk is full (told apart by type, not by the words of the message)."""
+
+
 class WriteFailedError(StorageError):
     """A change could not be saved (disk full, file gone, ...); nothing was half-saved."""
 

@@ -12,18 +12,20 @@ from pathlib import Path
 from .errors import (
     DamagedDatabaseError,
     DiskError,
+    DiskFullError,
     ReadOnlyError,
     StorageError,
     WorkspaceLockedError,
 )
+from .i18n import _
 
 
 def damaged(path: Path, detail: str = "") -> DamagedDatabaseError:
     """The error for a damaged file, in one Dutch sentence."""
     extra = f" ({detail})" if detail else ""
     return DamagedDatabaseError(
-        f"'{path.name}' is beschadigd{extra}. Het bestand is niet veranderd; "
-        "zet een reservekopie terug (Bestand → Reservekopieën, of 'wijkapp restore')."
+        _("'{file}' is beschadigd{extra}. Het bestand is niet veranderd; "
+        "zet een reservekopie terug (Bestand → Reservekopieën, of 'wijkapp restore').").format(file=path.name, extra=extra)
     )
 
 
@@ -46,25 +48,25 @@ def disk_problem(path: Path, error: BaseException) -> StorageError:
     basic = code & 0xFF if isinstance(code, int) else None
     errno = getattr(error, "errno", None)
     if basic == 13 or "full" in text or errno == 28 or _nearly_full(path):  # SQLITE_FULL, ENOSPC
-        return DiskError(
-            f"De schijf is vol: Wijkapp kan '{path.name}' nu niet gebruiken. Het bestand is "
+        return DiskFullError(
+            _("De schijf is vol: Wijkapp kan '{file}' nu niet gebruiken. Het bestand is "
             "niet beschadigd en niet veranderd. Maak ruimte vrij (verwijder of verplaats "
-            "grote bestanden, leeg de prullenbak) en probeer het opnieuw."
+            "grote bestanden, leeg de prullenbak) en probeer het opnieuw.").format(file=path.name)
         )
     if basic in (5, 6) or "locked" in text or "busy" in text:
         return WorkspaceLockedError(
-            f"'{path.name}' is even bezet door een ander programma. Het bestand is niet "
-            "veranderd; probeer het over een paar seconden opnieuw."
+            _("'{file}' is even bezet door een ander programma. Het bestand is niet "
+            "veranderd; probeer het over een paar seconden opnieuw.").format(file=path.name)
         )
     if basic in (3, 8) or errno in (1, 13, 30):  # EPERM, EACCES, EROFS
         return ReadOnlyError(
-            f"Wijkapp mag '{path.name}' niet lezen of schrijven. Controleer de rechten van "
-            "het bestand, of of de USB-stick op 'alleen lezen' staat."
+            _("Wijkapp mag '{file}' niet lezen of schrijven. Controleer de rechten van "
+            "het bestand, of of de USB-stick op 'alleen lezen' staat.").format(file=path.name)
         )
     return DiskError(
-        f"De schijf met '{path.name}' gaf een fout bij het lezen of schrijven ({error}). "
+        _("De schijf met '{file}' gaf een fout bij het lezen of schrijven ({error}). "
         "Het bestand is niet veranderd. Is de USB-stick of netwerkschijf nog aangesloten? "
-        "Probeer het opnieuw; lukt het niet, laat de schijf dan nakijken."
+        "Probeer het opnieuw; lukt het niet, laat de schijf dan nakijken.").format(file=path.name, error=error)
     )
 
 

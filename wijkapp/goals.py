@@ -8,7 +8,7 @@ from typing import Any
 from .base import Cleaner, Manager, check_choice, choice, flag, from_row, text
 from .changes import Changes
 from .errors import ValidationError
-from .i18n import N_
+from .i18n import N_, _
 
 #: The seven bouwstenen of a buurtagenda, numbered 1–7.
 BUILDING_BLOCKS = {
@@ -59,7 +59,7 @@ class GoalLink:
 
 def _building_block(value: Any) -> int:
     if isinstance(value, bool) or value not in BUILDING_BLOCKS:
-        raise ValidationError("Kies een bouwsteen van 1 tot en met 7.")
+        raise ValidationError(_("Kies een bouwsteen van 1 tot en met 7."))
     return int(value)
 
 
@@ -73,15 +73,15 @@ class Goals(Manager[Goal]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "title": text("Wat (het doel)", required=True, limit=1000, strip=True),
+            "title": text(N_("Wat (het doel)"), required=True, limit=1000, strip=True),
             "building_block": _building_block,
-            "status": choice(GOAL_STATUSES, "Status"),
+            "status": choice(GOAL_STATUSES, N_("Status")),
             "area_id": self._ref(self._ws.areas, "Deze buurt"),
-            "how": text("Hoe"),
-            "who": text("Wie"),
-            "due": text("Wanneer"),
-            "evidence": text("Het bewijs"),
-            "evaluation": text("De evaluatie"),
+            "how": text(N_("Hoe")),
+            "who": text(N_("Wie")),
+            "due": text(N_("Wanneer")),
+            "evidence": text(N_("Het bewijs")),
+            "evaluation": text(N_("De evaluatie")),
             "preventive": flag,
         }
 
@@ -94,14 +94,14 @@ class Goals(Manager[Goal]):
 
     def update(self, goal_id: str, **fields: Any) -> Changes:
         """Change fields of a goal."""
-        return self._update(goal_id, self._clean(fields), "Doel gewijzigd")
+        return self._update(goal_id, self._clean(fields), N_("Doel gewijzigd"))
 
     def set_status(self, goal_id: str, status: str, evaluation: str | None = None) -> Changes:
         """Change the status, optionally with the board's evaluation."""
         values: dict[str, Any] = {"status": status}
         if evaluation is not None:
             values["evaluation"] = evaluation
-        return self._update(goal_id, self._clean(values), "Status van doel gewijzigd")
+        return self._update(goal_id, self._clean(values), N_("Status van doel gewijzigd"))
 
     def for_area(self, area_id: str | None) -> list[Goal]:
         """Goals of one buurt (``None``: goals for the whole wijk)."""
@@ -124,7 +124,7 @@ class Goals(Manager[Goal]):
             f"SELECT 1 FROM [{target_kind}] WHERE id = ? AND deleted_at IS NULL", [target_id]
         )
         if not exists:
-            raise ValidationError("Dit bewijsstuk bestaat niet (meer).")
+            raise ValidationError(_("Dit bewijsstuk bestaat niet (meer)."))
         already = self._store.scalar(
             "SELECT 1 FROM goal_links WHERE goal_id = ? AND target_kind = ? AND target_id = ? AND deleted_at IS NULL",
             [goal_id, target_kind, target_id],

@@ -34,9 +34,21 @@ def set_language(language: str) -> None:
         _translation = gettext.NullTranslations()
         return
     mo = locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not mo.exists():
+    if _stale(mo):  # missing, or older than the .po it is built from (a source checkout)
         compile_catalog(language)
     _translation = gettext.translation(DOMAIN, str(locale_dir()), [language], fallback=True)
+
+
+def _stale(mo: Path) -> bool:
+    """``True`` when ``mo`` is missing or older than its ``.po``."""
+    try:
+        built = mo.stat().st_mtime
+    except OSError:
+        return True
+    try:
+        return mo.with_suffix(".po").stat().st_mtime > built
+    except OSError:
+        return False
 
 
 def language() -> str:

@@ -18,6 +18,15 @@ from .i18n import DOMAIN, LANGUAGES, compile_catalog, locale_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+#: In the core, also the field labels and undo step names given as plain text to these
+#: functions (``ws.store.write("Besluit toegevoegd")``, ``clean_text(x, "De naam")``), which
+#: translate them when they are shown (wijkapp.base, wijkapp.timeutil, Workspace.undo_name).
+CORE_KEYWORDS = {
+    **KEYWORDS,
+    "write": (1,), "clean_text": (2,), "check_choice": (3,), "to_iso_date": (2,),
+    "to_iso_datetime": (2,), "parse_date": (2,), "parse_datetime": (2,),
+    "_require_ref": (3,), "_ref": (2,), "clean_labels": (2,),
+}
 
 
 def extract() -> Catalog:
@@ -25,8 +34,12 @@ def extract() -> Catalog:
     catalog = Catalog(project="Wijkapp", domain=DOMAIN, charset="utf-8")
     for folder in ("wijkapp", "ui"):
         for filename, lineno, message, comments, context in extract_from_dir(
-            ROOT / folder, keywords=KEYWORDS, comment_tags=("Translators:",)
+            ROOT / folder, keywords=CORE_KEYWORDS if folder == "wijkapp" else KEYWORDS,
+            comment_tags=("Translators:",)
         ):
+            texts = message if isinstance(message, tuple) else (message,)
+            if not any(ch.isalpha() for text in texts for ch in text or ""):
+                continue  # "\n" written to a stream: nothing to translate
             catalog.add(message, None, [(f"{folder}/{filename}", lineno)],
                         auto_comments=comments, context=context)
     return catalog

@@ -6,9 +6,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Cleaner, Manager, check_choice, choice, clean_text, datetime, from_row, text
+from .base import (
+    Cleaner,
+    Manager,
+    check_choice,
+    choice,
+    clean_text,
+    datetime,
+    from_row,
+    text,
+    thousands,
+)
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_, _
 from .timeutil import TZ, maybe_datetime, to_iso_date, to_iso_datetime, today
 
 MEETING_STATUSES = ("planned", "held", "cancelled")
@@ -71,7 +82,7 @@ class Attendance:
 
 def _start(value: Any) -> str | None:
     if not value:
-        raise ValidationError("Vul de datum en tijd van de vergadering in.")
+        raise ValidationError(_("Vul de datum en tijd van de vergadering in."))
     return to_iso_datetime(value, "begintijd")
 
 
@@ -85,21 +96,21 @@ class Meetings(Manager[Meeting]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "title": text("De titel van de vergadering", required=True, limit=300, strip=True),
+            "title": text(N_("De titel van de vergadering"), required=True, limit=300, strip=True),
             "starts_at": _start,
-            "ends_at": datetime("eindtijd"),
-            "closed_at": datetime("sluitingstijd"),
-            "place": text("De plaats"),
-            "status": choice(MEETING_STATUSES, "Status"),
+            "ends_at": datetime(N_("eindtijd")),
+            "closed_at": datetime(N_("sluitingstijd")),
+            "place": text(N_("De plaats")),
+            "status": choice(MEETING_STATUSES, N_("Status")),
             "chair_id": self._ref(self._ws.contacts, "Deze persoon"),
             "secretary_id": self._ref(self._ws.contacts, "Deze persoon"),
-            "notes": text("De aantekeningen"),
+            "notes": text(N_("De aantekeningen")),
         }
 
     def _clean(self, fields: dict[str, Any]) -> dict[str, Any]:
         out = super()._clean(fields)
         if out.get("ends_at") and out.get("starts_at") and out["ends_at"] < out["starts_at"]:
-            raise ValidationError("De eindtijd ligt voor de begintijd.")
+            raise ValidationError(_("De eindtijd ligt voor de begintijd."))
         return out
 
     def create(
@@ -144,7 +155,7 @@ class Meetings(Manager[Meeting]):
 
     def update(self, meeting_id: str, **fields: Any) -> Changes:
         """Change date, place, title, status, chair or secretary."""
-        return self._update(meeting_id, self._clean(fields), "Vergadering gewijzigd")
+        return self._update(meeting_id, self._clean(fields), N_("Vergadering gewijzigd"))
 
     def upcoming(self, now: dt.datetime | None = None) -> list[Meeting]:
         """Planned meetings from today on, soonest first."""
@@ -183,7 +194,7 @@ class Meetings(Manager[Meeting]):
         values: dict[str, Any] = {"status": "held"}
         if closed_at:
             values["closed_at"] = to_iso_datetime(closed_at, "sluitingstijd")
-        return self._update(meeting_id, values, "Vergadering gehouden")
+        return self._update(meeting_id, values, N_("Vergadering gehouden"))
 
     def set_residents_present(self, meeting_id: str, count: int | None) -> Changes:
         """Record how many residents came (``None``: not counted). Only the number is kept."""
@@ -191,27 +202,28 @@ class Meetings(Manager[Meeting]):
             not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_RESIDENTS
         ):
             raise ValidationError(
-                f"Het aantal bewoners moet een heel getal tussen 0 en {MAX_RESIDENTS:,} zijn.".replace(",", ".")
+                _("Het aantal bewoners moet een heel getal tussen 0 en {most} zijn.").format(
+                    most=thousands(MAX_RESIDENTS))
             )
         if self.get(meeting_id).residents_present == count:
             return Changes()
-        return self._update(meeting_id, {"residents_present": count}, "Aantal bewoners gewijzigd")
+        return self._update(meeting_id, {"residents_present": count}, N_("Aantal bewoners gewijzigd"))
 
     def cancel(self, meeting_id: str) -> Changes:
         """Cancel a planned meeting."""
-        return self._update(meeting_id, {"status": "cancelled"}, "Vergadering afgelast")
+        return self._update(meeting_id, {"status": "cancelled"}, N_("Vergadering afgelast"))
 
     def approve_minutes(self, meeting_id: str, on: dt.date | str | None = None, in_meeting: str | None = None) -> Changes:
         """Mark this meeting's minutes as vastgesteld (approved) on a date."""
         values = {"minutes_approved_on": to_iso_date(on or today()), "minutes_approved_in": in_meeting}
-        return self._update(meeting_id, values, "Verslag vastgesteld")
+        return self._update(meeting_id, values, N_("Verslag vastgesteld"))
 
     def approve_previous_minutes(self, meeting_id: str) -> Changes:
         """In this meeting, approve the minutes of the previous one (dated this meeting's day)."""
         meeting = self.get(meeting_id)
         previous = self.previous(meeting_id)
         if previous is None:
-            raise ValidationError("Er is geen vorige vergadering waarvan het verslag kan worden vastgesteld.")
+            raise ValidationError(_("Er is geen vorige vergadering waarvan het verslag kan worden vastgesteld."))
         return self.approve_minutes(previous.id, meeting.start.date(), meeting_id)
 
     # -- attendance -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .goals import GOAL_STATUSES
+from .i18n import _
 
 FORMAT = "wijkapp-jaarsamenvatting"
 VERSION = 2
@@ -85,7 +86,7 @@ class Overview:
 def _count(section: Mapping[str, Any], key: str, where: str) -> int:
     value = section.get(key)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SummaryError(f"het getal '{where}.{key}' ontbreekt of is geen heel getal")
+        raise SummaryError(_("het getal '{where}.{key}' ontbreekt of is geen heel getal").format(where=where, key=key))
     return value
 
 
@@ -93,54 +94,54 @@ def _fraction(value: Any, where: str, top: float | None = None) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SummaryError(f"'{where}' is geen getal")
+        raise SummaryError(_("'{where}' is geen getal").format(where=where))
     if value < 0 or (top is not None and value > top):
-        raise SummaryError(f"'{where}' ligt buiten de grenzen")
+        raise SummaryError(_("'{where}' ligt buiten de grenzen").format(where=where))
     return float(value)
 
 
 def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = data.get(key)
     if not isinstance(value, dict):
-        raise SummaryError(f"het onderdeel '{key}' ontbreekt")
+        raise SummaryError(_("het onderdeel '{key}' ontbreekt").format(key=key))
     return value
 
 
 def parse_summary(data: Any, path: Path) -> BoardYear:
     """Check a decoded year summary and return it; :class:`SummaryError` when malformed."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SummaryError("het is geen jaarsamenvatting van Wijkapp")
+        raise SummaryError(_("het is geen jaarsamenvatting van Wijkapp"))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise SummaryError(f"het is gemaakt met een nieuwere Wijkapp (versie {version}); "
-                           "werk Wijkapp bij om het te lezen")
+        raise SummaryError(_("het is gemaakt met een nieuwere Wijkapp (versie {version}); "
+                           "werk Wijkapp bij om het te lezen").format(version=version))
     if version not in READABLE_VERSIONS:
-        raise SummaryError("het versienummer ontbreekt of klopt niet")
+        raise SummaryError(_("het versienummer ontbreekt of klopt niet"))
     board = _section(data, "board")
     name = board.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise SummaryError("de naam van het wijkplatform ontbreekt")
+        raise SummaryError(_("de naam van het wijkplatform ontbreekt"))
     year = data.get("year")
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise SummaryError("het jaar ontbreekt of klopt niet")
+        raise SummaryError(_("het jaar ontbreekt of klopt niet"))
     counts = {part: {k: _count(_section(data, part), k, part) for k in keys}
               for part, keys in _COUNTS.items()}
     goals = _section(data, "goals")
     by_status_raw = goals.get("by_status")
     if not isinstance(by_status_raw, dict):
-        raise SummaryError("het onderdeel 'goals.by_status' ontbreekt")
+        raise SummaryError(_("het onderdeel 'goals.by_status' ontbreekt"))
     by_status = {s: _count(by_status_raw, s, "goals.by_status") if s in by_status_raw else 0
                  for s in GOAL_STATUSES}
     items = goals.get("items", [])
     if not isinstance(items, list):
-        raise SummaryError("'goals.items' is geen lijst")
+        raise SummaryError(_("'goals.items' is geen lijst"))
     titles = tuple(
         (str(i.get("status", "")), str(i.get("title", "")))
         for i in items if isinstance(i, dict) and isinstance(i.get("title"), str)
     )
     decisions = data.get("decisions")
     if isinstance(decisions, bool) or not isinstance(decisions, int) or decisions < 0:
-        raise SummaryError("het aantal besluiten ontbreekt")
+        raise SummaryError(_("het aantal besluiten ontbreekt"))
     return BoardYear(
         path=path,
         name=name.strip(),
@@ -164,13 +165,13 @@ def parse_summary(data: Any, path: Path) -> BoardYear:
 
 def _counts(raw: Any, where: str) -> dict[str, int]:
     if not isinstance(raw, dict):
-        raise SummaryError(f"het onderdeel '{where}' ontbreekt")
+        raise SummaryError(_("het onderdeel '{where}' ontbreekt").format(where=where))
     return {str(k)[:100]: _count(raw, k, where) for k in raw}
 
 
 def _words(raw: Any, where: str) -> tuple[str, ...]:
     if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-        raise SummaryError(f"'{where}' is geen lijst met woorden")
+        raise SummaryError(_("'{where}' is geen lijst met woorden").format(where=where))
     return tuple(x[:100] for x in raw)
 
 
@@ -194,27 +195,27 @@ def load_summary(path: Path) -> BoardYear:
     name = path.name
     try:
         if path.exists() and not path.is_dir() and not path.is_file():  # a pipe would hang
-            raise SummaryError(f"'{name}' is geen gewoon bestand en dus geen jaarsamenvatting.")
+            raise SummaryError(_("'{name}' is geen gewoon bestand en dus geen jaarsamenvatting.").format(name=name))
         if path.stat().st_size > MAX_BYTES:
-            raise SummaryError(f"'{name}' is te groot voor een jaarsamenvatting.")
+            raise SummaryError(_("'{name}' is te groot voor een jaarsamenvatting.").format(name=name))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SummaryError(f"'{name}' bestaat niet; controleer de naam en de map.") from None
+        raise SummaryError(_("'{name}' bestaat niet; controleer de naam en de map.").format(name=name)) from None
     except IsADirectoryError:
-        raise SummaryError(f"'{name}' is een map, geen jaarsamenvatting.") from None
+        raise SummaryError(_("'{name}' is een map, geen jaarsamenvatting.").format(name=name)) from None
     except OSError as error:
         raise SummaryError(
-            f"'{name}' kan niet worden gelezen ({error.strerror or error}).") from None
+            _("'{name}' kan niet worden gelezen ({error}).").format(name=name, error=error.strerror or error)) from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise SummaryError(
-            f"'{name}' is beschadigd of geen jaarsamenvatting van Wijkapp; "
-            "vraag het wijkplatform om een nieuw bestand.") from None
+            _("'{name}' is beschadigd of geen jaarsamenvatting van Wijkapp; "
+            "vraag het wijkplatform om een nieuw bestand.").format(name=name)) from None
     try:
         return parse_summary(data, path)
     except SummaryError as error:
-        raise SummaryError(f"'{name}' is niet te gebruiken: {error}.") from None
+        raise SummaryError(_("'{name}' is niet te gebruiken: {error}.").format(name=name, error=error)) from None
 
 
 def load_overview(paths: Iterable[Path]) -> Overview:

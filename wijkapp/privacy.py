@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from .changes import Changes
 from .errors import WijkappError
+from .i18n import _
 from .schema import SEARCHABLE
 from .timeutil import now_iso
 
@@ -45,7 +46,7 @@ def person_data(ws: Workspace, person_id: str) -> dict[str, Any]:
     if person is None:
         from .errors import NotFoundError
 
-        raise NotFoundError("Dit contact bestaat niet (meer).")
+        raise NotFoundError(_("Dit contact bestaat niet (meer)."))
     data: dict[str, Any] = {
         "format": "wijkapp-persoonsgegevens",
         "made_at": now_iso(),
@@ -225,19 +226,20 @@ def reapply_erasures(ws: Workspace) -> list[str]:
         try:
             if not _still_erased(ws, person_id):
                 erase_person(ws, person_id)
-                done.append(
-                    f"Een persoon die op {when} was gewist, stond weer in het bestand "
+                done.append(_(
+                    "Een persoon die op {when} was gewist, stond weer in het bestand "
                     "(bijvoorbeeld uit een oudere reservekopie) en is opnieuw gewist."
-                )
+                ).format(when=when))
             else:
                 with ws.store.write(None) as tx:
                     _register_in_board(ws, tx, person["board_id"], person_id,
                                        entry.get("erased_on") or dt.date.today().isoformat())
         except WijkappError as error:
-            done.append(
-                f"Een persoon die op {when} was gewist, staat weer in het bestand, maar kon niet "
-                f"opnieuw worden gewist ({error}) Wis die persoon opnieuw via Persoonsgegevens."
-            )
+            done.append(_(
+                "Een persoon die op {when} was gewist, staat weer in het bestand. Wijkapp kon "
+                "die persoon niet opnieuw wissen ({error}). Wis die persoon zelf opnieuw via "
+                "Persoonsgegevens."
+            ).format(when=when, error=error))
     _register_beside(ws.path, entries)
     return done
 
@@ -248,10 +250,10 @@ def erasure_notice(done: list[str]) -> str | None:
         return None
     if len(done) == 1:
         return done[0]
-    return (
-        f"{len(done)} personen die eerder waren gewist, stonden weer in het bestand "
+    return _(
+        "{count} personen die eerder waren gewist, stonden weer in het bestand "
         "(bijvoorbeeld uit een oudere reservekopie). Zij zijn opnieuw gewist."
-    )
+    ).format(count=len(done))
 
 
 def _dutch_date(iso: str) -> str:

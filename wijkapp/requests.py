@@ -9,6 +9,7 @@ from typing import Any
 from .base import Cleaner, Manager, check_choice, choice, clean_text, date, text
 from .changes import Changes
 from .errors import ValidationError
+from .i18n import N_, _
 from .timeutil import add_weeks, maybe_date, to_iso_date, today
 
 REQUEST_KINDS = ("request", "signal")
@@ -62,16 +63,16 @@ class Requests(Manager[Request]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "kind": choice(REQUEST_KINDS, "Soort"),
-            "subject": text("Het onderwerp", required=True, limit=1000, strip=True),
-            "text": text("De tekst"),
+            "kind": choice(REQUEST_KINDS, N_("Soort")),
+            "subject": text(N_("Het onderwerp"), required=True, limit=1000, strip=True),
+            "text": text(N_("De tekst")),
             "area_id": self._ref(self._ws.areas, "Deze buurt"),
             "sent_to_id": self._ref(self._ws.contacts, "Deze persoon"),
-            "sent_to_name": text("Aan wie"),
-            "sent_on": date("verzenddatum"),
-            "answer_due": date("beloofde antwoorddatum"),
-            "answered_on": date("antwoorddatum"),
-            "answer_text": text("Het antwoord"),
+            "sent_to_name": text(N_("Aan wie")),
+            "sent_on": date(N_("verzenddatum")),
+            "answer_due": date(N_("beloofde antwoorddatum")),
+            "answered_on": date(N_("antwoorddatum")),
+            "answer_text": text(N_("Het antwoord")),
             "meeting_id": self._ref(self._ws.meetings, "Deze vergadering"),
             "goal_id": self._ref(self._ws.goals, "Dit doel"),
         }
@@ -90,7 +91,7 @@ class Requests(Manager[Request]):
         values = self._clean(fields)
         if values.get("sent_to_id") and "sent_to_name" not in values:
             values["sent_to_name"] = self._ws.contacts.get(values["sent_to_id"]).name
-        return self._update(request_id, values, "Verzoek gewijzigd")
+        return self._update(request_id, values, N_("Verzoek gewijzigd"))
 
     #: Fields :meth:`save` writes with a plain update; status moves go through their rules.
     PLAIN_FIELDS = ("kind", "subject", "text", "area_id", "sent_to_id", "sent_to_name",
@@ -159,15 +160,15 @@ class Requests(Manager[Request]):
         assert sent is not None
         due = to_iso_date(answer_due, "antwoorddatum") if answer_due else add_weeks(sent, DEFAULT_ANSWER_WEEKS).isoformat()
         if due is None or due < sent.isoformat():
-            raise ValidationError("De beloofde antwoorddatum ligt voor de verzenddatum.")
+            raise ValidationError(_("De beloofde antwoorddatum ligt voor de verzenddatum."))
         values: dict[str, Any] = {"status": "sent", "sent_on": sent.isoformat(), "answer_due": due}
         extra = self._clean({k: v for k, v in {"sent_to_id": sent_to_id, "sent_to_name": sent_to_name}.items() if v})
         if extra.get("sent_to_id") and "sent_to_name" not in extra:
             extra["sent_to_name"] = self._ws.contacts.get(extra["sent_to_id"]).name
         values.update(extra)
         if request.status not in ("draft", "sent"):
-            raise ValidationError("Dit verzoek is al beantwoord of afgesloten.")
-        return self._update(request_id, values, "Verzoek verstuurd")
+            raise ValidationError(_("Dit verzoek is al beantwoord of afgesloten."))
+        return self._update(request_id, values, N_("Verzoek verstuurd"))
 
     def record_answer(self, request_id: str, text: str, on: dt.date | str | None = None) -> Changes:
         """Record the municipality's answer."""
@@ -175,18 +176,18 @@ class Requests(Manager[Request]):
         request = self.get(request_id)
         answered = to_iso_date(on or today(), "antwoorddatum")
         if request.sent_on and answered and answered < request.sent_on:
-            raise ValidationError("De antwoorddatum ligt voor de verzenddatum.")
+            raise ValidationError(_("De antwoorddatum ligt voor de verzenddatum."))
         values = {"status": "answered", "answered_on": answered, "answer_text": text}
-        return self._update(request_id, values, "Antwoord vastgelegd")
+        return self._update(request_id, values, N_("Antwoord vastgelegd"))
 
     def close(self, request_id: str) -> Changes:
         """Close a request (no further follow-up)."""
-        return self._update(request_id, {"status": "closed"}, "Verzoek afgesloten")
+        return self._update(request_id, {"status": "closed"}, N_("Verzoek afgesloten"))
 
     def set_status(self, request_id: str, status: str) -> Changes:
         """Set the stored status directly (draft, sent, answered, closed)."""
         check_choice(status, REQUEST_STATUSES, "Status")
-        return self._update(request_id, {"status": status}, "Status van verzoek gewijzigd")
+        return self._update(request_id, {"status": status}, N_("Status van verzoek gewijzigd"))
 
     def overdue(self, on: dt.date | None = None) -> list[Request]:
         """Sent requests whose promised answer date has passed."""

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import ValidationError, WriteFailedError
+from .i18n import _
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Names of the files Wijkapp keeps beside a database (``wijkapp.sqlite.lock`` …).
@@ -47,30 +48,30 @@ def check_output_path(out: Path | str, db: Path | None = None) -> Path:
     they do not exist yet). Nothing is written or changed.
     """
     out = Path(out)
-    refuse = "Wijkapp schrijft daar niets; kies een andere bestandsnaam. Er is niets veranderd."
+    refuse = _("Wijkapp schrijft daar niets; kies een andere bestandsnaam. Er is niets veranderd.")
     if out.is_dir():
         raise ValidationError(
-            f"'{out}' is een map. Geef een bestandsnaam op, bijvoorbeeld '{out / 'export.pdf'}'."
+            _("'{out}' is een map. Geef een bestandsnaam op, bijvoorbeeld '{pdf}'.").format(out=out, pdf=out / 'export.pdf')
         )
     if out.exists() and not out.is_file():  # a device (/dev/null), a pipe or a socket
-        raise ValidationError(f"'{out}' is geen gewoon bestand. {refuse}")
+        raise ValidationError(_("'{out}' is geen gewoon bestand. {refuse}").format(out=out, refuse=refuse))
     if os.path.lexists(out) and not out.exists():
-        raise ValidationError(f"'{out}' verwijst naar een bestand dat niet bestaat. {refuse}")
+        raise ValidationError(_("'{out}' verwijst naar een bestand dat niet bestaat. {refuse}").format(out=out, refuse=refuse))
     name = out.name.lower()
     if db is not None and Path(db).name:
         db = Path(db)
         if _same_file(out, db):
-            raise ValidationError(f"'{out}' is het Wijkapp-bestand zelf. {refuse}")
+            raise ValidationError(_("'{out}' is het Wijkapp-bestand zelf. {refuse}").format(out=out, refuse=refuse))
         beside = [db.with_name(db.name + s) for s in _SIDE_SUFFIXES]
         if any(_same_file(out, side) for side in beside):
-            raise ValidationError(f"'{out}' is een bestand dat Wijkapp zelf gebruikt. {refuse}")
+            raise ValidationError(_("'{out}' is een bestand dat Wijkapp zelf gebruikt. {refuse}").format(out=out, refuse=refuse))
     if _is_sqlite_file(out):
-        raise ValidationError(f"'{out}' is een database. {refuse}")
+        raise ValidationError(_("'{out}' is een database. {refuse}").format(out=out, refuse=refuse))
     if name.endswith(_SIDE_SUFFIXES):
-        raise ValidationError(f"'{out}' lijkt op een bestand dat Wijkapp zelf gebruikt. {refuse}")
+        raise ValidationError(_("'{out}' lijkt op een bestand dat Wijkapp zelf gebruikt. {refuse}").format(out=out, refuse=refuse))
     if _inside_side_folder(out, db):
         raise ValidationError(
-            f"'{out}' ligt in de map met reservekopieën of bijlagen. {refuse}"
+            _("'{out}' ligt in de map met reservekopieën of bijlagen. {refuse}").format(out=out, refuse=refuse)
         )
     return out
 
@@ -116,13 +117,13 @@ def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None
         except OSError:
             pass
     if not out.parent.is_dir():
-        raise ValidationError(f"De map '{out.parent}' bestaat niet; kies een andere map.")
+        raise ValidationError(_("De map '{parent}' bestaat niet; kies een andere map.").format(parent=out.parent))
     try:
         handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=".~wijkapp-", suffix=out.suffix)
         os.close(handle)
     except OSError:
         raise WriteFailedError(
-            f"In de map '{out.parent}' kan niet worden geschreven; kies een andere map."
+            _("In de map '{parent}' kan niet worden geschreven; kies een andere map.").format(parent=out.parent)
         ) from None
     temp = Path(temp_name)
     try:
@@ -137,13 +138,13 @@ def write_atomic(out: Path | str, write: Callable[[Path], None], db: Path | None
         _fsync_folder(out.parent)
     except PermissionError:
         raise WriteFailedError(
-            f"'{out.name}' kan niet worden opgeslagen; is het nog open in een ander programma? "
-            "Sluit het en probeer het opnieuw."
+            _("'{name}' kan niet worden opgeslagen; is het nog open in een ander programma? "
+            "Sluit het en probeer het opnieuw.").format(name=out.name)
         ) from None
     except OSError as error:
         raise WriteFailedError(
-            f"'{out.name}' is niet opgeslagen ({error.strerror or error}). "
-            "Controleer of er ruimte is op de schijf. Een bestand dat er al stond, is niet veranderd."
+            _("'{name}' is niet opgeslagen ({error}). "
+            "Controleer of er ruimte is op de schijf. Een bestand dat er al stond, is niet veranderd.").format(name=out.name, error=error.strerror or error)
         ) from None
     finally:
         temp.unlink(missing_ok=True)
@@ -203,5 +204,5 @@ def private_temp_folder(name: str = "afdrukken") -> Path:
         return Path(tempfile.mkdtemp(prefix=f"wijkapp-{name}-"))
     except OSError:
         raise WriteFailedError(
-            "Wijkapp kan geen tijdelijke map maken om af te drukken. Maak ruimte vrij op de schijf."
+            _("Wijkapp kan geen tijdelijke map maken om af te drukken. Maak ruimte vrij op de schijf.")
         ) from None

@@ -22,6 +22,7 @@ from typing import Any
 from .base import Cleaner, Manager, check_choice, clean_text, date, flag, from_row, text
 from .changes import Changes
 from .errors import NotFoundError, ValidationError
+from .i18n import N_, _
 from .timeutil import add_weeks, maybe_date, to_iso_date, today
 
 #: Themes a new board starts with (the board edits its own list in its settings).
@@ -68,14 +69,14 @@ def clean_labels(value: Any, label: str) -> str:
     if isinstance(value, str):
         value = parse_labels(value) if value.strip().startswith("[") else [value]
     if not isinstance(value, list | tuple):
-        raise ValidationError(f"{label} moet een lijst zijn.")
+        raise ValidationError(_("{label} moet een lijst zijn.").format(label=_(label)))
     seen: dict[str, str] = {}
     for item in value:
         word = " ".join(clean_text(item, label, limit=MAX_LABEL).split())
         if word and word.casefold() not in seen:
             seen[word.casefold()] = word
     if len(seen) > MAX_LABELS:
-        raise ValidationError(f"{label}: kies er hoogstens {MAX_LABELS}.")
+        raise ValidationError(_("{label}: kies er hoogstens {most}.").format(label=_(label), most=MAX_LABELS))
     return json.dumps(list(seen.values()), ensure_ascii=False)
 
 
@@ -173,22 +174,22 @@ class Signals(Manager[Signal]):
 
     def _cleaners(self) -> dict[str, Cleaner]:
         return {
-            "words": text("Wat er gezegd is", required=True),
-            "heard_on": date("datum waarop het gehoord is"),
-            "place": text("Waar", limit=300, strip=True),
+            "words": text(N_("Wat er gezegd is"), required=True),
+            "heard_on": date(N_("datum waarop het gehoord is")),
+            "place": text(N_("Waar"), limit=300, strip=True),
             "heard_by_id": self._ref(self._ws.contacts, "Dit bestuurslid"),
-            "heard_by_name": text("Gehoord door", limit=300, strip=True),
+            "heard_by_name": text(N_("Gehoord door"), limit=300, strip=True),
             "area_id": self._ref(self._ws.areas, "Deze buurt"),
-            "subject": text("Het onderwerp", limit=300, strip=True),
+            "subject": text(N_("Het onderwerp"), limit=300, strip=True),
             "themes": lambda v: clean_labels(v, "De thema's"),
             "groups": lambda v: clean_labels(v, "De groepen"),
             "quotable": flag,
             "consent": flag,
-            "consent_on": date("datum van de toestemming"),
-            "resident_name": text("De naam van de bewoner", limit=300, strip=True),
-            "resident_contact": text("Hoe de bewoner te bereiken is", limit=300, strip=True),
-            "outcome": text("Wat het wijkplatform deed"),
-            "outcome_on": date("datum van de uitkomst"),
+            "consent_on": date(N_("datum van de toestemming")),
+            "resident_name": text(N_("De naam van de bewoner"), limit=300, strip=True),
+            "resident_contact": text(N_("Hoe de bewoner te bereiken is"), limit=300, strip=True),
+            "outcome": text(N_("Wat het wijkplatform deed")),
+            "outcome_on": date(N_("datum van de uitkomst")),
         }
 
     # -- writing -------------------------------------------------------------------------
@@ -206,7 +207,7 @@ class Signals(Manager[Signal]):
         current = self.get(signal_id)
         values = self._clean(fields)
         if "heard_on" in values and not values["heard_on"]:
-            raise ValidationError("Vul de datum in waarop het gehoord is.")
+            raise ValidationError(_("Vul de datum in waarop het gehoord is."))
         self._fill_names(values)
         merged = {k: getattr(current, k) for k in ("consent", "consent_on", "resident_name",
                                                    "resident_contact", "heard_on")}
@@ -218,7 +219,7 @@ class Signals(Manager[Signal]):
             # The outcome's date is the day it is first written down; clearing it clears the date.
             has = bool(values["outcome"].strip())
             values["outcome_on"] = (current.outcome_on or today().isoformat()) if has else None
-        return self._update(signal_id, values, "Signaal gewijzigd")
+        return self._update(signal_id, values, N_("Signaal gewijzigd"))
 
     def _fill_names(self, values: dict[str, Any]) -> None:
         if values.get("heard_by_id") and not values.get("heard_by_name"):
@@ -229,7 +230,7 @@ class Signals(Manager[Signal]):
         self.get(signal_id)
         outcome = clean_text(outcome, "Wat het wijkplatform deed")
         day = to_iso_date(on or today(), "datum van de uitkomst") if outcome.strip() else None
-        return self._update(signal_id, {"outcome": outcome, "outcome_on": day}, "Uitkomst vastgelegd")
+        return self._update(signal_id, {"outcome": outcome, "outcome_on": day}, N_("Uitkomst vastgelegd"))
 
     def pass_on(self, signal_id: str, kind: str, *, to_id: str | None = None, to_name: str = "",
                 on: dt.date | str | None = None, note: str = "", send: bool = True,
@@ -278,7 +279,7 @@ class Signals(Manager[Signal]):
                     organisation = self._ws.organisations.get(to_id)
                     target_id, to_name = organisation.id, to_name or organisation.name
                 if not to_name:
-                    raise ValidationError("Kies de organisatie of vul in aan wie u doorverwijst.")
+                    raise ValidationError(_("Kies de organisatie of vul in aan wie u doorverwijst."))
             elif kind == "agenda_item":
                 meeting = self._meeting_for(meeting_id, day)
                 target_id = self._ws.agenda.add(meeting.id, title, notes=request_text(signal)).id
@@ -304,7 +305,7 @@ class Signals(Manager[Signal]):
         later = [m for m in self._ws.meetings.all()
                  if m.status == "planned" and m.starts_at[:10] >= (day or "")]
         if not later:
-            raise ValidationError("Er is geen geplande vergadering; plan er eerst een.")
+            raise ValidationError(_("Er is geen geplande vergadering; plan er eerst een."))
         return min(later, key=lambda m: m.starts_at)
 
     def record_answer(self, followup_id: str, answer: str, on: dt.date | str | None = None) -> Changes:
@@ -316,7 +317,7 @@ class Signals(Manager[Signal]):
         answer = clean_text(answer, "Het antwoord")
         day = to_iso_date(on or today(), "antwoorddatum")
         if day and day < followup.passed_on:
-            raise ValidationError("De antwoorddatum ligt voor de datum van doorgeven.")
+            raise ValidationError(_("De antwoorddatum ligt voor de datum van doorgeven."))
         with self._store.write("Antwoord vastgelegd") as tx:
             tx.update("signal_followups", followup_id, {"answer": answer, "answered_on": day})
             tx.touch(self.table, followup.signal_id)
@@ -336,7 +337,7 @@ class Signals(Manager[Signal]):
         row = self._store.one(
             "SELECT * FROM signal_followups WHERE id = ? AND deleted_at IS NULL", [followup_id])
         if row is None:
-            raise NotFoundError("Deze opvolging bestaat niet (meer).")
+            raise NotFoundError(_("Deze opvolging bestaat niet (meer)."))
         return from_row(Followup, row)
 
     def followups(self, signal_id: str) -> list[FollowupView]:
@@ -428,7 +429,7 @@ def request_text(signal: Signal) -> str:
 def _check_consent(values: dict[str, Any]) -> None:
     if (values.get("resident_name") or values.get("resident_contact")) and not values.get("consent"):
         raise ValidationError(
-            "Zonder toestemming van de bewoner bewaren we geen naam of contactgegevens. "
-            "Vink de toestemming aan, of maak de naam en het contact leeg.")
+            _("Zonder toestemming van de bewoner bewaren we geen naam of contactgegevens. "
+            "Vink de toestemming aan, of maak de naam en het contact leeg."))
     if values.get("consent") and not values.get("consent_on"):
         values["consent_on"] = values.get("heard_on") or today().isoformat()

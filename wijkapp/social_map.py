@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .base import Cleaner, text
+from .i18n import N_
 from .search import fold
 from .signals import clean_labels, parse_labels
 
@@ -27,11 +28,11 @@ _QUESTION = re.compile(
 def social_map_cleaners() -> dict[str, Cleaner]:
     """The cleaners of the sociale-kaart fields of an organisation."""
     return {
-        "offer": text("Wat de organisatie biedt"),
+        "offer": text(N_("Wat de organisatie biedt")),
         "themes": lambda v: clean_labels(v, "De thema's"),
         "groups": lambda v: clean_labels(v, "De groepen"),
-        "reach": text("Hoe u de organisatie bereikt", limit=2000),
-        "cost": text("Wat het kost", limit=300, strip=True),
+        "reach": text(N_("Hoe u de organisatie bereikt"), limit=2000),
+        "cost": text(N_("Wat het kost"), limit=300, strip=True),
     }
 
 

@@ -7,6 +7,7 @@ import uuid
 from zoneinfo import ZoneInfo
 
 from .errors import ValidationError
+from .i18n import N_, _
 
 TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -31,20 +32,20 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def to_iso_datetime(value: dt.datetime | str | None, field: str = "tijd") -> str | None:
+def to_iso_datetime(value: dt.datetime | str | None, field: str = N_("tijd")) -> str | None:
     """Normalise a datetime (naive means Amsterdam time) to stored ISO text."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
         value = parse_datetime(value, field)
     if not isinstance(value, dt.datetime):
-        raise ValidationError(f"De {field} is geen geldige datum met tijd.")
+        raise ValidationError(_("De {field} is geen geldige datum met tijd.").format(field=_(field)))
     if value.tzinfo is None:
         value = value.replace(tzinfo=TZ)
     return value.astimezone(TZ).isoformat(timespec="seconds")
 
 
-def to_iso_date(value: dt.date | str | None, field: str = "datum") -> str | None:
+def to_iso_date(value: dt.date | str | None, field: str = N_("datum")) -> str | None:
     """Normalise a date to stored ISO text (``2026-12-03``)."""
     if value is None or value == "":
         return None
@@ -53,24 +54,24 @@ def to_iso_date(value: dt.date | str | None, field: str = "datum") -> str | None
     if isinstance(value, str):
         value = parse_date(value, field)
     if not isinstance(value, dt.date):
-        raise ValidationError(f"De {field} is geen geldige datum.")
+        raise ValidationError(_("De {field} is geen geldige datum.").format(field=_(field)))
     return value.isoformat()
 
 
-def parse_datetime(text: str, field: str = "tijd") -> dt.datetime:
+def parse_datetime(text: str, field: str = N_("tijd")) -> dt.datetime:
     """Parse stored or typed ISO text into an aware datetime in Amsterdam time."""
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         raise ValidationError(
-            f"De {field} '{text}' is niet te lezen; gebruik bijvoorbeeld 2026-12-03 19:30."
+            _("De {field} '{text}' is niet te lezen; gebruik bijvoorbeeld 2026-12-03 19:30.").format(field=_(field), text=text)
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=TZ)
     return value.astimezone(TZ)
 
 
-def parse_date(text: str, field: str = "datum") -> dt.date:
+def parse_date(text: str, field: str = N_("datum")) -> dt.date:
     """Parse ``2026-12-03`` or ``3-12-2026`` into a date."""
     text = text.strip()
     try:
@@ -83,7 +84,7 @@ def parse_date(text: str, field: str = "datum") -> dt.date:
         except ValueError:
             continue
     raise ValidationError(
-        f"De {field} '{text}' is niet te lezen; gebruik bijvoorbeeld 3-12-2026."
+        _("De {field} '{text}' is niet te lezen; gebruik bijvoorbeeld 3-12-2026.").format(field=_(field), text=text)
     )
 
 

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from .changes import Changes
 from .errors import WriteFailedError
+from .i18n import _
 from .timeutil import new_id, now_iso
 
 Row = dict[str, Any]
@@ -365,20 +366,21 @@ def _write_failure_sentence(error: sqlite3.Error, path: Any = None) -> str:
 
         full = _nearly_full(path)
     if "full" in text or full:
-        return (
+        return _(
             "De wijziging is niet opgeslagen: de schijf is vol. Maak ruimte vrij en probeer "
             "het opnieuw; wat u typte staat er nog."
         )
     if "readonly" in text or "read-only" in text:
-        return (
+        return _(
             "De wijziging is niet opgeslagen: het bestand is alleen-lezen geworden. "
             "Wat u typte staat er nog; controleer de map of de USB-stick."
         )
     if "locked" in text or "busy" in text:
-        return (
+        return _(
             "De wijziging is niet opgeslagen: het bestand is even bezet. "
             "Probeer het over een paar seconden opnieuw."
         )
     if "foreign key" in text:
-        return "De wijziging is niet opgeslagen: ze verwijst naar iets dat niet (meer) bestaat."
-    return f"De wijziging is niet opgeslagen ({error}). Wat u typte staat er nog; probeer het opnieuw."
+        return _("De wijziging is niet opgeslagen: ze verwijst naar iets dat niet (meer) bestaat.")
+    return _("De wijziging is niet opgeslagen ({error}). Wat u typte staat er nog; "
+             "probeer het opnieuw.").format(error=error)

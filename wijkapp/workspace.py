@@ -27,6 +27,7 @@ from .decisions import Decisions
 from .documents import Documents
 from .errors import DamagedDatabaseError, NotFoundError, StorageError
 from .goals import Goals
+from .i18n import _
 from .meetings import Meetings
 from .paths import default_db_path
 from .requests import Requests
@@ -134,7 +135,7 @@ class Workspace:
     def board_id(self) -> str:
         """The id of the board the managers work on."""
         if self._board_id is None:
-            raise NotFoundError("Er is nog geen wijkplatform; maak er eerst een.")
+            raise NotFoundError(_("Er is nog geen wijkplatform; maak er eerst een."))
         return self._board_id
 
     @property
@@ -158,13 +159,15 @@ class Workspace:
 
     @property
     def undo_name(self) -> str | None:
-        """The name of the step :meth:`undo` would reverse, or ``None``."""
-        return self.store.undo_name()
+        """The name of the step :meth:`undo` would reverse (in the UI language), or ``None``."""
+        name = self.store.undo_name()
+        return _(name) if name else None
 
     @property
     def redo_name(self) -> str | None:
-        """The name of the step :meth:`redo` would repeat, or ``None``."""
-        return self.store.redo_name()
+        """The name of the step :meth:`redo` would repeat (in the UI language), or ``None``."""
+        name = self.store.redo_name()
+        return _(name) if name else None
 
     # -- health ---------------------------------------------------------------------------
     def verify_in_full(self) -> str | None:
@@ -178,12 +181,12 @@ class Workspace:
         try:
             quick_check(self.path)
         except DamagedDatabaseError:
-            sentence = (
-                f"'{self.path.name}' blijkt beschadigd. Wijkapp bewaart vanaf nu niets meer in "
+            sentence = _(
+                "'{file}' blijkt beschadigd. Wijkapp bewaart vanaf nu niets meer in "
                 "dit bestand, zodat de schade niet groter wordt. Zet een reservekopie terug "
                 "(Bestand → Reservekopieën); wat u nog niet bewaard had, kunt u eerst "
                 "kopiëren."
-            )
+            ).format(file=self.path.name)
             self.store.refuse_writes = sentence
             return sentence
         except StorageError:

@@ -27,6 +27,8 @@ def test_wheel_carries_resources_and_finds_them(tmp_path: Path) -> None:
     wheel = next((tmp_path / "dist").glob("wijkapp-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "wijkapp/_resources/RESOURCES" in names
+    assert "wijkapp/_resources/guide/nl/handleiding.md" in names  # Help → Handleiding
+    assert "wijkapp/_resources/guide/en/hoe-doe-ik.md" in names
     assert "wijkapp/_resources/demo/geleen-zuid.json" in names  # the demo works from a wheel
     assert "ui/__init__.py" in names
     site = tmp_path / "site"

@@ -24,6 +24,7 @@ from ui.views.meetings import EDITOR_PAGE, MeetingsView
 from wijkapp.errors import (
     DamagedDatabaseError,
     DiskError,
+    DiskFullError,
     NotADatabaseError,
     ReadOnlyError,
     StorageError,
@@ -61,7 +62,7 @@ def window(qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> MainWindow:
         (NotADatabaseError("x"), "Dit is geen Wijkapp-bestand", "juiste bestand"),
         (ReadOnlyError("x"), "Wijkapp mag hier niet schrijven", "map Documenten"),
         (StorageError("Iets anders."), "Wijkapp kan het bestand niet openen", "Iets anders."),
-        (DiskError("De schijf is vol: ..."), "De schijf is vol", "niet beschadigd"),
+        (DiskFullError("De schijf is vol: ..."), "De schijf is vol", "niet beschadigd"),
         (DiskError("disk I/O error"), "De schijf geeft een fout", "USB-stick"),
     ],
 )

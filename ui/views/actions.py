@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.actions import Action
 from wijkapp.changes import ACTIONS, GOALS, MEETINGS, PEOPLE, Changes
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
@@ -71,7 +71,7 @@ Made = tuple[list[ListRow], dict[str, Action]]
 class ActionsView(QWidget):
     """The action list with filters and an editor; see the module docstring."""
 
-    nav_title = _("Actiepunten")
+    nav_title = N_("Actiepunten")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,7 +92,7 @@ class ActionsView(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(heading(self.nav_title, self), 1)
+        top.addWidget(heading(_(self.nav_title), self), 1)
         self.export_button = button(
             _("Actiepuntenlijst maken"), self.make_list,
             tip=_("De lijst als PDF: maken, afdrukken of mailen als bijlage"), parent=self, role="primary")

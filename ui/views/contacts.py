@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import ORGANISATIONS, PEOPLE, Changes
 from wijkapp.contacts import Person
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
 
@@ -43,9 +43,9 @@ class PeoplePanel(RecordPanel):
     """People list (filtered with ``ws.contacts.find``) + editor."""
 
     kind = "people"
-    new_title = _("Nieuw contact")
-    item_title = _("Contact")
-    empty_text = _("Kies links een persoon, of maak een nieuw contact.")
+    new_title = N_("Nieuw contact")
+    item_title = N_("Contact")
+    empty_text = N_("Kies links een persoon, of maak een nieuw contact.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Naam en rol"), _("Organisatie"), _("Laatste contact")],
@@ -156,13 +156,13 @@ WATCH = {PEOPLE: ANY, ORGANISATIONS: ANY}
 class ContactsView(QWidget):
     """A search box over two tabs: people and organisations."""
 
-    nav_title = _("Contacten")
+    nav_title = N_("Contacten")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(heading(_(self.nav_title), self))
         layout.addWidget(hint(_("Mensen en organisaties waar het wijkplatform mee werkt."), self))
         search_row = QHBoxLayout()
         caption = QLabel(_("&Zoek:"), self)

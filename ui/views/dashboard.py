@@ -38,7 +38,7 @@ from wijkapp.changes import (
     Changes,
 )
 from wijkapp.followup import Dashboard, dashboard
-from wijkapp.i18n import _
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.timeutil import maybe_date, today
 from wijkapp.workspace import Workspace
 
@@ -103,9 +103,8 @@ def late_request_lines(d: Dashboard) -> list[str]:
     for request in d.overdue_requests:
         due = maybe_date(request.answer_due)
         days = (d.on - due).days if due else 0
-        unit = _("dag") if days == 1 else _("dagen")
-        lines.append(_("{subject} — {days} {unit} te laat").format(
-            subject=request.subject.replace("\n", " "), days=days, unit=unit))
+        lines.append(ngettext("{subject} — {days} dag te laat", "{subject} — {days} dagen te laat",
+                              days).format(subject=request.subject.replace("\n", " "), days=days))
     return lines
 
 
@@ -178,7 +177,7 @@ def _card(title: str, parent: QWidget) -> tuple[QGroupBox, QVBoxLayout]:
 class DashboardView(QWidget):
     """The "Stand van zaken" page (view contract: ``(ws, bus, parent)``, ``refresh``)."""
 
-    nav_title = _("Stand van zaken")
+    nav_title = N_("Stand van zaken")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +193,7 @@ class DashboardView(QWidget):
         page = QWidget(scroll)
         scroll.setWidget(page)
         layout = QVBoxLayout(page)
-        layout.addWidget(heading(self.nav_title, page))
+        layout.addWidget(heading(_(self.nav_title), page))
         self.date_line = hint("", page)
         layout.addWidget(self.date_line)
         self.reminder = QLabel(page)
@@ -295,8 +294,8 @@ class DashboardView(QWidget):
         missing = d.goals_without_evidence
         self.goals_note.setText(
             _("Alle doelen hebben bewijs.") if not missing else
-            _("1 doel heeft nog geen gekoppeld bewijs.") if missing == 1 else
-            _("{n} doelen hebben nog geen gekoppeld bewijs.").format(n=missing))
+            ngettext("{n} doel heeft nog geen gekoppeld bewijs.",
+                     "{n} doelen hebben nog geen gekoppeld bewijs.", missing).format(n=missing))
         self.late_list.clear()
         lines = late_request_lines(d)
         for line, request in zip(lines, d.overdue_requests, strict=True):

@@ -38,7 +38,7 @@ from wijkapp.changes import (
     Changes,
 )
 from wijkapp.goals import BUILDING_BLOCKS, GOAL_STATUSES, Goal
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.workspace import Workspace
 
 from ..bus import ChangeBus
@@ -76,9 +76,9 @@ class GoalsPanel(RecordPanel):
     """Goals grouped under the seven bouwstenen + editor."""
 
     kind = "goals"
-    new_title = _("Nieuw doel")
-    item_title = _("Doel")
-    empty_text = _("Kies links een doel, of maak een nieuw doel.")
+    new_title = N_("Nieuw doel")
+    item_title = N_("Doel")
+    empty_text = N_("Kies links een doel, of maak een nieuw doel.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Doel"), _("Stand"), _("Buurt")],
@@ -322,13 +322,13 @@ WATCH = {GOALS: ANY, GOAL_LINKS: ANY, AREAS: ANY, MEETINGS: ("title", "starts_at
 class GoalsView(QWidget):
     """A buurt filter over the goals panel."""
 
-    nav_title = _("Buurtagenda")
+    nav_title = N_("Buurtagenda")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(heading(_(self.nav_title), self))
         layout.addWidget(hint(_("De doelen van de buurt, geordend langs de zeven bouwstenen "
                                 "van de buurtagenda."), self))
         row = QHBoxLayout()

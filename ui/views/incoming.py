@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from wijkapp.documents import Document
-from wijkapp.i18n import _, language, ngettext
+from wijkapp.i18n import N_, _, language, ngettext
 from wijkapp.workspace import Workspace
 
 from ..labels import Row, date_text, required_text_problem
@@ -28,9 +28,9 @@ class IncomingPanel(RecordPanel):
     """Incoming documents list + editor (newest first)."""
 
     kind = "documents"
-    new_title = _("Nieuw ingekomen stuk")
-    item_title = _("Ingekomen stuk")
-    empty_text = _("Kies links een stuk, of voeg een nieuw ingekomen stuk toe.")
+    new_title = N_("Nieuw ingekomen stuk")
+    item_title = N_("Ingekomen stuk")
+    empty_text = N_("Kies links een stuk, of voeg een nieuw ingekomen stuk toe.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Ontvangen"), _("Onderwerp"), _("Van")],

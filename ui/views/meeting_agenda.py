@@ -161,7 +161,7 @@ class AgendaEditing(_Host):
         if not self.meeting_id:
             return
         keep = self._select_after_reload or self.selected_item_id()
-        if self.undo_bar.isVisibleTo(self) and self.ws.undo_name != UNDO_DELETE_STEP:
+        if self.undo_bar.isVisibleTo(self) and self.ws.undo_name != _(UNDO_DELETE_STEP):
             self.undo_bar.hide()  # undone already (Ctrl+Z) or no longer the last step
         items = self.ws.agenda.for_meeting(self.meeting_id)
         self.model.set_items(items)
@@ -233,7 +233,7 @@ class AgendaEditing(_Host):
     def undo_delete(self) -> None:
         """Undo the deletion when it is still the last step."""
         self.undo_bar.hide()
-        if self.ws.undo_name == UNDO_DELETE_STEP:
+        if self.ws.undo_name == _(UNDO_DELETE_STEP):
             CoreOp(self, lambda ws: ws.undo()).with_message(_("Agendapunt teruggezet.")).run()
 
     def _after_reload(self, item_id: str) -> None:

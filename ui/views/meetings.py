@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from wijkapp.changes import MEETINGS, Changes
 from wijkapp.errors import NotFoundError
-from wijkapp.i18n import _
+from wijkapp.i18n import N_, _
 from wijkapp.meetings import Meeting
 from wijkapp.timeutil import TZ, now
 from wijkapp.workspace import Workspace
@@ -61,7 +61,7 @@ def list_sections(upcoming: list[Meeting], past: list[Meeting]) -> list[tuple[st
 class MeetingsView(QWidget):
     """Vergaderingen: plan, prepare and minute meetings."""
 
-    nav_title = _("Vergaderingen")
+    nav_title = N_("Vergaderingen")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)

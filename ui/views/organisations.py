@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from wijkapp.contacts import ORGANISATION_KINDS, Organisation
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.social_map import question_topic
 from wijkapp.workspace import Workspace
 
@@ -22,9 +22,9 @@ class OrganisationsPanel(RecordPanel):
     """Organisations list (filtered by the contacts search box) + editor."""
 
     kind = "organisations"
-    new_title = _("Nieuwe organisatie")
-    item_title = _("Organisatie")
-    empty_text = _("Kies links een organisatie, of maak een nieuwe.")
+    new_title = N_("Nieuwe organisatie")
+    item_title = N_("Organisatie")
+    empty_text = N_("Kies links een organisatie, of maak een nieuwe.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Naam"), _("Soort"), _("Mensen")],

@@ -94,7 +94,8 @@ def where_text(data: dict[str, Any]) -> str:
     ) if n]
     if not parts:
         return _("Deze persoon staat verder nergens in.")
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + _(" en ") + parts[-1]
+    listed = parts[0] if len(parts) == 1 else _("{some} en {last}").format(
+        some=", ".join(parts[:-1]), last=parts[-1])
     return _("Staat bij {where}.").format(where=listed)
 
 

@@ -93,7 +93,7 @@ class RecordPanel(QWidget):
         editor = self.editor = QWidget(scroll)
         self.editor_layout = QVBoxLayout(editor)
         self.editor_layout.setContentsMargins(12, 0, 4, 0)
-        self.editor_title = heading(self.item_title, editor, role="subheading")
+        self.editor_title = heading(_(self.item_title), editor, role="subheading")
         self.editor_layout.addWidget(self.editor_title)
         self.form: QFormLayout = form()
         self.editor_layout.addLayout(self.form)
@@ -352,8 +352,8 @@ class RecordPanel(QWidget):
         active = record is not None or self.creating
         for widget in self.fields:
             widget.setEnabled(active)
-        self.editor_title.setText(self.new_title if self.creating else self.item_title)
-        show_problem(self.message, None, None if active else self.empty_text)
+        self.editor_title.setText(_(self.new_title) if self.creating else _(self.item_title))
+        show_problem(self.message, None, None if active else _(self.empty_text))
         self.delete_button.setEnabled(record is not None)
 
     def start_new(self, focus: bool = True) -> None:
@@ -392,7 +392,7 @@ class RecordPanel(QWidget):
         if self.creating and record_id:
             self.creating = False
             self.current_id = record_id
-            self.editor_title.setText(self.item_title)
+            self.editor_title.setText(_(self.item_title))
             self.fill()
         if not self.saver.pending:
             self.reload_editor()

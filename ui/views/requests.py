@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.changes import AREAS, DOCUMENTS, MEETINGS, PEOPLE, REQUESTS, Changes
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.requests import DEFAULT_ANSWER_WEEKS, REQUEST_KINDS, REQUEST_STATUSES, Request
 from wijkapp.timeutil import today
 from wijkapp.workspace import Workspace
@@ -72,9 +72,9 @@ class RequestsPanel(RecordPanel):
     """Requests list + editor."""
 
     kind = "requests"
-    new_title = _("Nieuw verzoek")
-    item_title = _("Verzoek")
-    empty_text = _("Kies links een verzoek, of maak een nieuw verzoek.")
+    new_title = N_("Nieuw verzoek")
+    item_title = N_("Verzoek")
+    empty_text = N_("Kies links een verzoek, of maak een nieuw verzoek.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Onderwerp"), _("Stand"), _("Antwoord vóór")],
@@ -257,9 +257,9 @@ def deadline_text(record: Request | None) -> tuple[str, bool]:
     if record.status in ("answered", "closed"):
         if record.answered_on:
             in_time = record.answered_in_time()
-            words = _("op tijd") if in_time else _("te laat")
-            return (_("Beantwoord op {date} ({words}).").format(
-                date=date_text(record.answered_on), words=words), False)
+            sentence = (_("Beantwoord op {date} (op tijd).") if in_time
+                        else _("Beantwoord op {date} (te laat)."))
+            return (sentence.format(date=date_text(record.answered_on)), False)
         return (_("Afgesloten."), False)
     if not record.answer_due:
         return (_("Verstuurd; er is geen antwoorddatum afgesproken."), False)
@@ -283,13 +283,13 @@ WATCH = {
 class RequestsView(QWidget):
     """Two tabs: requests to the municipality, and incoming documents."""
 
-    nav_title = _("Verzoeken aan de gemeente")
+    nav_title = N_("Verzoeken aan de gemeente")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(heading(_(self.nav_title), self))
         layout.addWidget(hint(_(
             "Wat het wijkplatform aan de gemeente vroeg of meldde, en wat de gemeente "
             "antwoordde. Te late antwoorden staan bovenaan, in rood."), self))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from wijkapp.changes import Changes
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.schema import SEARCHABLE
 from wijkapp.search import SearchHit
 from wijkapp.workspace import Workspace
@@ -135,7 +135,7 @@ WATCH = dict.fromkeys(SEARCHABLE, ANY)
 class SearchView(QWidget):
     """The search screen; see the module docstring."""
 
-    nav_title = _("Zoeken")
+    nav_title = N_("Zoeken")
     open_requested = Signal(str, str)
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -143,7 +143,7 @@ class SearchView(QWidget):
         self.ws = ws
         self.hits: list[SearchHit] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(heading(_(self.nav_title), self))
         layout.addWidget(hint(_(
             "Zoek in vergaderingen, besluiten, actiepunten, verzoeken, contacten en doelen. "
             "Hoofdletters en accenten maken niet uit. Druk op Enter om te openen."), self))

@@ -39,7 +39,7 @@ from wijkapp.changes import (
     SIGNALS,
     Changes,
 )
-from wijkapp.i18n import _, ngettext
+from wijkapp.i18n import N_, _, ngettext
 from wijkapp.signals import Signal as SignalRecord
 from wijkapp.social_map import helpers_for_signal
 from wijkapp.timeutil import today
@@ -147,9 +147,9 @@ class SignalsPanel(RecordPanel):
     """The register: signals list + editor, with follow-up and the outcome."""
 
     kind = "signals"
-    new_title = _("Nieuw signaal")
-    item_title = _("Signaal")
-    empty_text = _("Kies links een signaal, of leg vast wat een bewoner zei.")
+    new_title = N_("Nieuw signaal")
+    item_title = N_("Signaal")
+    empty_text = N_("Kies links een signaal, of leg vast wat een bewoner zei.")
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, [_("Wat er gezegd is"), _("Gehoord op"), _("Stand")],
@@ -416,13 +416,13 @@ WATCH = {SIGNALS: ANY, SIGNAL_FOLLOWUPS: ANY, REQUESTS: ANY, PEOPLE: ANY, AREAS:
 class SignalsView(QWidget):
     """Stem van de wijk: the register and Tellen en vertellen."""
 
-    nav_title = _("Stem van de wijk")
+    nav_title = N_("Stem van de wijk")
 
     def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.nav_title, self))
+        layout.addWidget(heading(_(self.nav_title), self))
         intro = QHBoxLayout()  # the explanation with the board's own words beside it
         intro.addWidget(hint(_(
             "Wat bewoners zeggen, in hun eigen woorden. Zonder naam, tenzij de bewoner "

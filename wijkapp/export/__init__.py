@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import NotFoundError, ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..meetings import Meeting
 from ..safe_output import check_output_path, write_atomic
 from ..timeutil import now
@@ -54,7 +54,7 @@ __all__ = ["FORMATS", "export", "suggested_filename"]
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ValidationError(
-            f"Het exportformaat '{fmt}' bestaat niet; kies uit: {', '.join(FORMATS)}."
+            _("Het exportformaat '{fmt}' bestaat niet; kies uit: {choices}.").format(fmt=fmt, choices=', '.join(FORMATS))
         )
 
 
@@ -117,10 +117,10 @@ def export(
     _check_format(fmt)
     if fmt == "csv" and csv_kind not in CSV_KINDS:
         raise ValidationError(
-            f"Soort lijst '{csv_kind}' bestaat niet; kies uit: {', '.join(CSV_KINDS)}."
+            _("Soort lijst '{csv_kind}' bestaat niet; kies uit: {choices}.").format(csv_kind=csv_kind, choices=', '.join(CSV_KINDS))
         )
     if fmt in _NEEDS_MEETING and not meeting_id:
-        raise ValidationError("Kies een vergadering voor deze export.")
+        raise ValidationError(_("Kies een vergadering voor deze export."))
     try:
         ws.board  # noqa: B018 - raises when the file holds no board yet
     except NotFoundError as error:
@@ -146,7 +146,7 @@ def _writer(
     today = moment.date()
     if fmt in _NEEDS_MEETING:
         if meeting is None:
-            raise ValidationError("Kies een vergadering voor deze export.")
+            raise ValidationError(_("Kies een vergadering voor deze export."))
         chosen = meeting
         if fmt == "agenda":
             from .agenda_pdf import write_agenda_pdf

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actions import Action
 from ..errors import NotFoundError, ValidationError
+from ..i18n import _
 from ..meeting_clock import ITEM_TIMES_SETTING
 from ..meetings import Meeting
 from ..timeutil import maybe_date, maybe_datetime
@@ -146,16 +147,16 @@ def meeting_end(ws: Workspace, meeting: Meeting) -> dt.datetime | None:
 def get_meeting(ws: Workspace, meeting_id: str | None) -> Meeting:
     """The meeting to export (``"latest"`` allowed); a Dutch :class:`ValidationError` if none."""
     if not meeting_id:
-        raise ValidationError("Kies een vergadering voor deze export.")
+        raise ValidationError(_("Kies een vergadering voor deze export."))
     if meeting_id == "latest":
         latest = ws.meetings.latest()
         if latest is None:
-            raise ValidationError("Er is nog geen vergadering om te exporteren.")
+            raise ValidationError(_("Er is nog geen vergadering om te exporteren."))
         return latest
     try:
         return ws.meetings.get(meeting_id)
     except NotFoundError:
-        raise ValidationError("Deze vergadering bestaat niet (meer); kies een andere.") from None
+        raise ValidationError(_("Deze vergadering bestaat niet (meer); kies een andere.")) from None
 
 
 def action_row(ws: Workspace, action: Action, today: dt.date, dates: dict[str, str]) -> ActionRow:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
-from ..i18n import N_
+from ..i18n import N_, _
 from ..timeutil import maybe_date
 from . import formatting as fmt
 from .content import meeting_end
@@ -170,6 +170,6 @@ def write_csv(ws: Workspace, kind: str, out: Path, year: int | None, today: dt.d
         header, rows = contact_rows(ws)
     else:
         raise ValidationError(
-            f"Soort lijst '{kind}' bestaat niet; kies uit: {', '.join(CSV_KINDS)}."
+            _("Soort lijst '{kind}' bestaat niet; kies uit: {choices}.").format(kind=kind, choices=', '.join(CSV_KINDS))
         )
     write_rows(out, header, rows)

@@ -22,6 +22,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import ValidationError
+from ..i18n import _
 from ..meetings import Meeting
 from .content import HEADINGS, ActionRow, MeetingContent, meeting_content
 from .formatting import xml_safe
@@ -276,5 +277,5 @@ def minutes_document(content: MeetingContent) -> Document:
 def write_minutes_docx(ws: Workspace, meeting: Meeting, out: Path, today: dt.date) -> None:
     """Write the verslag of ``meeting`` to ``out`` as .docx; refuses a cancelled meeting."""
     if meeting.status == "cancelled":
-        raise ValidationError("Deze vergadering is afgelast; er is geen verslag van.")
+        raise ValidationError(_("Deze vergadering is afgelast; er is geen verslag van."))
     minutes_document(meeting_content(ws, meeting, today, open_actions=False)).save(str(out))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from ..errors import ValidationError
+from ..i18n import _
 from ..meetings import Meeting
 from ..timeutil import TZ, parse_datetime
 from . import formatting as fmt
@@ -142,5 +143,5 @@ def write_ics(ws: Workspace, meeting: Meeting | None, out: Path, now: dt.datetim
     """Write one meeting, or (``meeting=None``) every planned meeting from today on."""
     meetings = [meeting] if meeting else ws.meetings.upcoming(now)
     if not meetings:
-        raise ValidationError("Er zijn geen geplande vergaderingen vanaf vandaag.")
+        raise ValidationError(_("Er zijn geen geplande vergaderingen vanaf vandaag."))
     out.write_bytes(meetings_calendar(ws, meetings).to_ical())

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError, ValidationError
+from ..i18n import _
 from ..timeutil import maybe_date
 from . import formatting as fmt
 from .content import board_logo
@@ -50,9 +51,9 @@ def request_letter_data(ws: Workspace, request_id: str, today: dt.date) -> dict[
     try:
         request = ws.requests.get(request_id)
     except NotFoundError:
-        raise ValidationError("Dit verzoek bestaat niet (meer); kies een ander.") from None
+        raise ValidationError(_("Dit verzoek bestaat niet (meer); kies een ander.")) from None
     if not request.text.strip():
-        raise ValidationError("Schrijf eerst de tekst van het verzoek; de brief is nog leeg.")
+        raise ValidationError(_("Schrijf eerst de tekst van het verzoek; de brief is nog leeg."))
     board = ws.board
     municipality = board.municipality.strip()
     fallback = f"Gemeente {municipality}" if municipality else "De gemeente"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..i18n import _
 from ..meetings import Meeting
 from .content import HEADINGS, ActionRow, ItemContent, MeetingContent, meeting_content
 from .typst_render import page_data, render_pdf
@@ -123,6 +124,6 @@ def minutes_pdf(content: MeetingContent) -> bytes:
 def write_minutes_pdf(ws: Workspace, meeting: Meeting, out: Path, today: dt.date) -> None:
     """Write the verslag of ``meeting`` to ``out``; refuses a cancelled meeting."""
     if meeting.status == "cancelled":
-        raise ValidationError("Deze vergadering is afgelast; er is geen verslag van.")
+        raise ValidationError(_("Deze vergadering is afgelast; er is geen verslag van."))
     content = meeting_content(ws, meeting, today, open_actions=False)
     Path(out).write_bytes(minutes_pdf(content))

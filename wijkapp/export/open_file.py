@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ValidationError
+from ..i18n import _
 
 
 def open_command(path: Path, platform: str = sys.platform) -> list[str] | None:
@@ -31,7 +32,7 @@ def open_with_system(path: Path | str) -> None:
     """
     path = Path(path).resolve()
     if not path.is_file():
-        raise ValidationError(f"Het bestand '{path.name}' bestaat niet (meer).")
+        raise ValidationError(_("Het bestand '{file}' bestaat niet (meer).").format(file=path.name))
     command = open_command(path)
     try:
         if command is None:
@@ -46,6 +47,6 @@ def open_with_system(path: Path | str) -> None:
             )
     except OSError:
         raise ValidationError(
-            f"Er is geen programma gevonden om '{path.name}' te openen. "
-            "Open het bestand zelf vanuit de map waarin het staat."
+            _("Er is geen programma gevonden om '{file}' te openen. "
+            "Open het bestand zelf vanuit de map waarin het staat.").format(file=path.name)
         ) from None

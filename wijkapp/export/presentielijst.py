@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+from ..i18n import _
 from ..meetings import Meeting
 from . import formatting as fmt
 from .content import board_logo
@@ -34,9 +35,9 @@ COUNT_LINE = "Aantal aanwezigen (invullen na de vergadering): ..........."
 def presentielijst_data(ws: Workspace, meeting: Meeting, rows: int = ROWS) -> dict[str, Any]:
     """The template's data for ``meeting``: board, date, start time, place and empty lines."""
     if meeting.status == "cancelled":
-        raise ValidationError("Deze vergadering is afgelast; er is geen presentielijst voor nodig.")
+        raise ValidationError(_("Deze vergadering is afgelast; er is geen presentielijst voor nodig."))
     if not 1 <= rows <= 200:
-        raise ValidationError("Een presentielijst heeft 1 tot 200 regels.")
+        raise ValidationError(_("Een presentielijst heeft 1 tot 200 regels."))
     start = meeting.start
     date_long = fmt.long_date(start.date())
     return {

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError, ValidationError
+from ..i18n import _
 from ..safe_output import check_output_path, write_atomic
 from ..timeutil import today
 from ..voice import (
@@ -112,7 +113,7 @@ def write_signalen_pdf(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     ``WriteFailedError`` when it cannot be made.
     """
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"Het jaar {year} is geen geldig jaar; gebruik bijvoorbeeld 2026.")
+        raise ValidationError(_("Het jaar {year} is geen geldig jaar; gebruik bijvoorbeeld 2026.").format(year=year))
     try:
         board = ws.board
     except NotFoundError as error:

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import WijkappError
+from ..i18n import _
 from ..paths import resource_path
 from .typst_unpack import load_typst
 
@@ -267,9 +268,9 @@ def render_pdf(
     except typst.TypstError as error:
         detail = getattr(error, "message", "") or str(error)
         raise DocumentError(
-            f"Het document '{meta['title']}' kon niet worden opgemaakt ({detail}). "
-            "Dit is een fout in Wijkapp; meld het alstublieft."
+            _("Het document '{title}' kon niet worden opgemaakt ({detail}). "
+            "Dit is een fout in Wijkapp; meld het alstublieft.").format(title=meta['title'], detail=detail)
         ) from error
     if not isinstance(pdf, bytes):
-        raise DocumentError(f"Het document '{meta['title']}' kon niet worden opgemaakt.")
+        raise DocumentError(_("Het document '{title}' kon niet worden opgemaakt.").format(title=meta['title']))
     return pdf

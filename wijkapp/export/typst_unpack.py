@@ -27,6 +27,8 @@ from types import ModuleType
 
 import platformdirs
 
+from ..i18n import _
+
 PACKED_SUFFIX = ".xz"
 _lock = threading.Lock()
 
@@ -80,8 +82,8 @@ def unpack(packed: Path, cache: Path | None = None) -> Path:
             return target
         except OSError:
             continue  # a read-only or full cache: try the temp folder
-    raise OSError("De opmaak-onderdelen van Wijkapp konden niet worden uitgepakt; "
-                  "is de schijf vol?")
+    raise OSError(_("De opmaak-onderdelen van Wijkapp konden niet worden uitgepakt; "
+                  "is de schijf vol?"))
 
 
 class _EngineFinder(importlib.abc.MetaPathFinder):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..contacts import Organisation, Person
 from ..errors import ValidationError
+from ..i18n import _
 from .formatting import ORGANISATION_KIND_LABELS, xml_safe
 
 if TYPE_CHECKING:
@@ -140,5 +141,5 @@ def write_vcard(ws: Workspace, out: Path) -> None:
     cards = [person_card(p, names.get(p.organisation_id or "", "")) for p in ws.contacts.all()]
     cards += [organisation_card(o) for o in organisations]
     if not cards:
-        raise ValidationError("Er zijn nog geen contacten om te exporteren.")
+        raise ValidationError(_("Er zijn nog geen contacten om te exporteren."))
     out.write_bytes("".join(cards).encode("utf-8"))

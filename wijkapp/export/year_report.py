@@ -23,6 +23,7 @@ from babel.numbers import format_percent
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, plural, year_figures
 from ..goals import BUILDING_BLOCKS
+from ..i18n import _
 from ..safe_output import check_output_path, write_atomic
 from ..timeutil import maybe_date, today
 from . import formatting as fmt
@@ -288,7 +289,7 @@ def write_year_report(ws: Workspace, year: int, out: Path, progress: Progress | 
     :class:`~wijkapp.errors.WriteFailedError` with a Dutch sentence.
     """
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"Het jaar {year} is geen geldig jaar; gebruik bijvoorbeeld 2026.")
+        raise ValidationError(_("Het jaar {year} is geen geldig jaar; gebruik bijvoorbeeld 2026.").format(year=year))
     try:
         board = ws.board
     except NotFoundError as error:

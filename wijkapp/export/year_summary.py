@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NotFoundError, ValidationError
 from ..followup import YearFigures, year_figures
 from ..goals import GOAL_STATUSES
+from ..i18n import _
 from ..safe_output import check_output_path, write_atomic
 from ..timeutil import today
 from ..voice import summary_section
@@ -85,7 +86,7 @@ def write_year_summary(ws: Workspace, year: int, out: Path, *, on: dt.date | Non
     not at all. Raises :class:`ValidationError` / ``WriteFailedError`` with a Dutch sentence.
     """
     if not 1900 <= year <= 2200:
-        raise ValidationError(f"Het jaar {year} is geen geldig jaar; gebruik bijvoorbeeld 2026.")
+        raise ValidationError(_("Het jaar {year} is geen geldig jaar; gebruik bijvoorbeeld 2026.").format(year=year))
     try:
         name = ws.board.name
     except NotFoundError as error:

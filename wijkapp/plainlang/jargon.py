@@ -23,6 +23,8 @@ from wijkapp.paths import resource_path
 from wijkapp.plainlang.forms import SEPARABLE_PREFIXES, noun_and_adjective_forms, verb_forms
 from wijkapp.plainlang.text import Token, TokenKind, fold, split_sentences, tokenize
 
+from ..i18n import _
+
 __all__ = [
     "BOARD_CATEGORY",
     "JargonEntry",
@@ -147,7 +149,7 @@ def parse_dictionary(lines: Iterable[str]) -> list[JargonEntry]:
             continue
         fields = [field.strip() for field in line.split("|")]
         if len(fields) < 2 or not fields[0] or not fields[1]:
-            raise DictionaryError(f"Regel {number} van de woordenlijst heeft geen uitleg.")
+            raise DictionaryError(_("Regel {number} van de woordenlijst heeft geen uitleg.").format(number=number))
         extra = [form.strip() for form in fields[2].split(",")] if len(fields) > 2 else []
         flags = {form for form in extra if form.startswith("+")}
         forms = tuple(form for form in extra if form and form not in flags)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFoundError
+from ..i18n import _, ngettext
 from ..schema import known_migrations
 from ..timeutil import now_iso
 from . import files as sf
@@ -79,7 +80,9 @@ class SyncStatus:
 
     def erasure_line(self, person_id: str) -> str:
         """"gewist op 6 van 7 laptops"."""
-        return f"gewist op {self.erasures.get(person_id, 0)} van {len(self.laptops)} laptops"
+        return ngettext("gewist op {done} van {total} laptop", "gewist op {done} van {total} laptops",
+                        len(self.laptops)).format(done=self.erasures.get(person_id, 0),
+                                                  total=len(self.laptops))
 
 
 def _fingerprint(path: Path) -> str:
@@ -156,7 +159,7 @@ class BoardSync:
         if self._key is None:
             stored = self._get("key")
             if not stored:
-                raise sf.SyncError("Dit bestuur is hier nog niet gedeeld. Kies eerst 'Delen met het bestuur'.")
+                raise sf.SyncError(_("Dit bestuur is hier nog niet gedeeld. Kies eerst 'Delen met het bestuur'."))
             self._key = sf.BoardKey.from_state(str(stored))
         return self._key
 
@@ -166,14 +169,14 @@ class BoardSync:
         """Start sharing the current board in ``folder``; this laptop numbers decisions."""
         board = self.ws.board_id
         if self.is_shared and self.board_id != board:
-            raise sf.SyncError("Dit bestand deelt al een ander wijkplatform.")
+            raise sf.SyncError(_("Dit bestand deelt al een ander wijkplatform."))
         folder = Path(folder).resolve()
         if not folder.is_dir():
-            raise sf.SyncError(f"De map '{folder}' bestaat niet (of is nu niet bereikbaar).")
+            raise sf.SyncError(_("De map '{folder}' bestaat niet (of is nu niet bereikbaar).").format(folder=folder))
         if folder == self.ws.path.resolve().parent or folder in self.ws.path.resolve().parents:
             raise sf.SyncError(
-                "Kies een andere map: het Wijkapp-bestand zelf staat in deze map, en dat mag "
-                "nooit gedeeld worden. Wijkapp zet alleen deelbestanden in de gedeelde map.")
+                _("Kies een andere map: het Wijkapp-bestand zelf staat in deze map, en dat mag "
+                "nooit gedeeld worden. Wijkapp zet alleen deelbestanden in de gedeelde map."))
         existing = sf.candidate_files(folder, board)
         if key is None:
             sf.check_passphrase(passphrase)
@@ -194,8 +197,8 @@ class BoardSync:
         """Build this (empty) file's board from a shared folder or a received file."""
         if self.ws.has_board:
             raise sf.SyncError(
-                "Dit Wijkapp-bestand heeft al een wijkplatform. Aansluiten bij een bestuur kan "
-                "alleen in een nieuw, leeg bestand."
+                _("Dit Wijkapp-bestand heeft al een wijkplatform. Aansluiten bij een bestuur kan "
+                "alleen in een nieuw, leeg bestand.")
             )
         source = Path(source)
         folder, board, sample = self._find_board(source)
@@ -220,7 +223,7 @@ class BoardSync:
             header = sf.read_header(source.read_bytes())
             return None, str(header.get("board_id")), source
         if not source.is_dir():
-            raise sf.SyncError(f"'{source}' bestaat niet (of is nu niet bereikbaar).")
+            raise sf.SyncError(_("'{source}' bestaat niet (of is nu niet bereikbaar).").format(source=source))
         boards: dict[str, Path] = {}
         for place, root in [(source, source.parent)] + [(p, source) for p in sorted(source.iterdir()) if p.is_dir()]:
             for path in sf.candidate_files(root, place.name):
@@ -229,9 +232,9 @@ class BoardSync:
                 except (OSError, sf.SyncFileError):
                     continue
         if not boards:
-            raise sf.SyncError(f"In '{source}' staat geen gedeeld wijkplatform.")
+            raise sf.SyncError(_("In '{source}' staat geen gedeeld wijkplatform.").format(source=source))
         if len(boards) > 1:
-            raise sf.SyncError("In deze map staan meerdere wijkplatforms; kies de map van één wijkplatform.")
+            raise sf.SyncError(_("In deze map staan meerdere wijkplatforms; kies de map van één wijkplatform."))
         board, sample = next(iter(boards.items()))
         return sample.parent.parent, board, sample
 
@@ -261,10 +264,10 @@ class BoardSync:
                     continue
                 peer = sf.decode(data, key)
                 if peer.header.get("board_id") != board:
-                    raise sf.SyncFileError("Dit bestand hoort bij een ander wijkplatform.")
+                    raise sf.SyncFileError(_("Dit bestand hoort bij een ander wijkplatform."))
                 if int(peer.header.get("schema", 0)) > SCHEMA:
                     raise sf.NewerFormatError(
-                        "Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen.")
+                        _("Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen."))
                 if peer.laptop_id == self.laptop_id:
                     skipped += 1
                     continue
@@ -284,7 +287,7 @@ class BoardSync:
         """Exchange with the colleagues: merge their files, write ours. Never raises for a bad file."""
         board = self.board_id
         if board is None:
-            raise sf.SyncError("Dit bestuur is hier nog niet gedeeld. Kies eerst 'Delen met het bestuur'.")
+            raise sf.SyncError(_("Dit bestuur is hier nog niet gedeeld. Kies eerst 'Delen met het bestuur'."))
         with self._guard:
             folder = Path(folder) if folder else self.folder
             reachable = folder is not None and folder.is_dir()
@@ -403,10 +406,10 @@ class BoardSync:
         """Put this laptop's value back (an ordinary, undoable edit that wins knowingly)."""
         found = [c for c in self.conflicts() if c.id == conflict_id]
         if not found or found[0].kind != "overwritten":
-            raise NotFoundError("Deze melding bestaat niet (meer).")
+            raise NotFoundError(_("Deze melding bestaat niet (meer)."))
         conflict = found[0]
         if self.store.row(conflict.table, conflict.row_id) is None:
-            raise NotFoundError("Dit onderdeel bestaat niet meer.")
+            raise NotFoundError(_("Dit onderdeel bestaat niet meer."))
         with self.store.write("Mijn waarde teruggezet") as tx:
             tx.update(conflict.table, conflict.row_id, {conflict.field: conflict.mine})
             tx.execute("UPDATE sync_conflicts SET done = 1 WHERE id = ?", [conflict_id])

@@ -34,6 +34,7 @@ from nacl.exceptions import CryptoError
 from nacl.pwhash import argon2id
 
 from ..errors import WijkappError
+from ..i18n import _
 
 MAGIC = b"WIJKSYNC"
 FORMAT_VERSION = 1
@@ -91,8 +92,8 @@ def check_passphrase(passphrase: str) -> str:
     """Refuse a passphrase that is too short to protect personal data."""
     if not isinstance(passphrase, str) or len(passphrase.strip()) < MIN_PASSPHRASE:
         raise SyncError(
-            f"Kies een wachtwoord van minstens {MIN_PASSPHRASE} tekens. Een zin van een paar "
-            "woorden is goed te onthouden en moeilijk te raden."
+            _("Kies een wachtwoord van minstens {least} tekens. Een zin van een paar "
+            "woorden is goed te onthouden en moeilijk te raden.").format(least=MIN_PASSPHRASE)
         )
     return passphrase
 
@@ -103,7 +104,7 @@ def derive_key(passphrase: str, salt: bytes | None = None,
     salt = salt or secrets.token_bytes(argon2id.SALTBYTES)
     ops, mem = cost
     if not (QUICK_COST[0] <= ops <= MAX_COST[0] and QUICK_COST[1] <= mem <= MAX_COST[1]):
-        raise SyncFileError("Dit deelbestand vraagt een onmogelijke sleutel; het is beschadigd.")
+        raise SyncFileError(_("Dit deelbestand vraagt een onmogelijke sleutel; het is beschadigd."))
     key = argon2id.kdf(32, passphrase.encode("utf-8"), salt, opslimit=ops, memlimit=mem)
     return BoardKey(salt, key, (ops, mem))
 
@@ -149,9 +150,9 @@ class SyncFile:
             # the same Yjs transaction as its text deletions, and any update holding that
             # register holds those deletions too.
             return []
-        for index, (before, _) in enumerate(self.recent):
+        for index, (before, _update) in enumerate(self.recent):
             if covers(have, before):
-                return [update for _, update in self.recent[index:]]
+                return [update for _before, update in self.recent[index:]]
         return [self.update]
 
 
@@ -173,7 +174,7 @@ def decode_state_vector(data: bytes) -> dict[int, int]:
     if not data:
         return {}
     count = varuint()
-    return {varuint(): varuint() for _ in range(count)}
+    return {varuint(): varuint() for _index in range(count)}
 
 
 def covers(have: dict[int, int], need: dict[int, int]) -> bool:
@@ -218,30 +219,30 @@ def encode(key: BoardKey, header: dict[str, Any], meta: dict[str, Any], update: 
 def read_header(data: bytes) -> dict[str, Any]:
     """The plain header of a file, checked for shape; :class:`SyncFileError` otherwise."""
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 5:
-        raise SyncFileError("Dit is geen deelbestand van Wijkapp.")
+        raise SyncFileError(_("Dit is geen deelbestand van Wijkapp."))
     version = data[len(MAGIC)]
     if version > FORMAT_VERSION:
         raise NewerFormatError(
-            "Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen."
+            _("Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen.")
         )
     (size,) = struct.unpack(">I", data[len(MAGIC) + 1:len(MAGIC) + 5])
     start = len(MAGIC) + 5
-    incomplete = SyncFileError("Dit bestand is niet compleet (misschien nog niet helemaal gekopieerd).")
+    incomplete = SyncFileError(_("Dit bestand is niet compleet (misschien nog niet helemaal gekopieerd)."))
     if size > 1_000_000 or len(data) < start + size:
         raise incomplete
     try:
         header = json.loads(data[start:start + size].decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise SyncFileError("Dit deelbestand is beschadigd.") from None
+        raise SyncFileError(_("Dit deelbestand is beschadigd.")) from None
     if not isinstance(header, dict) or header.get("format") != "wijksync":
-        raise SyncFileError("Dit is geen deelbestand van Wijkapp.")
+        raise SyncFileError(_("Dit is geen deelbestand van Wijkapp."))
     if int(header.get("version", 0)) > FORMAT_VERSION:
         raise NewerFormatError(
-            "Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen."
+            _("Dit bestand is gemaakt met een nieuwere Wijkapp. Werk Wijkapp bij om het te lezen.")
         )
     sizes = header.get("sizes")
     if not (isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(n, int) for n in sizes)):
-        raise SyncFileError("Dit deelbestand is beschadigd.")
+        raise SyncFileError(_("Dit deelbestand is beschadigd."))
     if len(data) != start + size + sum(sizes):
         raise incomplete
     header["_end"] = start + size
@@ -258,11 +259,11 @@ def decode(data: bytes, key: BoardKey) -> SyncFile:
     end = header.pop("_end")
     if header.get("check") != key.check or header.get("salt") != _b64(key.salt):
         raise WrongPassphraseError(
-            "Dit bestand is op slot gezet met een ander wachtwoord. Vraag het wachtwoord "
-            "van het bestuur na; er is niets veranderd."
+            _("Dit bestand is op slot gezet met een ander wachtwoord. Vraag het wachtwoord "
+            "van het bestuur na; er is niets veranderd.")
         )
     prefix = data[:end]
-    small_size, _ = header["sizes"]
+    small_size, _large_size = header["sizes"]
     try:
         nonces = [_unb64(str(n)) for n in header.get("nonces", [])]
         small = _open(key.key, nonces[0], data[end:end + small_size], prefix + b"small")
@@ -270,11 +271,11 @@ def decode(data: bytes, key: BoardKey) -> SyncFile:
         body = json.loads(small.decode("utf-8"))
         recent = [(decode_state_vector(_unb64(before)), zlib.decompress(_unb64(step)))
                   for before, step in body.get("recent", [])]
-        _ = decode_state_vector(_unb64(str(header.get("sv", ""))))
+        _vector = decode_state_vector(_unb64(str(header.get("sv", ""))))
     except (CryptoError, ValueError, IndexError, TypeError, zlib.error):
         raise SyncFileError(
-            "Dit bestand is beschadigd, veranderd of nog niet helemaal gekopieerd. "
-            "Er is niets van overgenomen."
+            _("Dit bestand is beschadigd, veranderd of nog niet helemaal gekopieerd. "
+            "Er is niets van overgenomen.")
         ) from None
     return SyncFile(header, dict(body.get("meta", {})), recent, packed, hashlib.sha256(data).hexdigest())
 
@@ -298,7 +299,7 @@ def salt_of(data: bytes) -> tuple[bytes, tuple[int, int]]:
     header = read_header(data)
     cost = header.get("cost")
     if not (isinstance(cost, list) and len(cost) == 2 and all(isinstance(c, int) for c in cost)):
-        raise SyncFileError("Dit deelbestand is beschadigd.")
+        raise SyncFileError(_("Dit deelbestand is beschadigd."))
     return _unb64(str(header.get("salt", ""))), (cost[0], cost[1])
 
 
@@ -362,7 +363,7 @@ def open_attachment(key: BoardKey, sha: str, sealed: bytes) -> bytes:
         nonce = sealed[len(ATTACHMENT_MAGIC):len(ATTACHMENT_MAGIC) + NONCE]
         data = _open(key.key, nonce, sealed[len(ATTACHMENT_MAGIC) + NONCE:], b"bijlage:" + sha.encode())
     except (CryptoError, ValueError):
-        raise SyncFileError("Een bijlage in de gedeelde map is beschadigd of nog niet helemaal gekopieerd.") from None
+        raise SyncFileError(_("Een bijlage in de gedeelde map is beschadigd of nog niet helemaal gekopieerd.")) from None
     if hashlib.sha256(data).hexdigest() != sha:
-        raise SyncFileError("Een bijlage in de gedeelde map klopt niet met haar naam.")
+        raise SyncFileError(_("Een bijlage in de gedeelde map klopt niet met haar naam."))
     return data

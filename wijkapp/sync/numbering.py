@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
@@ -18,8 +20,12 @@ def may_number_decisions(ws: Workspace) -> str | None:
     if not rows.get("shared") or not rows.get("numbering") or rows.get("numbering") == rows.get("laptop_id"):
         return None
     name = ws.store.scalar("SELECT name FROM sync_peers WHERE laptop_id = ?", [rows["numbering"]])
-    who = f"de laptop '{name}'" if name else "de laptop van de secretaris"
-    return (
-        f"Besluiten krijgen hun nummer op {who}, zodat geen nummer twee keer voorkomt. "
-        "Laat het besluit daar vastleggen, of neem het nummeren over via 'Delen met het bestuur'."
-    )
+    if name:
+        return _(
+            "Besluiten krijgen hun nummer op de laptop '{name}', zodat geen nummer twee keer "
+            "voorkomt. Laat het besluit daar vastleggen, of neem het nummeren over via "
+            "'Delen met het bestuur'.").format(name=name)
+    return _(
+        "Besluiten krijgen hun nummer op de laptop van de secretaris, zodat geen nummer twee "
+        "keer voorkomt. Laat het besluit daar vastleggen, of neem het nummeren over via "
+        "'Delen met het bestuur'.")

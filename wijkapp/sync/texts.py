@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from ..workspace import Workspace
@@ -109,8 +109,7 @@ def status_line(status: SyncStatus, reachable: bool, conflicts: int, now: dt.dat
         parts = [_("Gedeeld"), _("bijgewerkt {when}").format(when=when_text(status.last_sync, now))]
     else:
         parts = [_("Gedeeld"), _("Niet bijgewerkt sinds {when}").format(when=when_text(status.last_sync, now))]
-    if conflicts == 1:
-        parts.append(_("1 wijziging van anderen"))
-    elif conflicts:
-        parts.append(_("{n} wijzigingen van anderen").format(n=conflicts))
+    if conflicts:
+        parts.append(ngettext("{n} wijziging van anderen", "{n} wijzigingen van anderen",
+                              conflicts).format(n=conflicts))
     return " · ".join(parts)
