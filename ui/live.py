@@ -114,7 +114,7 @@ class Follow(QObject):
     """
 
     def __init__(self, scope: QWidget, bus: ChangeBus, name: str,
-                 apply: Callable[[Changes], None], watch: Watch,
+                 apply: Callable[[Changes | None], None], watch: Watch,
                  own_edits: bool = False) -> None:
         super().__init__(scope)
         self.scope = scope
@@ -175,7 +175,7 @@ class Follow(QObject):
         self._unfilled = False
         self.pending = None
         self.bus.refreshed.emit(self.name, None)
-        self._apply(None)  # type: ignore[arg-type] - None: everything
+        self._apply(None)  # None: everything
 
     def warm(self) -> bool:
         """Fill a view not shown yet ahead of its first show, loading on the worker

@@ -62,10 +62,13 @@ def needed_size(dialog: QWidget, width: int | None = None) -> QSize:
     return hint
 
 
-def _widgets_of(item: QLayoutItem) -> list[QWidget]:
+def _widgets_of(item: QLayoutItem | None) -> list[QWidget]:
     """The widgets an item of a layout holds (itself, or those of its sub-layout)."""
-    if item.widget() is not None:
-        return [item.widget()]
+    if item is None:
+        return []
+    widget = item.widget()
+    if widget is not None:
+        return [widget]
     sub = item.layout()
     if sub is None:
         return []
@@ -117,7 +120,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
     kept, kept_height = 0, 0
     for index in range(layout.count() - 1, -1, -1):
         item = layout.itemAt(index)
-        if not _is_plain(item):
+        if item is None or not _is_plain(item):
             break
         height = _item_height(item)
         if kept and kept_height + height > room.height() * KEPT_SHARE:
@@ -130,14 +133,16 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
     for _index in range(moved):
         stretch = layout.stretch(0)
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            body_layout.addWidget(item.widget(), stretch)
-        elif item.layout() is not None:
-            sub = item.layout()
+        if item is None:
+            break
+        widget, sub, spacer = item.widget(), item.layout(), item.spacerItem()
+        if widget is not None:
+            body_layout.addWidget(widget, stretch)
+        elif sub is not None:
             sub.setParent(None)
             body_layout.addLayout(sub, stretch)
-        elif item.spacerItem() is not None:
-            body_layout.addItem(item.spacerItem())
+        elif spacer is not None:
+            body_layout.addItem(spacer)
     scroll.setWidget(body)
     layout.insertWidget(0, scroll, 1)
     layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,7 @@ class ConflictsDialog(GrowingDialog):
     def fill(self) -> None:
         while self.rows.count():
             item = self.rows.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         notices = self.sync.conflicts()
@@ -122,8 +123,8 @@ class ConflictsDialog(GrowingDialog):
             buttons.addStretch(1)
             if notice.kind == "overwritten":
                 buttons.addWidget(button(_("Mijn waarde terugzetten"),
-                                         lambda n=notice.id: self.restore(n)))
-            buttons.addWidget(button(_("OK"), lambda n=notice.id: self.dismiss(n)))
+                                         partial(self.restore, notice.id)))
+            buttons.addWidget(button(_("OK"), partial(self.dismiss, notice.id)))
             box.addLayout(buttons)
             self.rows.addWidget(frame)
         self.rows.addStretch(1)
@@ -175,11 +176,13 @@ class SharingDialog(GrowingDialog):
     def _clear(self) -> None:
         while self.outer.count():
             item = self.outer.takeAt(0)
-            widget = item.widget()
+            if item is None:
+                break
+            widget, sub = item.widget(), item.layout()
             if widget is not None and widget is not self.message:
                 widget.deleteLater()
-            elif item.layout() is not None:
-                _clear_layout(item.layout())
+            elif sub is not None:
+                _clear_layout(sub)
 
     def build(self) -> None:
         self._clear()
@@ -283,10 +286,10 @@ class SharingDialog(GrowingDialog):
                                      "bestuursleden; lees hun bestanden hier in."), "hint"))
         for text, slot in ((_("Mijn wijzigingen opslaan om te mailen…"), self.save_for_mail),
                            (_("Bestand van een bestuurslid inlezen…"), self.read_file)):
-            line = QHBoxLayout()
-            line.addWidget(button(text, slot))
-            line.addStretch(1)
-            self.outer.addLayout(line)
+            mail_row = QHBoxLayout()
+            mail_row.addWidget(button(text, slot))
+            mail_row.addStretch(1)
+            self.outer.addLayout(mail_row)
 
     def show_message(self, text: str, role: str) -> None:
         self.message.setText(text)

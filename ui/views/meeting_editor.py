@@ -243,7 +243,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         if changes is None or changes.touches(AGENDA_ITEMS):
             self._load_agenda()
 
-    def _on_changed(self, changes: Changes) -> None:
+    def _on_changed(self, changes: Changes | None) -> None:
         if self.meeting_id:
             self.refresh(changes)
 

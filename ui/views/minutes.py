@@ -509,5 +509,5 @@ class MinutesView(QWidget):
         self.flush()
         self._load_steps(key)
 
-    def _on_changed(self, changes: Changes) -> None:
+    def _on_changed(self, changes: Changes | None) -> None:
         self.refresh(changes, self.live.last_source)
