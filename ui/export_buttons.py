@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +48,7 @@ from wijkapp.workspace import Workspace
 from . import export_files as files
 from .export_files import MODES, PDF_FORMATS, PRINTABLE, ExportRequest
 from .operations.base import error_sentence, run_in_background
-from .screen_fit import fit_dialog, room_on
+from .screen_fit import SCROLL_NAME, fit_dialog, room_on
 from .style import set_role
 
 __all__ = ["ExportButtons", "ExportRequest", "FolderChooser", "ResultLine", "MODES",
@@ -134,12 +135,20 @@ class ResultLine(QWidget):
         self.folder_button = QPushButton(_("Map tonen"), self)
         self.folder_button.setAccessibleName(_("Map met het gemaakte bestand tonen"))
         self.folder_button.clicked.connect(lambda _c=False: self._act(files.reveal_file))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.busy)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.open_button)
-        row.addWidget(self.folder_button)
+        # The sentence on its own line, "Openen" and "Map tonen" under it: a wrapped
+        # sentence beside buttons was measured too low at large text and drawn over the
+        # next row.
+        lines = QVBoxLayout(self)
+        lines.setContentsMargins(0, 0, 0, 0)
+        said = QHBoxLayout()
+        said.addWidget(self.busy)
+        said.addWidget(self.text, 1)
+        lines.addLayout(said)
+        acts = QHBoxLayout()
+        acts.addWidget(self.open_button)
+        acts.addWidget(self.folder_button)
+        acts.addStretch(1)
+        lines.addLayout(acts)
         self.clear()
 
     def clear(self) -> None:
@@ -183,8 +192,13 @@ class ResultLine(QWidget):
             return
         window = self.window()
         if window is not self and window.isVisible() and isinstance(window, QDialog):
+            for buttons in window.findChildren(ExportButtons):
+                buttons.hold_height()
             grow_to_fit(window)
             fit_dialog(window)  # no room left on the screen: the body scrolls instead
+            body = window.findChild(QScrollArea, SCROLL_NAME)
+            if body is not None:
+                body.setWidgetResizable(True)  # Qt sizes the body for its text again
 
     def _act(self, action: Callable[[Path], None]) -> None:
         if self.path is None:
@@ -259,6 +273,22 @@ class ExportButtons(QWidget):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._hold_button_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.hold_height()
+
+    def hold_height(self) -> None:
+        """Never lower than the rows need at this width, the wrapped result line included:
+        the layouts above kept an older, lower height and drew the result over the
+        buttons at large text."""
+        rows = self.layout()
+        if rows is None or self.width() <= 0:
+            return
+        need = rows.totalHeightForWidth(self.width()) if rows.hasHeightForWidth() \
+            else rows.minimumSize().height()
+        if need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
     def _hold_button_height(self) -> None:
         """The big buttons' padding is not in their minimum size, so a short dialog gave

@@ -37,9 +37,9 @@ def overlaps(top: QWidget) -> list[str]:
     return found
 
 
-# From 125 % on, the dialog reaches the screen's height after both results and its rows are
-# squeezed (the result line under the buttons): still open, see issue 13's closing note.
-@pytest.mark.parametrize("percent", [100])
+@pytest.mark.parametrize("percent", [100, 125, pytest.param(150, marks=pytest.mark.xfail(
+    strict=True, reason="at 150 % the body of the scrolling dialog keeps an older layout after "
+    "both results: the first result line lies over the Word row (open, issue 13)")), 200])
 def test_after_close_dialog_has_no_overlap_after_afdrukken(
         qtbot: Any, demo_ws: Workspace, bus: Any, folders: Any,  # noqa: F811
         opened: Any, shoot: Any, percent: int) -> None:  # noqa: F811
