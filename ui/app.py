@@ -10,7 +10,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -36,10 +35,10 @@ from .operations.base import run_in_background, wait_for_workers
 from .operations.context import AppContext, set_app_context
 from .qt_guard import protect_none
 from .style import apply_style
+from .translators import install_translators
 
 ErrorDialog = Callable[[QWidget | None, str, str], None]
 
-_translators: list[QTranslator] = []  # kept alive for the app's lifetime
 
 
 def open_error_message(error: StorageError, path: Path) -> tuple[str, str]:
@@ -105,24 +104,6 @@ def show_open_error(parent: QWidget | None, title: str, text: str) -> None:
     """The real dialog: a warning box with one OK button."""
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     box.exec()
-
-
-def install_translators(app: QApplication, language: str) -> bool:
-    """Load Qt's own ``qtbase_<lang>`` so Qt's buttons speak the UI language."""
-    for old in _translators:
-        app.removeTranslator(old)
-    _translators.clear()
-    if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        return True
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(f"qtbase_{language}", folder):
-        return False
-    app.installTranslator(translator)
-    _translators.append(translator)
-    return True
 
 
 def choose_path(db_path: Path | None, prefs: preferences.Preferences) -> Path:

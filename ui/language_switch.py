@@ -66,9 +66,7 @@ def _query(view: QWidget) -> str:
 
 def where_am_i(window: MainWindow) -> Place:
     """The open view and what is open in it."""
-    from .main_window import VIEWS
-
-    key = VIEWS[max(window.nav.currentRow(), 0)].key
+    key = window.view_specs[max(window.nav.currentRow(), 0)].key
     view: Any = dict.get(window.views, key)  # not built yet: nothing is open in it
     if view is None:
         return Place(key)
@@ -150,14 +148,13 @@ def _rebuild_views(window: MainWindow) -> None:
 
 def retranslate_window(window: MainWindow) -> None:
     """Menus, navigation, bars and title in the current language."""
-    from .main_window import VIEWS, nav_width
-
+    views = window.view_specs
     _drop_menus(window)
     window._build_menus()
-    for row, spec in enumerate(VIEWS):
+    for row, spec in enumerate(views):
         window.nav.item(row).setText(_(spec.title))
     window.nav.setAccessibleName(_("Onderdelen van Wijkapp"))
-    window.nav.setFixedWidth(nav_width(window.nav))
+    window.fit_nav_width()
     reminder = window.reminder
     reminder.setAccessibleName(_("Herinnering"))
     reminder.go.setText(_("Bekijken"))
@@ -187,7 +184,7 @@ def retranslate_window(window: MainWindow) -> None:
 
 def switch_language(window: MainWindow, code: str) -> None:
     """Save everything, switch to ``code`` (``nl``/``en``) and show the window in it."""
-    from .app import install_translators
+    from .translators import install_translators
 
     if code == language():
         return  # the window already speaks it

@@ -191,6 +191,14 @@ class FirstPaint(QObject):
 class MainWindow(QMainWindow):
     """The app window over one open workspace."""
 
+    #: The screens of the navigation, in order (for ui.language_switch, which must not
+    #: import this module: it is imported from here).
+    view_specs = VIEWS
+
+    def fit_nav_width(self) -> None:
+        """The navigation as wide as its words need (after a change of language)."""
+        self.nav.setFixedWidth(nav_width(self.nav))
+
     def __init__(
         self,
         ws: Workspace,

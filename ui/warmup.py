@@ -16,6 +16,7 @@ A view the user opens before its turn is simply built then (``MainWindow.view``)
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -59,7 +60,10 @@ class ViewWarmer(QObject):
         return not self._keys and self._polish is None and not self._later
 
     def start(self) -> None:
-        """Begin after :attr:`START_DELAY_MS`."""
+        """Begin after :attr:`START_DELAY_MS` (not at all with ``WIJKAPP_WARMUP=off``: the
+        GUI tests, which open hundreds of windows; their own test turns it on)."""
+        if os.environ.get("WIJKAPP_WARMUP", "").lower() == "off":
+            return
         self._timer.start(self.START_DELAY_MS)
 
     def _step(self) -> None:

@@ -16,6 +16,10 @@ LAPTOP_SCREEN = Path(__file__).with_name("laptop_screen.json")
 os.environ["QT_QPA_PLATFORM"] = ("offscreen" if os.name == "nt"
                                  else f"offscreen:configfile={LAPTOP_SCREEN}")
 
+# Views are not built in the pauses after start (ui/warmup.py) in GUI tests: hundreds of
+# windows stay open longer than its 1.2 s; tests/ui/test_refresh.py turns it on.
+os.environ.setdefault("WIJKAPP_WARMUP", "off")
+
 from ui.bus import ChangeBus  # noqa: E402
 from ui.operations.base import wait_for_workers  # noqa: E402
 from ui.operations.context import AppContext, set_app_context  # noqa: E402

@@ -34,6 +34,12 @@ class Probe:
         return names
 
 
+@pytest.fixture(autouse=True)
+def views_built_in_the_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about the app as it runs: with the warm-up (off in other GUI tests)."""
+    monkeypatch.setenv("WIJKAPP_WARMUP", "on")
+
+
 @pytest.fixture
 def window(qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> Iterator[MainWindow]:
     """The main window over a filled board, shown, with every view built once."""

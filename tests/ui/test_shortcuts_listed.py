@@ -45,6 +45,8 @@ def listed_keys() -> set[str]:
 def test_every_shortcut_of_a_built_window_is_in_help(window: MainWindow, qtbot: Any) -> None:
     for spec in VIEWS:
         window.show_view(spec.key)
+    meetings = window.views["meetings"]
+    meetings.minutes  # minutes mode is made on first use: make it  # noqa: B018
     wait_for_worker(qtbot)
     used: set[str] = set()
     for shortcut in window.findChildren(QShortcut):

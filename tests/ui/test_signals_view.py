@@ -162,11 +162,11 @@ def test_screenshots_of_register_and_tellen_en_vertellen(qtbot, demo, bus, qapp,
         return view
 
     def on_register(view):
-        assert view.tabs.currentWidget() is not view.overview
+        assert view.tabs.currentWidget() is not view.overview_page
         assert view.register.current_id is not None
 
     def on_counting(view):
-        assert view.tabs.currentWidget() is view.overview
+        assert view.tabs.currentWidget() is view.overview_page and view.overview.isVisible()
 
     paths = screenshots(register, qtbot, qapp, shoot, "signals-register", check=on_register)
     paths += screenshots(counting, qtbot, qapp, shoot, "signals-tellen", check=on_counting)
