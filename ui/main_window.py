@@ -191,9 +191,7 @@ class FirstPaint(QObject):
 class MainWindow(QMainWindow):
     """The app window over one open workspace."""
 
-    #: The screens of the navigation, in order (for ui.language_switch, which must not
-    #: import this module: it is imported from here).
-    view_specs = VIEWS
+    view_specs = VIEWS  #: the navigation's screens (ui.language_switch must not import us)
 
     def fit_nav_width(self) -> None:
         """The navigation as wide as its words need (after a change of language)."""
