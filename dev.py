@@ -222,7 +222,10 @@ def test(args: list[str]) -> None:
     lint = [p for p in ("wijkapp", "ui", "tests", "bench", "dev.py") if (ROOT / p).exists()]
     run(python, "-m", "ruff", "check", *lint, cwd=ROOT)
     run(python, "-m", "mypy", cwd=ROOT)
-    run(python, "-m", "pytest", "-q", *args, cwd=ROOT, env=env)
+    # One pytest worker per core (pytest-xdist); `dev.py test -n 0` runs them in one process.
+    workers = [] if any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in args) \
+        else ["-n", "auto"]
+    run(python, "-m", "pytest", "-q", *workers, *args, cwd=ROOT, env=env)
 
 
 def bench(args: list[str]) -> None:

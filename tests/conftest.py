@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("WIJKAPP_LOCK_DIR", tempfile.mkdtemp(prefix="wijkapp-sloten-"))
 
 from wijkapp.workspace import Workspace  # noqa: E402
+
+
+#: The signals the app's shutdown handler takes over (ui/shutdown.py).
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
+                      if hasattr(signal, name))
+
+
+@pytest.fixture(autouse=True)
+def _keep_stop_signals() -> Iterator[None]:
+    """A test that starts the app (ui.app.start) installs its SIGTERM handler in this
+    process; put pytest's back, so that `timeout` and Ctrl+C still stop a hung run."""
+    saved = {number: signal.getsignal(number) for number in _STOP_SIGNALS}
+    yield
+    for number, handler in saved.items():
+        if signal.getsignal(number) is not handler and handler is not None:
+            signal.signal(number, handler)
 
 
 @pytest.fixture

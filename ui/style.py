@@ -129,12 +129,20 @@ def palette() -> QPalette:
 
 def apply_style(app: QApplication, percent: int) -> None:
     """Set Fusion, the palette, the scaled font and the stylesheet on the whole app."""
-    app.setStyle("Fusion")
-    app.setPalette(palette())
+    # Each of these re-polishes every widget of the app: only what differs is set, so
+    # choosing the size already shown (or a test putting 100 % back) costs nothing.
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    wanted = palette()
+    if app.palette() != wanted:
+        app.setPalette(wanted)
     font = QFont(app.font())
     font.setPointSize(point_size(percent))
-    app.setFont(font)
-    app.setStyleSheet(stylesheet(percent))
+    if app.font() != font:
+        app.setFont(font)
+    sheet = stylesheet(percent)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     from .screen_fit import install  # every dialog fits the screen or scrolls
 
     install(app)

@@ -6,6 +6,9 @@ No timing assertions: budgets are read from ``python -m bench.run``, never teste
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from bench import REGISTRY
@@ -14,6 +17,7 @@ from bench.run import format_table, load, main, run
 from wijkapp.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 28)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_tiny_database_is_healthy_and_searchable(tmp_path: Path) -> None:
@@ -33,18 +37,26 @@ def test_runner_prints_every_benchmark_once(tmp_path: Path) -> None:
     db = tmp_path / "tiny.sqlite"
     generate(db, boards=2, years=1, today=TODAY)
     names = load()
-    assert {"open workspace", "list a year of meetings", "open one meeting",
-            "search (median of 10 queries)", "add an agenda item"} <= set(names)
-    results = run(db, repeat=1)
-    assert [r.name for r in results] == names == list(REGISTRY)
-    table = format_table(results)
-    for name in names:
-        assert sum(line.startswith(name) for line in table.splitlines()) == 1
-    assert all(r.app_ms > 0 for r in results)
     core = {"open workspace", "list a year of meetings", "open one meeting",
             "search (median of 10 queries)", "add an agenda item"}
-    assert all(r.raw_ms is not None for r in results if r.name in core)
-    assert "≤ 150 ms" in table and "≤ 20 ms" in table and "≤ 10 ms" in table and "≤ 5 ms" in table
+    assert core <= set(names) and names == list(REGISTRY)
+    results = run(db, repeat=1, names=sorted(core))
+    assert all(r.app_ms > 0 and r.raw_ms is not None for r in results)
+    assert "≤ 20 ms" in format_table(results)
+    # Every benchmark, as `python -m bench.run` runs them: in a process of its own (the GUI
+    # rows build whole windows; this one holds the windows of the tests before it).
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("WIJKAPP_WARMUP", None)  # the start-up rows time the warm-up as users get it
+    done = subprocess.run([sys.executable, "-m", "bench.run", "--db", str(db), "--repeat", "1"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-2000:]
+    table = done.stdout.splitlines()
+    for name in names:
+        rows = [line for line in table if line.startswith(name + " ")]
+        assert len(rows) == 1, name
+        assert float(rows[0][len(name):].split()[0]) >= 0, rows[0]  # a figure, not a crash
+    for budget in ("≤ 150 ms", "≤ 20 ms", "≤ 10 ms", "≤ 5 ms"):
+        assert any(budget in line for line in table), budget
     with Workspace(db):  # the runner released the lock file
         pass
 
