@@ -16,7 +16,6 @@ os.environ.setdefault("WIJKAPP_LOCK_DIR", tempfile.mkdtemp(prefix="wijkapp-slote
 
 from wijkapp.workspace import Workspace  # noqa: E402
 
-
 #: The signals the app's shutdown handler takes over (ui/shutdown.py).
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
                       if hasattr(signal, name))

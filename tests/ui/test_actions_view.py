@@ -74,7 +74,7 @@ def test_mark_done_through_the_view(qtbot, ws, bus, app_ctx):
     # the editor moved on: it no longer shows the action just done
     assert view.current_id and view.current_id != board.actions["lantaarn"]
     assert view.what_edit.toPlainText() == ws.actions.get(view.current_id).what
-    assert "is klaar" in view.editor_message.text() and view.done_button.isEnabled()
+    assert "is klaar" in view.message.text() and view.done_button.isEnabled()
 
 
 def test_postpone_counts_up_in_the_database_and_on_screen(qtbot, ws, bus, app_ctx):
@@ -140,7 +140,7 @@ def test_empty_what_gives_a_dutch_message_and_keeps_what_was_typed(qtbot, ws, bu
     view.owner_combo.setEditText("Harrie Coenen")
     view.what_edit.setPlainText("   ")
     save_now(view, qtbot)
-    assert "Vul wat er moet gebeuren in." in view.editor_message.text()
+    assert "Vul wat er moet gebeuren in." in view.message.text()
     assert view.owner_combo.currentText() == "Harrie Coenen"
     assert view.what_edit.toPlainText() == "   "
     assert len(ws.actions.all()) == before
@@ -199,3 +199,109 @@ def test_a_blank_screenshot_is_refused(qapp):
     blank.fill(QColor("white"))
     with pytest.raises(AssertionError):
         assert_drawn(blank, "blank")
+
+
+# -- one framework: the action list is a RecordPanel like the other follow-up screens ------
+
+def test_actions_view_is_a_record_panel_with_the_editor_under_the_list(qtbot, ws, bus, app_ctx):
+    from PySide6.QtCore import Qt as _Qt
+
+    from ui.views.record_panel import RecordPanel
+
+    fill(ws)
+    view = make(qtbot, ws, bus)
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert isinstance(view, RecordPanel)
+    assert view.splitter.orientation() == _Qt.Orientation.Vertical
+    assert view.delete_button.isHidden()  # actions are done or reopened, not deleted
+    editor_height = view.splitter.sizes()[1]
+    assert editor_height >= view.scroll_area.minimumHeight() > 0
+    assert view.splitter.sizes()[0] > editor_height  # the list gets the rest
+
+
+def test_a_filter_that_lists_nothing_does_not_start_a_new_action(qtbot, ws, bus, app_ctx):
+    """Arrowing through the person filter past someone without actions must not throw
+    the keyboard focus into an empty editor (an empty list means "none for this person",
+    not "a new board")."""
+    board = fill(ws)
+    nobody = ws.contacts.add("Piet Zonderwerk").id
+    view = make(qtbot, ws, bus)
+    view.show()
+    qtbot.waitExposed(view)
+    jo = board.people["Jo Vijgen"]
+    view.person_filter.setCurrentIndex(view.person_filter.findData(jo))
+    view.select(view.rows()[0].record_id)
+    view.mark_done()  # Jo's only open action: nothing is left to show
+    wait_for_worker(qtbot)
+    wait_for_worker(qtbot)
+    assert rows(view) == [] and view.current_id is None
+    assert not view.creating
+    view.person_filter.setFocus()
+    view.person_filter.setCurrentIndex(view.person_filter.findData(nobody))
+    assert rows(view) == []
+    assert not view.creating
+    assert view.focusWidget() is view.person_filter
+    assert "0 actiepunten" in view.count_label.text()
+    view.show_done.setChecked(True)
+    view.person_filter.setCurrentIndex(view.person_filter.findData(jo))
+    assert sorted(r[0] for r in rows(view)) == ["Flyer voor de buurtbarbecue maken",
+                                                "Zaal reserveren voor de jaarvergadering"]
+
+
+def test_a_new_action_under_filters_belongs_to_that_person_and_meeting(qtbot, ws, bus, app_ctx):
+    board = fill(ws)
+    jo = board.people["Jo Vijgen"]
+    view = make(qtbot, ws, bus)
+    view.person_filter.setCurrentIndex(view.person_filter.findData(jo))
+    view.meeting_filter.setCurrentIndex(view.meeting_filter.findData(board.meetings[1]))
+    view.start_new()
+    assert view.creating and view.owner_combo.selection()[0] == jo
+    view.what_edit.setPlainText("Posters ophangen in het buurthuis")
+    save_now(view, qtbot)
+    made = [a for a in ws.actions.all() if a.what == "Posters ophangen in het buurthuis"]
+    assert len(made) == 1
+    assert made[0].owner_id == jo and made[0].meeting_id == board.meetings[1]
+    assert view.current_id == made[0].id and not view.creating
+    assert "Posters ophangen in het buurthuis" in [r[0] for r in rows(view)]
+
+
+def test_new_choices_from_elsewhere_do_not_count_as_an_edit(qtbot, ws, bus, app_ctx):
+    """A person added under Contacten refills the owner choice; the action on screen is
+    not saved again for it (no undo step, no change), and what is typed stays."""
+    from ui.operations.contacts import add_person
+
+    fill(ws)
+    view = make(qtbot, ws, bus)
+    first = view.rows()[0].record_id
+    view.select(first)
+    before = ws.actions.get(first)
+    add_person(view, "Nieuwe Buurvrouw").run()
+    wait_for_worker(qtbot)
+    assert view.person_filter.findText("Nieuwe Buurvrouw") >= 0
+    assert view.owner_combo.findText("Nieuwe Buurvrouw") >= 0
+    qtbot.wait(1200)  # longer than the autosave pause
+    wait_for_worker(qtbot)
+    assert not view.saver.pending
+    assert ws.actions.get(first) == before
+    adding = ws.undo_name
+    ws.undo()  # the last step is adding the person, not an edit of the action
+    assert "Nieuwe Buurvrouw" not in [p.name for p in ws.contacts.all()]
+    assert ws.redo_name == adding
+    assert ws.actions.get(first) == before
+    assert view.current_id == first
+
+
+def test_typing_then_mark_done_saves_the_text_first(qtbot, ws, bus, app_ctx):
+    fill(ws)
+    view = make(qtbot, ws, bus)
+    first = view.rows()[0].record_id
+    view.select(first)
+    view.what_edit.setPlainText("Gemeente bellen, en de wijkagent mailen")
+    view.mark_done()
+    wait_for_worker(qtbot)
+    wait_for_worker(qtbot)
+    done = ws.actions.get(first)
+    assert done.status == "done" and done.what == "Gemeente bellen, en de wijkagent mailen"
+    assert view.current_id != first

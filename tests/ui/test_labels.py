@@ -189,6 +189,21 @@ def test_column_widths_keep_the_te_laat_column_whole(wanted, available, keep, ex
     assert column_widths(wanted, available, keep=keep) == expected
 
 
+def test_kept_columns_wrap_at_a_word_rather_than_push_a_column_out_of_sight():
+    """Actiepunten at 150 %: Wat, Wie, Klaar vóór, Stand (kept), Vergadering. The kept
+    columns give up room down to their longest word before the row gets wider than the
+    list; with room to spare they stay whole."""
+    from ui.views.widgets import column_widths
+
+    wanted, least = [600, 150, 200, 290, 220], [150, 120, 120, 110, 190]
+    widths = column_widths(wanted, 1100, keep=(2, 3), least=least)
+    assert sum(widths) <= 1100
+    assert all(width >= word for width, word in zip(widths, least, strict=True))
+    assert widths[2] < 200 or widths[3] < 290
+    roomy = column_widths(wanted, 1400, keep=(2, 3), least=least)
+    assert roomy[2:4] == [200, 290]
+
+
 @pytest.mark.parametrize(("count", "expected"), [
     (0, "1. Urgentie: nog geen doelen"), (1, "1. Urgentie (1)"), (12, "1. Urgentie (12)")])
 def test_group_header(count, expected):

@@ -64,7 +64,7 @@ def test_switching_to_english_and_back_keeps_the_typed_request(
     panel = view.requests  # type: ignore[attr-defined]
     wait_for_worker(qtbot)
     request = window.ws.requests.all()[0]
-    assert panel.open_record(request.id)
+    assert panel.show_record(request.id)
     panel.subject.setText("Bankje bij de speeltuin — nog niet bewaard")  # no autosave yet
     choose_language(window, qtbot, "English")
     assert language() == "en" and preferences.load().language == "en"

@@ -235,4 +235,4 @@ class ContactsView(QWidget):
             self._apply_search()
         panel = self.people if kind == PEOPLE else self.organisations
         self.tabs.setCurrentWidget(self.people if kind == PEOPLE else self.organisations_page)
-        panel.open_record(record_id)
+        panel.show_record(record_id)

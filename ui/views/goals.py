@@ -372,4 +372,4 @@ class GoalsView(QWidget):
             return
         if self.area_filter.currentIndex() != 0:
             self.area_filter.setCurrentIndex(0)
-        self.panel.open_record(record_id)
+        self.panel.show_record(record_id)

@@ -48,6 +48,8 @@ class RecordPanel(QWidget):
     new_title = ""  # editor heading for a new record, e.g. "Nieuw verzoek"
     item_title = ""  # editor heading for an existing record, e.g. "Verzoek"
     empty_text = ""  # shown when nothing is selected
+    #: The editor always under the list (a list of many columns), never beside it.
+    stacked = False
 
     def __init__(self, ws: Workspace, headers: Sequence[str], list_name: str,
                  new_label: str, parent: QWidget | None = None,
@@ -62,6 +64,7 @@ class RecordPanel(QWidget):
         self.saver.failed.connect(self._save_failed)
         self.fields: list[QWidget] = []
         self._behind = False  # a refresh was put off while the panel was out of sight
+        self._arranged = False  # the user sized the list and editor (stacked)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -154,14 +157,40 @@ class RecordPanel(QWidget):
         bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         editor = self.editor.minimumSizeHint().width() + bar + 4
         list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
-        side = self.width() >= editor + list_needs + self.splitter.handleWidth()
+        side = not self.stacked and \
+            self.width() >= editor + list_needs + self.splitter.handleWidth()
         wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
         self.scroll_area.setMinimumWidth(editor if side else 0)
-        if self.splitter.orientation() != wanted:
+        if self.stacked:
+            self._arrange_stacked()
+        elif self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             total = sum(self.splitter.sizes()) or 1000
             first = total * 3 // 5 if side else total * 2 // 5
             self.splitter.setSizes([first, total - first])
+
+    def _arrange_stacked(self) -> None:
+        """The editor under the list, as high as its fields need at this width (up to a
+        third of the screen; more scrolls); the list gets the rest, and what the window
+        gains."""
+        screen = self.screen()
+        tall = screen.availableGeometry().height() if screen is not None else 768
+        width = self.scroll_area.viewport().width()
+        needs = self.editor.heightForWidth(width) if self.editor.hasHeightForWidth() \
+            else -1
+        editor = min(needs if needs > 0 else self.editor.sizeHint().height(), tall // 3)
+        self.scroll_area.setMinimumHeight(editor)
+        if self.splitter.orientation() != Qt.Orientation.Vertical:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.splitter.setStretchFactor(0, 1)
+            self.splitter.setStretchFactor(1, 0)
+            self.splitter.splitterMoved.connect(self._user_sized)
+        if not self._arranged:  # until the user drags the handle
+            total = sum(self.splitter.sizes()) or 1000
+            self.splitter.setSizes([max(total - editor, 1), editor])
+
+    def _user_sized(self, *_args: Any) -> None:
+        self._arranged = True
 
     # -- hooks ---------------------------------------------------------------------------
     def records(self) -> list[Any]:
@@ -179,6 +208,23 @@ class RecordPanel(QWidget):
     def group_of(self, record: Any) -> Any:
         """Hook: the group key of a record (when :meth:`groups` is not ``None``)."""
         return None
+
+    def tooltip(self, record: Any) -> str | None:
+        """Hook: the tooltip of a record's row (``None``: its first cell)."""
+        return None
+
+    def filtering(self) -> bool:
+        """Hook: whether the list shows a selection (a search, a filter): an empty list
+        then does not mean "no records yet"."""
+        return bool(str(getattr(self, "needle", "")).strip())
+
+    def choices(self) -> Any:
+        """Hook: the editor's (and filters') choices, read from the core without Qt, so
+        that :meth:`fill_later` can make them on the worker; ``None``: no choices."""
+        return None
+
+    def show_choices(self, choices: Any) -> None:
+        """Hook: put what :meth:`choices` made into the combo boxes."""
 
     def load(self, record: Any | None) -> None:
         """Hook: show ``record`` in the editor (``None``: empty editor)."""
@@ -213,6 +259,10 @@ class RecordPanel(QWidget):
     def add_field(self, label: str, widget: FieldT) -> FieldT:
         """Add a labelled editor field; its changes are saved by themselves."""
         add_row(self.form, label, widget)
+        return self.watch_field(widget)
+
+    def watch_field(self, widget: FieldT) -> FieldT:
+        """Save ``widget``'s changes by themselves (a field placed by the subclass)."""
         self.fields.append(widget)
         for signal in ("textChanged", "changed", "currentIndexChanged", "editTextChanged",
                        "toggled"):
@@ -230,21 +280,30 @@ class RecordPanel(QWidget):
         self._show_rows(self._make_rows())
         self._run_then()
 
-    def fill_later(self, then: Callable[[], None] | None = None) -> None:
-        """Like :meth:`fill`, but make the rows on the worker (core reads and Dutch
-        formatting of hundreds of records take longer than a frame); ``then()`` runs
-        after they are shown. Reading the list meanwhile (:meth:`items`) fills it at once.
+    def fill_later(self, then: Callable[[], None] | None = None,
+                   choices: bool = False) -> None:
+        """Like :meth:`fill`, but make the rows (and the :meth:`choices`, when ``choices``)
+        on the worker: core reads and Dutch formatting of hundreds of records take longer
+        than a frame. ``then()`` runs after they are shown. Reading the list meanwhile
+        (:meth:`items`) fills it at once.
         """
         self._loading = True
         if then is not None:
             self._then.append(then)
 
-        def show(result: tuple[list[ListRow], int]) -> None:
+        def load() -> tuple[Any, tuple[list[ListRow], int]]:
+            return (self.choices() if choices else None), self._make_rows()
+
+        def show(result: tuple[Any, tuple[list[ListRow], int]]) -> None:
+            made_choices, rows = result
             self._loading = False
-            self._show_rows(result)
+            if made_choices is not None:
+                self.show_choices(made_choices)
+                rows = self._make_rows()  # a filter the choices reset: its rows now
+            self._show_rows(rows)
             self._run_then()
 
-        load_in_background(self.tree, self._make_rows, show)
+        load_in_background(self.tree, load, show)
 
     def _run_then(self) -> None:
         waiting, self._then = self._then, []
@@ -258,7 +317,8 @@ class RecordPanel(QWidget):
         records.sort(key=lambda r: rows[r.id].sort_key)
         grouped = self.groups() is not None
         made = [ListRow(r.id, tuple(rows[r.id].cells), rows[r.id].late,
-                        self.group_of(r) if grouped else None) for r in records]
+                        self.group_of(r) if grouped else None, self.tooltip(r))
+                for r in records]
         return made, sum(row.late for row in made)
 
     def _show_rows(self, result: tuple[list[ListRow], int]) -> None:
@@ -281,8 +341,7 @@ class RecordPanel(QWidget):
         if self.current_id and not self.creating:
             self.select(self.current_id, load=False)
         self.delete_button.setEnabled(bool(self.current_id))
-        if not rows and not self.current_id and not self.creating \
-                and not str(getattr(self, "needle", "")).strip():
+        if not rows and not self.current_id and not self.creating and not self.filtering():
             # An empty list (a new board): the editor is ready for the first one at once,
             # instead of greyed-out fields that ignore what is typed.
             self.start_new(focus=bool(on_screen(self)))
@@ -449,7 +508,7 @@ class RecordPanel(QWidget):
         if self._behind:
             self.refresh()
 
-    def open_record(self, record_id: str) -> bool:
+    def show_record(self, record_id: str) -> bool:
         """Select ``record_id`` and focus the editor; ``False`` when it is not listed."""
         found = self.select(record_id)
         if found and self.fields:

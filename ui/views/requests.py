@@ -348,4 +348,4 @@ class RequestsView(QWidget):
             return
         self.tabs.setCurrentWidget(self.requests if panel is self.requests
                                    else self.incoming_page)
-        panel.open_record(record_id)
+        panel.show_record(record_id)

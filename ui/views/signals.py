@@ -493,7 +493,7 @@ class SignalsView(QWidget):
         """Open a signal from a search hit or the Stand van zaken."""
         if kind == SIGNALS:
             self.tabs.setCurrentWidget(self.register)
-            self.register.open_record(record_id)
+            self.register.show_record(record_id)
 
 
 __all__ = ["LabelChecks", "SignalsPanel", "SignalsView", "add_row"]

@@ -7,9 +7,21 @@ Fonts are never set in points or pixels here: headings and messages get a styles
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +33,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
@@ -297,7 +312,42 @@ def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = Non
     _ColumnFitter(tree, keep)
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
+    tree.setItemDelegate(WrappingDelegate(tree))
     return tree
+
+
+#: A row of a list is at most this many lines high; longer texts end in "…".
+ROW_LINES = 4
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights for text wrapped at the column's width.
+
+    Qt measures a wrapping cell as one long line (only its own line breaks count), so
+    "Gemeente bellen over de lantaarnpaal" in a narrow column read "Gemeente bellen over…".
+    Here a cell is measured at the width of its column, up to :data:`ROW_LINES` lines.
+    """
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
+        tree = self._tree
+        width = tree.header().sectionSize(index.column())
+        if index.column() == 0 and index.parent().isValid():
+            width -= tree.indentation()
+        if width <= 0:
+            return super().sizeHint(option, index)
+        measured = QStyleOptionViewItem(option)
+        self.initStyleOption(measured, index)
+        measured.rect = QRect(0, 0, width, 100_000)
+        style = tree.style()
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, measured, QSize(),
+                                      tree)
+        most = QFontMetrics(measured.font).lineSpacing() * ROW_LINES + 8
+        # The width a cell wants is its unwrapped one (the columns are fitted to that).
+        return QSize(super().sizeHint(option, index).width(), min(size.height(), most))
 
 
 #: How many rows :class:`_ColumnFitter` measures to fit the columns (two screens full;
@@ -326,26 +376,46 @@ def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
     scale = min(rest / others, 1.0) if others else 0
     widths = [first, *(w if c in keep else max(int(w * scale), least[c] if least else 0)
                        for c, w in enumerate(wanted) if c)]
-    over = sum(widths) - available
-    if over > 0 and least:
-        widths[0] = max(widths[0] - over, min(widths[0], int(available * 0.3)))
+    if least and sum(widths) > available:
+        # Still no room: the other columns give up room down to their longest word, then
+        # the title down to 30 % of the width, then the kept columns ("te laat (20 dagen)"
+        # wraps at a space) rather than a column going out of sight behind a scrollbar.
+        others_ = [c for c in range(1, len(widths)) if c not in keep]
+        _shrink(widths, sum(widths) - available, others_, least)
+        widths[0] = max(widths[0] - max(sum(widths) - available, 0),
+                        min(widths[0], int(available * 0.3)))
+        _shrink(widths, sum(widths) - available, [c for c in keep if c], least)
     return widths
+
+
+def _shrink(widths: list[int], over: int, columns: list[int], least: list[int]) -> None:
+    """Take ``over`` pixels from ``columns``, in proportion to what each has above its
+    ``least`` width, never below it."""
+    slack = {c: max(widths[c] - least[c], 0) for c in columns}
+    total = sum(slack.values())
+    if over <= 0 or not total:
+        return
+    for column, room in slack.items():
+        widths[column] -= min(room, -(-over * room // total))
+
+
+#: Where a line of a cell may break: spaces, and after a hyphen ("Hendriks-|Peters").
+_BREAKS = re.compile(r"\s+|(?<=-)")
 
 
 def longest_words(tree: QTreeView, pad: int, rows: int = COLUMN_FIT_ROWS) -> list[int]:
     """Per column, the width of its longest word (bold, as late rows are) in the first
-    ``rows`` rows and the header, plus ``pad``."""
+    ``rows`` rows, plus ``pad``. (A header may end in "…" at 200 %; a cell may not.)"""
     model = tree.model()
     bold = QFont(tree.font())
     bold.setBold(True)
     metrics = QFontMetrics(bold)
     widths = []
     for column in range(model.columnCount()):
-        texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
-        texts += [str(model.index(row, column).data() or "")
+        texts = [str(model.index(row, column).data() or "")
                   for row in range(min(model.rowCount(), rows))]
-        widest = max((metrics.horizontalAdvance(word) for text in texts for word in text.split()),
-                     default=0)
+        widest = max((metrics.horizontalAdvance(word) for text in texts
+                      for word in _BREAKS.split(text) if word), default=0)
         widths.append(widest + pad)
     return widths
 
@@ -395,8 +465,10 @@ class _ColumnFitter(QObject):
         wanted, least = self._measures(state[1:])
         widths = column_widths(wanted, tree.viewport().width() - 2, keep=self.keep,
                                least=least)
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+        if widths != [header.sectionSize(c) for c in range(len(widths))]:
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
+            tree.doItemsLayout()  # rows wrap anew at the new widths (WrappingDelegate)
 
     def _measures(self, key: tuple[str, int]) -> tuple[list[int], list[int]]:
         if self._measured is None or self._measured[0] != key:
@@ -404,7 +476,8 @@ class _ColumnFitter(QObject):
             pad = tree.fontMetrics().horizontalAdvance("MM")
             wanted = [max(tree.sizeHintForColumn(c), header.sectionSizeHint(c)) + pad
                       for c in range(header.count())]
-            self._measured = (key, wanted, longest_words(tree, pad))
+            self._measured = (key, wanted,
+                              longest_words(tree, tree.fontMetrics().horizontalAdvance("M")))
         return self._measured[1], self._measured[2]
 
 
