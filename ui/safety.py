@@ -17,7 +17,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -35,8 +35,9 @@ from wijkapp.workspace import Workspace
 
 from .operations.base import error_sentence, run_in_background, wait_for_workers
 from .style import set_role
-from .views.about import AboutDialog
-from .views.backups import BackupsDialog, Tell, backup_when_text, show_info
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: not before the first paint
+    from .views.backups import BackupsDialog, Tell
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,8 @@ class BackupScheduler(QObject):
 # -- Bestand → Reservekopieën and Help → Over -----------------------------------------------
 def open_backups_dialog(window: QWidget, ws: Workspace, **options: Any) -> BackupsDialog:
     """Show the "Reservekopieën" dialog for the main window's workspace (modal)."""
+    from .views.backups import BackupsDialog
+
     dialog = BackupsDialog(window, ws, **options)
     dialog.exec()
     return dialog
@@ -146,6 +149,8 @@ def open_backups_dialog(window: QWidget, ws: Workspace, **options: Any) -> Backu
 
 def show_about(window: QWidget | None, ws: Workspace, **options: Any) -> QWidget:
     """Show "Over Wijkapp": version, where the data lives, its health, the newest backup."""
+    from .views.about import AboutDialog
+
     dialog = AboutDialog(window, ws, **options)
     dialog.exec()
     return dialog
@@ -155,6 +160,8 @@ def show_about(window: QWidget | None, ws: Workspace, **options: Any) -> QWidget
 def restore_offer_box(parent: QWidget | None, path: Path, backup: BackupInfo,
                       now: dt.datetime | None = None) -> QMessageBox:
     """The question for a damaged file: "Reservekopie terugzetten" or "Niet nu"."""
+    from .views.backups import backup_when_text
+
     when = backup_when_text(backup.taken_at, now or dt.datetime.now())
     title = _("Het bestand is beschadigd")
     text = _(
@@ -200,8 +207,11 @@ def offer_restore(
     The damaged file's bytes are never changed: declined, it stays where it is; restored,
     it is moved aside under a new name in the same folder, and ``tell`` says where.
     """
+    if tell is None:
+        from .views.backups import show_info
+
+        tell = show_info
     ask = ask or _ask_restore
-    tell = tell or show_info
     path = Path(path)
     log.warning("damaged database %s: %s", path, error)
     backup = newest_good_backup(path)

@@ -16,10 +16,9 @@ import sqlite3
 import stat as stat_mode
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
-from sqlite_utils import Database
 
 from . import schema
 from .errors import (
@@ -32,6 +31,9 @@ from .errors import (
 from .file_errors import damaged, disk_problem, sqlite_problem
 from .i18n import _
 from .private_files import make_side_folders_private
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -285,6 +287,9 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA secure_delete=ON")  # deleted text is overwritten, not left behind
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        # As sqlite-utils' Database sets it (the connection was wrapped in one until the
+        # import was left to migrations): a trigger's writes fire triggers too.
+        conn.execute("PRAGMA recursive_triggers=ON")
     except sqlite3.Error as error:
         conn.close()
         raise sqlite_problem(path, error) from None
@@ -351,7 +356,7 @@ def _create_atomically(path: Path) -> None:
         os.chmod(temp, 0o600)
         conn = connect(temp)
         try:
-            schema.migrate(Database(conn))
+            schema.migrate(_sqlite_utils_database(conn))
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
@@ -403,7 +408,14 @@ def make_private(path: Path) -> None:
         pass
 
 
-def open_database(path: Path) -> tuple[Database, FileLocks]:
+def _sqlite_utils_database(conn: sqlite3.Connection) -> Database:
+    """A sqlite-utils ``Database`` over ``conn``, to run migrations (imported only then)."""
+    from sqlite_utils import Database
+
+    return Database(conn)
+
+
+def open_database(path: Path) -> tuple[sqlite3.Connection, FileLocks]:
     """Open (or create) the database at ``path``, migrated to the current schema.
 
     Raises a :class:`StorageError` subclass with a Dutch sentence; an existing file
@@ -445,8 +457,7 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
             check_known_schema(path)
         write_state(path, clean_close=False)
         conn = connect(path)
-        db = Database(conn)
-        _migrate(db, path, existed)
+        _migrate(conn, path, existed)
         for suffix in ("-wal", "-shm"):
             side = path.with_name(path.name + suffix)
             if side.exists():
@@ -456,14 +467,18 @@ def open_database(path: Path) -> tuple[Database, FileLocks]:
             conn.close()
         lock.release()
         raise
-    return db, lock
+    return conn, lock
 
 
-def _migrate(db: Database, path: Path, existed: bool) -> None:
-    """Apply pending migrations; an existing file is backed up first and kept on failure."""
-    pending = schema.pending_migrations(db)
-    if not pending:
+def _migrate(conn: sqlite3.Connection, path: Path, existed: bool) -> None:
+    """Apply pending migrations; an existing file is backed up first and kept on failure.
+
+    A file that is up to date (every start but the first after an update) is checked on
+    the plain connection: sqlite-utils is not even imported then.
+    """
+    if not schema.MIGRATIONS.pending_names(conn):
         return
+    db = _sqlite_utils_database(conn)
     copy = None
     if existed and db["_sqlite_migrations"].exists():
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -6,10 +6,14 @@ Every content table has a text UUID key, ``created_at``, ``updated_at`` and
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
-MIGRATIONS = Migrations("wijkapp")
+from .migration_list import MigrationList
+
+if TYPE_CHECKING:  # sqlite-utils is imported when migrations run, not at every start
+    from sqlite_utils import Database
+
+MIGRATIONS = MigrationList("wijkapp")
 
 #: Bumped with every migration; the exchange format and fixtures name it.
 SCHEMA_VERSION = 2
@@ -364,19 +368,19 @@ def _room(db: Database) -> None:
 
 def migrate(db: Database) -> list[str]:
     """Apply pending migrations; return the names applied."""
-    pending = [m.name for m in MIGRATIONS.pending(db)]
+    pending = MIGRATIONS.pending(db)
     MIGRATIONS.apply(db)
     return pending
 
 
 def pending_migrations(db: Database) -> list[str]:
     """Names of migrations not yet applied to ``db``."""
-    return [m.name for m in MIGRATIONS.pending(db)]
+    return MIGRATIONS.pending(db)
 
 
 def known_migrations() -> list[str]:
     """Every migration this version knows, in order."""
-    return [m.name for m in MIGRATIONS._migrations]
+    return MIGRATIONS.names
 
 
 #: Tables whose rows can name their goal (``goal_id``); see ``wijkapp.goals.POINTING_TABLES``.

@@ -16,8 +16,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlite_utils import Database
-
 from .changes import Changes
 from .errors import WriteFailedError
 from .i18n import _
@@ -160,9 +158,8 @@ class Tx:
 class Store:
     """The one connection of this process, guarded by one lock."""
 
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self.conn = db.conn
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
         self.conn.row_factory = sqlite3.Row
         self.lock = threading.RLock()
         self.undo_stack: list[UndoStep] = []

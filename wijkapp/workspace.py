@@ -50,8 +50,8 @@ class Workspace:
         self._closed = False
         #: True when opening trusted a light check: :meth:`verify_in_full` should follow.
         self.needs_full_verify = self.path.exists() and not needs_full_check(self.path)
-        db, self._lock = open_database(self.path)
-        self.store = Store(db)
+        conn, self._lock = open_database(self.path)
+        self.store = Store(conn)
         self.store.path = self.path
         self.store.on_first_change = lambda: write_state(self.path, changed_since_backup=True)
         # Changes saved in an earlier session and not yet backed up still count.
