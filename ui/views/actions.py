@@ -274,6 +274,9 @@ class ActionsView(RecordPanel):
                         "{n} actiepunten in de lijst, waarvan {late} te laat.", count).format(
             n=count, late=late)
 
+    def list_filter(self) -> tuple[Any, Any, bool]:
+        return self.filters
+
     def choices(self) -> Choices:
         """People, meeting entries and goals for the filters and the editor (no Qt)."""
         people = [(p.id, p.name) for p in self.ws.contacts.all()]

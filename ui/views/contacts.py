@@ -31,7 +31,7 @@ from ..labels import Row, email_problem, last_contact_text, required_text_proble
 from ..live import ANY, Follow
 from ..operations.base import CoreOp
 from ..operations.contacts import add_person, delete_person, record_contact_today, update_person
-from ..warmup import LazyPage
+from ..warmup import LazyPage, tab_pages
 from .meeting_widgets import button
 from .organisations import OrganisationsPanel
 from .person_data import open_person_data_dialog
@@ -176,9 +176,9 @@ class ContactsView(QWidget):
         layout.addLayout(search_row)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Mensen of organisaties"))
-        self.people = PeoplePanel(ws, self.tabs)
+        self.people = PeoplePanel(ws, tab_pages(self.tabs))
         # The second tab is made when first needed (ui.warmup), not with the view.
-        self.organisations_page = LazyPage(self._make_organisations, self.tabs)
+        self.organisations_page = LazyPage(self._make_organisations, tab_pages(self.tabs))
         self.tabs.addTab(self.people, _("Mensen"))
         self.tabs.addTab(self.organisations_page, _("Organisaties"))
         layout.addWidget(self.tabs, 1)

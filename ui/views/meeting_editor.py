@@ -70,6 +70,20 @@ class MeetingEditor(AgendaEditing, QWidget):
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
+        # Top-down: the scroll area and its page hang in the editor before they are filled.
+        # Under the app's stylesheet every reparenting re-styles the whole subtree that
+        # moves, so a finished page set in place at the end was styled again per level.
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        layout.addLayout(top)
+        self.scroll_area = scroll = QScrollArea()
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop: its fields are
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+        body = QWidget()
+        scroll.setWidget(body)
+        body_layout = QVBoxLayout(body)
         self.heading = label("", "heading")
         self.back_button = button(_("← Alle vergaderingen"), self.back_requested.emit)
         self.minutes_button = button(
@@ -80,7 +94,6 @@ class MeetingEditor(AgendaEditing, QWidget):
                 "Tijdens de vergadering: aantekeningen, besluiten en actiepunten per agendapunt."
             ),
         )
-        top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
         self.send_button = button(
@@ -137,23 +150,13 @@ class MeetingEditor(AgendaEditing, QWidget):
         self.send_box = SendAgendaBox(self.ws)
         self.presence_box = PresenceListBox(self.ws)
 
-        body = QWidget()
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self.columns.addWidget(agenda_box, 3)
-        self.columns.addLayout(side, 2)
-        body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
         body_layout.addLayout(self.columns, 1)
+        self.columns.addWidget(agenda_box, 3)
+        self.columns.addLayout(side, 2)
         body_layout.addWidget(self.send_box)
         body_layout.addWidget(self.presence_box)
-        self.scroll_area = scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop: its fields are
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 1)
 
     def show_send_box(self) -> None:
         """Scroll to "Agenda versturen" and put the focus on "PDF maken"."""

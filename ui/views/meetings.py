@@ -89,7 +89,7 @@ class MeetingsView(QWidget):
     def editor(self) -> MeetingEditor:
         """The meeting editor (made on first use)."""
         if self._editor is None:
-            editor = self._editor = MeetingEditor(self.ws, self.bus)
+            editor = self._editor = MeetingEditor(self.ws, self.bus, self.pages)
             editor.back_requested.connect(self.show_list)
             editor.minutes_requested.connect(self.start_minutes)
             self._put_page(EDITOR_PAGE, editor)
@@ -99,7 +99,7 @@ class MeetingsView(QWidget):
     def minutes(self) -> MinutesView:
         """Minutes mode (made on first use)."""
         if self._minutes is None:
-            minutes = self._minutes = MinutesView(self.ws, self.bus)
+            minutes = self._minutes = MinutesView(self.ws, self.bus, self.pages)
             minutes.back_requested.connect(self._back_from_minutes)
             minutes.meeting_closed.connect(lambda _mid: self.show_list())
             self._put_page(MINUTES_PAGE, minutes)

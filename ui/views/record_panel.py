@@ -218,6 +218,12 @@ class RecordPanel(QWidget):
         then does not mean "no records yet"."""
         return bool(str(getattr(self, "needle", "")).strip())
 
+    def list_filter(self) -> Any:
+        """Hook: what :meth:`records` filters by, compared before and after new choices
+        are shown (:meth:`fill_later`): rows made under a filter that the new choices
+        reset are made again."""
+        return None
+
     def choices(self) -> Any:
         """Hook: the editor's (and filters') choices, read from the core without Qt, so
         that :meth:`fill_later` can make them on the worker; ``None``: no choices."""
@@ -290,6 +296,7 @@ class RecordPanel(QWidget):
         self._loading = True
         if then is not None:
             self._then.append(then)
+        made_under = self.list_filter()
 
         def load() -> tuple[Any, tuple[list[ListRow], int]]:
             return (self.choices() if choices else None), self._make_rows()
@@ -299,7 +306,8 @@ class RecordPanel(QWidget):
             self._loading = False
             if made_choices is not None:
                 self.show_choices(made_choices)
-                rows = self._make_rows()  # a filter the choices reset: its rows now
+                if self.list_filter() != made_under:  # a filter the choices reset
+                    rows = self._make_rows()  # its rows now (on the GUI thread: rare)
             self._show_rows(rows)
             self._run_then()
 

@@ -42,7 +42,7 @@ from ..operations.base import CoreOp
 from ..operations.requests import delete_request, mark_request_sent, save_request
 from ..plainlang_editor import attach_plain_language, board_terms
 from ..readability_meter import ReadabilityMeter
-from ..warmup import LazyPage
+from ..warmup import LazyPage, tab_pages
 from .incoming import IncomingPanel
 from .letter import LetterDialog
 from .meeting_widgets import button
@@ -295,8 +295,8 @@ class RequestsView(QWidget):
             "antwoordde. Te late antwoorden staan bovenaan, in rood."), self))
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Verzoeken of ingekomen stukken"))
-        self.requests = RequestsPanel(ws, self.tabs)
-        self.incoming_page = LazyPage(self._make_incoming, self.tabs)  # made when first needed
+        self.requests = RequestsPanel(ws, tab_pages(self.tabs))
+        self.incoming_page = LazyPage(self._make_incoming, tab_pages(self.tabs))  # made when first needed
         self.tabs.addTab(self.requests, _("Verzoeken en signalen"))
         self.tabs.addTab(self.incoming_page, _("Ingekomen stukken"))
         layout.addWidget(self.tabs, 1)

@@ -56,7 +56,7 @@ from ..operations.signals import (
     record_followup_answer,
     save_signal,
 )
-from ..warmup import LazyPage
+from ..warmup import LazyPage, tab_pages
 from .backups import ask_yes_no
 from .meeting_widgets import button
 from .record_panel import RecordPanel
@@ -433,9 +433,9 @@ class SignalsView(QWidget):
         intro.addWidget(self.lists_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(_("Register of tellen en vertellen"))
-        self.register = SignalsPanel(ws, self.tabs)
+        self.register = SignalsPanel(ws, tab_pages(self.tabs))
         # The second tab is made when first needed (ui.warmup), not with the view.
-        self.overview_page = LazyPage(self._make_overview, self.tabs)
+        self.overview_page = LazyPage(self._make_overview, tab_pages(self.tabs))
         self.tabs.addTab(self.register, _("Signalen en verhalen"))
         self.tabs.addTab(self.overview_page, _("Tellen en vertellen"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
