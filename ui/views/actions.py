@@ -83,7 +83,8 @@ class ActionsView(RecordPanel):
         self._build_top()
         self._build_buttons()
         self._build_editor()
-        self.show_choices(self.choices())
+        # No choices yet: the first fill (``refresh(None)``, always before the view is used)
+        # brings them, on the worker when the view is on screen or warmed (≈ 20 ms).
         self.live = Follow(self, bus, "actions", self.refresh, WATCH, own_edits=True)
         self.live.start()
 

@@ -71,8 +71,9 @@ class AgendaEditing(_Host):
     #: Asks before an item goes (parent, title, text, yes-text) -> yes; replaced in tests.
     confirm_delete = staticmethod(ask_yes_no)
 
-    def _build_agenda_box(self) -> QGroupBox:
-        """The "Agenda" group: table, total, undo bar and buttons."""
+    def _build_agenda_box(self, parent: QWidget | None = None) -> QGroupBox:
+        """The "Agenda" group (made in ``parent``): table, total, undo bar and buttons."""
+        agenda_box = QGroupBox(_("Agenda"), parent)
         self.model = AgendaModel(self)
         self.model.move_requested.connect(self.move_item)
         self.table = QTableView()
@@ -114,7 +115,6 @@ class AgendaEditing(_Host):
         buttons.addWidget(self.up_button, 1, 0)
         buttons.addWidget(self.down_button, 1, 1)
         buttons.addWidget(self.delete_button, 1, 2)
-        agenda_box = QGroupBox(_("Agenda"))
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.addWidget(
             label(

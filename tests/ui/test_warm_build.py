@@ -1,0 +1,169 @@
+"""Building screens in the pauses, cheaply (issue 19): what the speed-ups must not change.
+
+Pages are made where they end up (tab pages in the tab widget's stack, the meeting editor
+top-down), the warm-up waits while the worker loads rows, the Actiepunten rows made on the
+worker are kept unless new choices reset a filter, the meeting's date field makes its
+calendar as it opens, and the dialogs behind the menus are imported when first opened.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStackedWidget, QTabWidget
+
+from tests.ui.conftest import wait_for_start, wait_for_worker
+from tests.ui.followup_data import fill, track
+from ui.main_window import MainWindow
+from ui.operations.base import run_in_background
+from ui.views.actions import ActionsView
+from ui.views.contacts import ContactsView
+from ui.views.meeting_editor import MeetingEditor
+from ui.views.requests import RequestsView
+from ui.views.signals import SignalsView
+from ui.warmup import tab_pages
+from wijkapp.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_tab_pages_are_made_in_the_tab_stack(qtbot: Any, ws: Workspace, bus: Any,
+                                             app_ctx: Any) -> None:
+    fill(ws)
+    for cls in (RequestsView, ContactsView, SignalsView):
+        view = track(qtbot, cls(ws, bus))
+        tabs = view.findChild(QTabWidget)
+        assert tabs is not None
+        stack = tab_pages(tabs)
+        assert isinstance(stack, QStackedWidget) and stack.parent() is tabs
+        assert tabs.count() == 2
+        for index in range(tabs.count()):
+            assert tabs.widget(index).parent() is stack
+        tabs.setCurrentIndex(1)  # the second tab is still made when first shown
+        view.show()
+        qtbot.waitUntil(lambda tabs=tabs: tabs.widget(1).isVisible(), timeout=3000)
+        assert tabs.widget(1).built  # type: ignore[attr-defined]
+
+
+def test_meeting_date_field_opens_a_dutch_calendar(qtbot: Any, ws: Workspace, bus: Any,
+                                                   app_ctx: Any) -> None:
+    fill(ws)
+    editor = track(qtbot, MeetingEditor(ws, bus))
+    editor.load(ws.meetings.past()[0].id)
+    editor.resize(1100, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    edit = editor.when_edit
+    assert edit.locale().name() == "nl_NL"
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton,
+                     pos=QPoint(edit.width() - 8, edit.height() // 2))
+    calendar = edit.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible, timeout=3000)
+    assert calendar.locale().name() == "nl_NL"
+    assert calendar.firstDayOfWeek() == Qt.DayOfWeek.Monday
+    calendar.window().hide()
+
+
+def test_actions_view_gets_its_choices_with_its_first_fill(qtbot: Any, ws: Workspace,
+                                                           bus: Any, app_ctx: Any) -> None:
+    board = fill(ws)
+    view = track(qtbot, ActionsView(ws, bus))  # built on its own: filled at once
+    assert view.person_filter.findData(board.people["Jo Vijgen"]) > 0
+    assert view.owner_combo.count() > 1
+
+
+def test_rows_made_on_the_worker_are_kept_when_the_filters_stay(
+        qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> None:
+    board = fill(ws)
+    view = track(qtbot, ActionsView(ws, bus))
+    view.show()  # a load for a window that is not shown is dropped
+    qtbot.waitExposed(view)
+    wait_for_worker(qtbot)
+    made_on: list[bool] = []
+    make_rows = view._make_rows
+
+    def counted() -> Any:
+        made_on.append(threading.current_thread() is threading.main_thread())
+        return make_rows()
+
+    view._make_rows = counted  # type: ignore[method-assign]
+    view.fill_later(choices=True)
+    wait_for_worker(qtbot)
+    qtbot.waitUntil(lambda: not view._loading, timeout=5000)
+    assert made_on == [False]  # once, on the worker
+    # A filter the new choices reset: its rows are made again, so the list matches it.
+    jo = board.people["Jo Vijgen"]
+    view.person_filter.setCurrentIndex(view.person_filter.findData(jo))
+    assert [row.text(0) for row in view.rows()] == ["Flyer voor de buurtbarbecue maken"]
+    ws.contacts.delete(jo)
+    made_on.clear()
+    view.fill_later(choices=True)
+    wait_for_worker(qtbot)
+    qtbot.waitUntil(lambda: not view._loading, timeout=5000)
+    assert view.person_filter.currentIndex() == 0  # "Iedereen"
+    assert made_on == [False, True]
+    assert len(view.rows()) == len(ws.actions.open())
+
+
+def test_warm_up_waits_while_the_worker_loads(qtbot: Any, ws: Workspace, bus: Any,
+                                              app_ctx: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("WIJKAPP_WARMUP", "on")
+    fill(ws)
+    win = MainWindow(ws, bus)
+    qtbot.addWidget(win)
+    win.show()
+    wait_for_start(qtbot, win)  # the first view is made after the first paint
+    release = threading.Event()
+    run_in_background(lambda: release.wait(30))  # the worker is busy until released
+    try:
+        built_before = set(win.views)
+        qtbot.wait(win.warmer.START_DELAY_MS + 6 * win.warmer.GAP_MS)
+        assert set(win.views) == built_before and not win.warmer.done
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: win.warmer.done, timeout=30_000)
+    wait_for_worker(qtbot)
+    assert {"actions", "requests", "contacts", "goals", "signals"} <= set(win.views)
+
+
+PROBE = """
+import sys
+import ui.app
+print(" ".join(sorted(m for m in sys.modules
+                      if m in ("ui.views.about", "ui.views.backups") or m.startswith("sqlite_utils"))))
+"""
+
+
+def test_start_up_imports_leave_out_dialogs_and_sqlite_utils() -> None:
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, check=True,
+                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert done.stdout.strip() == ""
+
+
+def test_backups_and_about_dialogs_still_open(qtbot: Any, ws: Workspace, bus: Any,
+                                              app_ctx: Any) -> None:
+    from ui import safety
+
+    dialogs: list[Any] = []
+
+    def close_it() -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                dialogs.append(type(widget).__name__)
+                widget.reject()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, close_it)
+    safety.open_backups_dialog(None, ws)  # type: ignore[arg-type]
+    QTimer.singleShot(300, close_it)
+    safety.show_about(None, ws)
+    assert dialogs == ["BackupsDialog", "AboutDialog"]
