@@ -37,8 +37,8 @@ def test_tab_pages_are_made_in_the_tab_stack(qtbot: Any, ws: Workspace, bus: Any
     fill(ws)
     for cls in (RequestsView, ContactsView, SignalsView):
         view = track(qtbot, cls(ws, bus))
-        tabs = view.findChild(QTabWidget)
-        assert tabs is not None
+        tabs = view.tabs
+        assert isinstance(tabs, QTabWidget)
         stack = tab_pages(tabs)
         assert isinstance(stack, QStackedWidget) and stack.parent() is tabs
         assert tabs.count() == 2
@@ -46,8 +46,9 @@ def test_tab_pages_are_made_in_the_tab_stack(qtbot: Any, ws: Workspace, bus: Any
             assert tabs.widget(index).parent() is stack
         tabs.setCurrentIndex(1)  # the second tab is still made when first shown
         view.show()
-        qtbot.waitUntil(lambda tabs=tabs: tabs.widget(1).isVisible(), timeout=3000)
-        assert tabs.widget(1).built  # type: ignore[attr-defined]
+        second = tabs.widget(1)
+        qtbot.waitUntil(second.isVisible, timeout=3000)
+        assert second.built  # type: ignore[attr-defined]
 
 
 def test_meeting_date_field_opens_a_dutch_calendar(qtbot: Any, ws: Workspace, bus: Any,
