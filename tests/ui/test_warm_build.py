@@ -26,7 +26,7 @@ from ui.views.contacts import ContactsView
 from ui.views.meeting_editor import MeetingEditor
 from ui.views.requests import RequestsView
 from ui.views.signals import SignalsView
-from ui.warmup import tab_pages
+from ui.warmup import LazyPage, tab_pages
 from wijkapp.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,13 +42,14 @@ def test_tab_pages_are_made_in_the_tab_stack(qtbot: Any, ws: Workspace, bus: Any
         stack = tab_pages(tabs)
         assert isinstance(stack, QStackedWidget) and stack.parent() is tabs
         assert tabs.count() == 2
-        for index in range(tabs.count()):
-            assert tabs.widget(index).parent() is stack
+        pages = [tabs.widget(index) for index in range(tabs.count())]
+        assert all(page is not None and page.parent() is stack for page in pages)
         tabs.setCurrentIndex(1)  # the second tab is still made when first shown
         view.show()
-        second = tabs.widget(1)
+        second = pages[1]
+        assert isinstance(second, LazyPage)
         qtbot.waitUntil(second.isVisible, timeout=3000)
-        assert second.built  # type: ignore[attr-defined]
+        assert second.built
 
 
 def test_meeting_date_field_opens_a_dutch_calendar(qtbot: Any, ws: Workspace, bus: Any,
