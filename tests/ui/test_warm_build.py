@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QStackedWidget, QTabWidget
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QTabWidget, QWidget
 
 from tests.ui.conftest import wait_for_start, wait_for_worker
 from tests.ui.followup_data import fill, track
@@ -169,3 +169,36 @@ def test_backups_and_about_dialogs_still_open(qtbot: Any, ws: Workspace, bus: An
     QTimer.singleShot(300, close_it)
     safety.show_about(None, ws)
     assert dialogs == ["BackupsDialog", "AboutDialog"]
+
+
+def test_meeting_editor_foot_is_made_in_a_pause_or_with_the_first_meeting(
+        qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> None:
+    fill(ws)
+    first, second = (m.id for m in ws.meetings.past()[:2])
+    editor = track(qtbot, MeetingEditor(ws, bus))
+    assert editor._send_box is None  # not with the page itself
+    editor.load(first)
+    assert editor.send_box.agenda._request.meeting_id == first
+    assert editor.presence_box.sheet._request.meeting_id == first
+    warmed = track(qtbot, MeetingEditor(ws, bus))
+    warmed.load(second)  # foot made as the meeting loads ...
+    for step in warmed.warm_steps():  # ... so a later warm step finds it there
+        step()
+    assert warmed.send_box.agenda._request.meeting_id == second
+    early = track(qtbot, MeetingEditor(ws, bus))
+    for step in early.warm_steps():  # made in a pause, before any meeting
+        step()
+    assert early._send_box is not None
+    early.load(second)
+    assert early.presence_box.sheet._request.meeting_id == second
+    # Tab still walks the page from the top buttons to the foot, which comes last.
+    chain: list[QWidget] = []
+    widget = early.nextInFocusChain()
+    while widget is not early and len(chain) < 500:
+        if early.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    foot = [w for w in chain if early.send_box.isAncestorOf(w)
+            or early.presence_box.isAncestorOf(w)]
+    assert foot and chain[-len(foot):] == foot
+    assert isinstance(chain[0], QPushButton) and chain[0].text() == "← Alle vergaderingen"

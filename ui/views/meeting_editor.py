@@ -8,6 +8,7 @@ added and edited in a dialog, moved by drag-and-drop, with Alt+Up/Alt+Down or th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -153,10 +154,40 @@ class MeetingEditor(AgendaEditing, QWidget):
         invite_row.addWidget(self.new_person, 1)
         invite_row.addWidget(button(_("Uitnodigen"), self._invite_new))
 
-        self.send_box = SendAgendaBox(self.ws, body)
-        body_layout.addWidget(self.send_box)
-        self.presence_box = PresenceListBox(self.ws, body)
-        body_layout.addWidget(self.presence_box)
+        # The foot ("Agenda versturen", the presence list) is made in a pause of its own
+        # (warm_steps) or as the first meeting loads: a third of the page's widgets.
+        self._body, self._body_layout = body, body_layout
+        self._send_box: SendAgendaBox | None = None
+        self._presence_box: PresenceListBox | None = None
+
+    def warm_steps(self) -> list[Callable[[], object]]:
+        """What :class:`ui.warmup.ViewWarmer` may make in a later pause."""
+        return [self._make_foot]
+
+    def _make_foot(self) -> None:
+        if self._send_box is not None:
+            return
+        self._send_box = SendAgendaBox(self.ws, self._body)
+        self._body_layout.addWidget(self._send_box)
+        self._presence_box = PresenceListBox(self.ws, self._body)
+        self._body_layout.addWidget(self._presence_box)
+        if self.meeting_id:
+            self._send_box.set_meeting(self.meeting_id)
+            self._presence_box.set_meeting(self.meeting_id)
+
+    @property
+    def send_box(self) -> SendAgendaBox:
+        """"Agenda versturen" at the foot of the page (made now when not there yet)."""
+        self._make_foot()
+        assert self._send_box is not None
+        return self._send_box
+
+    @property
+    def presence_box(self) -> PresenceListBox:
+        """The presence list at the foot of the page (made now when not there yet)."""
+        self._make_foot()
+        assert self._presence_box is not None
+        return self._presence_box
 
     def show_send_box(self) -> None:
         """Scroll to "Agenda versturen" and put the focus on "PDF maken"."""
