@@ -202,3 +202,33 @@ def test_meeting_editor_foot_is_made_in_a_pause_or_with_the_first_meeting(
             or early.presence_box.isAncestorOf(w)]
     assert foot and chain[-len(foot):] == foot
     assert isinstance(chain[0], QPushButton) and chain[0].text() == "← Alle vergaderingen"
+
+
+def test_meetings_list_shows_an_old_selected_meeting_after_a_reload(
+        qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> None:
+    import datetime as dt
+
+    from ui.views.meetings import BATCH_ROWS, MeetingsView
+    from wijkapp.timeutil import TZ
+
+    start = dt.datetime(2015, 1, 8, 19, 30, tzinfo=TZ)
+    ids = [ws.meetings.create(start + dt.timedelta(weeks=4 * n), title=f"Overleg {n}").id
+           for n in range(BATCH_ROWS + 30)]
+    view = track(qtbot, MeetingsView(ws, bus))
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    wait_for_worker(qtbot)
+    first = view.list.currentItem()
+    assert first is not None
+    assert view.list.viewport().rect().intersects(view.list.visualItemRect(first))
+    oldest = ids[0]  # the last row of the list, beyond the first batch
+    view.select_meeting(oldest)
+    view.refresh()  # reloaded (e.g. after an edit): the selection and its row come back
+    qtbot.wait(50)
+    item = view.list.currentItem()
+    assert item is not None and item.data(Qt.ItemDataRole.UserRole) == oldest
+    assert view.list.row(item) > BATCH_ROWS
+    assert view.list.viewport().rect().intersects(view.list.visualItemRect(item))
+    meetings = [view.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(view.list.count())]
+    assert set(ids) <= set(meetings)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -36,6 +37,8 @@ from .minutes import MinutesView
 #: What the list shows of a meeting (agenda items, decisions and so on are not in it).
 LIST_WATCH = {MEETINGS: ("title", "starts_at", "place", "status")}
 LIST_PAGE, EDITOR_PAGE, MINUTES_PAGE = 0, 1, 2
+#: Rows of the meetings list laid out per pause of the event loop (more than a screenful).
+BATCH_ROWS = 40
 
 
 def suggest_next_meeting(last: dt.datetime | None, current: dt.datetime) -> dt.datetime:
@@ -130,6 +133,10 @@ class MeetingsView(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Lijst met vergaderingen"))
         self.list.setWordWrap(True)
+        # Twenty years of wrapped rows are laid out a screenful at a time, in the event
+        # loop's pauses, not all at once as the list first shows.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(BATCH_ROWS)
         self.list.itemActivated.connect(lambda _item: self.open_selected())
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         self.open_button = button(_("Openen"), self.open_selected, role="primary")
@@ -184,15 +191,25 @@ class MeetingsView(QWidget):
     def _select_first(self) -> None:
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole):
-                self.list.setCurrentRow(row)
+                self._select_row(row)
                 return
 
     def select_meeting(self, meeting_id: str) -> None:
         """Select a meeting in the list."""
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == meeting_id:
-                self.list.setCurrentRow(row)
+                self._select_row(row)
                 return
+
+    def _select_row(self, row: int) -> None:
+        """Select (and scroll to) ``row``. The list lays out its rows a batch at a time,
+        and Qt scrolls only to a row it has laid out: a row beyond the first batch gets
+        the whole list laid out at once, as before batches."""
+        mode = (QListView.LayoutMode.Batched if row < BATCH_ROWS
+                else QListView.LayoutMode.SinglePass)
+        if self.list.layoutMode() != mode:
+            self.list.setLayoutMode(mode)
+        self.list.setCurrentRow(row)
 
     def selected_meeting_id(self) -> str | None:
         """The id of the selected meeting in the list."""
