@@ -15,13 +15,26 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from babel.dates import format_date, format_datetime
-
 from wijkapp.goals import BUILDING_BLOCKS
 from wijkapp.i18n import N_, _, language, ngettext
 from wijkapp.search import HIT_END, HIT_START
 from wijkapp.search import KIND_LABELS as SEARCH_KIND_LABELS
 from wijkapp.timeutil import TZ, maybe_date, maybe_datetime
+
+
+def format_date(*args: Any, **kwargs: Any) -> str:
+    """``babel.dates.format_date``, imported on the first date shown (babel's date
+    machinery is ≈ 30 ms of imports, and the window paints before it shows a date)."""
+    from babel.dates import format_date as babel_format_date
+
+    return str(babel_format_date(*args, **kwargs))
+
+
+def format_datetime(*args: Any, **kwargs: Any) -> str:
+    """``babel.dates.format_datetime``, imported on first use (see :func:`format_date`)."""
+    from babel.dates import format_datetime as babel_format_datetime
+
+    return str(babel_format_datetime(*args, **kwargs))
 
 # -- dates, times and the core's codes ----------------------------------------------------------
 #: Agenda item kinds (core codes) and their labels.

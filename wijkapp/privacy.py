@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import format_date
-
 from .changes import Changes
 from .errors import WijkappError
 from .i18n import _
@@ -258,6 +256,8 @@ def erasure_notice(done: list[str]) -> str | None:
 
 def _dutch_date(iso: str) -> str:
     try:
+        from babel.dates import format_date  # not at every start: opening a file imports us
+
         return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="nl")
     except ValueError:
         return "een eerdere datum"

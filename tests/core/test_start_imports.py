@@ -1,5 +1,6 @@
-"""Opening a file that is up to date leaves sqlite-utils unimported (issue 19: start-up),
-and a file that misses migrations still gets them, through sqlite-utils."""
+"""Opening a file that is up to date leaves sqlite-utils (and babel's dates) unimported
+(issue 19: start-up), and a file that misses migrations still gets them, through
+sqlite-utils."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ import sys
 from wijkapp.workspace import Workspace
 with Workspace(sys.argv[1]) as ws:
     print(ws.store.scalar("PRAGMA recursive_triggers"))
-print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in ("sqlite_utils", "pluggy"))))
+print(" ".join(sorted(m for m in sys.modules
+                      if m.split(".")[0] in ("sqlite_utils", "pluggy") or m == "babel.dates")))
 """
 
 
