@@ -115,10 +115,18 @@ class MinutesView(QWidget):
 
     # -- layout -------------------------------------------------------------------
     def _build(self) -> None:
+        # Top-down: each part joins the screen as it is made, in the order Tab walks them.
+        # Under the app's stylesheet every reparenting re-styles the whole subtree that
+        # moves, so a finished tree set in place at the end was styled again per level.
+        layout = QVBoxLayout(self)
+        top = self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        layout.addLayout(top)
         # Sub-heading size, not a page heading: at 150 % every line saved is a line more
         # of the notes box in sight while typing live.
         self.heading = label("", "subheading")
-        top = self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        layout.addWidget(self.heading)
+        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        layout.addLayout(body, 1)
         top.addWidget(button(_("← Terug naar voorbereiden"), self._back),
                       0, Qt.AlignmentFlag.AlignLeft)
         top.addStretch(1)
@@ -127,91 +135,85 @@ class MinutesView(QWidget):
             tip=_("Verslag, besluitenlijst of actiepuntenlijst als PDF, of in Word."))
         self.close_button = button(_("Vergadering sluiten"), self.close_meeting, role="primary")
         finish = QHBoxLayout()
+        top.addLayout(finish)
         finish.addStretch(1)
         finish.addWidget(self.export_button)
         finish.addWidget(self.close_button)
-        top.addLayout(finish)
 
-        self.steps = QListWidget()
+        self.steps = QListWidget(self)
         self.steps.setAccessibleName(_("Agendapunten om te notuleren"))
         self.steps.currentRowChanged.connect(self._show_step)
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
-
+        body.addWidget(self.steps, 1)
+        right = QVBoxLayout()
+        body.addLayout(right, 3)
+        self.pages = QStackedWidget(self)
+        right.addWidget(self.pages, 1)
+        attendance_scroll = QScrollArea(self.pages)  # many invitees at large text: it scrolls
+        attendance_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the names
+        attendance_scroll.setWidgetResizable(True)
+        attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pages.addWidget(attendance_scroll)
         self.attendance = AttendancePanel(self.ws)
+        attendance_scroll.setWidget(self.attendance)
+        scroll = QScrollArea(self.pages)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not onto it
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.pages.addWidget(scroll)
+        item_page = _TakesGivenHeight()
+        scroll.setWidget(item_page)
+        item_layout = QVBoxLayout(item_page)
+
         self.item_title = label("", "subheading")
+        item_layout.addWidget(self.item_title)
         self.item_info = label("", "hint")
+        item_layout.addWidget(self.item_info)
+        self.carried = CarriedOverPanel(self.ws, item_page)
+        item_layout.addWidget(self.carried)  # only shown on "Actiepunten van vorige vergaderingen"
         self.notes_label = label(_("Aantekeningen (worden meteen bewaard):"), "subheading")
-        self.notes = NotesEdit()
+        item_layout.addWidget(self.notes_label)
+        self.notes = NotesEdit(item_page)
         self.notes.setAccessibleName(_("Aantekeningen bij dit agendapunt"))
         self.notes.setPlaceholderText(_("Typ hier wat er besproken wordt."))
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)  # grows when room
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focus_lost.connect(self.flush)
-        self.notes_meter = ReadabilityMeter(self)
-        self.notes_highlighter = attach_plain_language(
-            self.notes, self.notes_meter, board_terms(self.ws)
-        )
-        self.saved_label = label("", "hint")
+        item_layout.addWidget(self.notes, 1)
+        actions_row = QHBoxLayout()
+        item_layout.addLayout(actions_row)  # right under the notes: in sight at 150 %
         self.decision_button = button(_("Besluit toevoegen"), self.add_decision, role="primary")
         self.action_button = button(_("Actiepunt toevoegen"), self.add_action, role="primary")
         self.keys = install_minutes_keys(self, self.decision_button, self.action_button)
-        actions_row = QHBoxLayout()
         actions_row.addWidget(self.decision_button)
         actions_row.addWidget(self.action_button)
         actions_row.addStretch(1)
+        self.notes_meter = ReadabilityMeter(item_page)
+        self.notes_highlighter = attach_plain_language(
+            self.notes, self.notes_meter, board_terms(self.ws)
+        )
+        item_layout.addWidget(self.notes_meter)
+        self.saved_label = label("", "hint")
+        item_layout.addWidget(self.saved_label)
         self.outcomes_label = label(_("Besloten en afgesproken bij dit punt:"), "subheading")
-        self.outcomes = QListWidget()
+        item_layout.addWidget(self.outcomes_label)
+        self.outcomes = QListWidget(item_page)
         self.outcomes.setAccessibleName(_("Besluiten en actiepunten bij dit punt"))
         self.outcomes.setWordWrap(True)
         self.outcomes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.outcomes.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
-        self.carried = CarriedOverPanel(self.ws)
-
-        item_page = _TakesGivenHeight()
-        item_layout = QVBoxLayout(item_page)
-        item_layout.addWidget(self.item_title)
-        item_layout.addWidget(self.item_info)
-        item_layout.addWidget(self.carried)  # only shown on "Actiepunten van vorige vergaderingen"
-        item_layout.addWidget(self.notes_label)
-        item_layout.addWidget(self.notes, 1)
-        item_layout.addLayout(actions_row)  # right under the notes: in sight at 150 %
-        item_layout.addWidget(self.notes_meter)
-        item_layout.addWidget(self.saved_label)
-        item_layout.addWidget(self.outcomes_label)
         item_layout.addWidget(self.outcomes)
-        scroll = QScrollArea()
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not onto it
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(item_page)
-        self.pages = QStackedWidget()
-        attendance_scroll = QScrollArea()  # many invitees at large text: the list scrolls
-        attendance_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the names
-        attendance_scroll.setWidgetResizable(True)
-        attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        attendance_scroll.setWidget(self.attendance)
-        self.pages.addWidget(attendance_scroll)
-        self.pages.addWidget(scroll)
 
+        nav = QHBoxLayout()
+        right.addLayout(nav)
         self.prev_button = button(_("← Vorig punt"), lambda: self._step(-1))
         self.next_button = button(_("Volgend punt →"), lambda: self._step(1), role="primary")
-        nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
-        right = QVBoxLayout()
-        right.addWidget(self.pages, 1)
-        right.addLayout(nav)
-        body = self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        body.addWidget(self.steps, 1)
-        body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.heading)
-        layout.addLayout(body, 1)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
