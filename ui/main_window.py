@@ -44,7 +44,7 @@ from .operations.base import CoreOp, wait_for_workers
 from .preferences import TEXT_SIZES, Preferences
 from .style import apply_style, set_role
 from .views.meeting_widgets import CurrentPageStack
-from .warmup import ViewWarmer
+from .warmup import ViewWarmer, run_in_turns
 
 log = logging.getLogger(__name__)
 
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
     @property
     def started(self) -> bool:
         """True once the window painted and its start-up work (first view, backup) began."""
-        return self._painted
+        return self._painted and not self._after_paint  # (begun one per turn: run_in_turns)
 
     def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the window has painted itself (at once when it has)."""
@@ -292,9 +292,7 @@ class MainWindow(QMainWindow):
         if self._painted or self._closed:  # closed before it ever painted: nothing to fill
             return
         self._painted = True
-        waiting, self._after_paint = self._after_paint, []
-        for callback in waiting:
-            callback()
+        run_in_turns(self, self._after_paint, lambda: not self._closed)  # answers in between
 
     def _install_sharing(self) -> None:
         from . import sharing  # after the first paint; an import failure is loud

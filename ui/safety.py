@@ -186,6 +186,13 @@ def restore_offer_box(parent: QWidget | None, path: Path, backup: BackupInfo,
     return box
 
 
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    """An information box (:func:`ui.views.backups.show_info`, imported when first shown)."""
+    from .views.backups import show_info as show
+
+    show(parent, title, text)
+
+
 def _ask_restore(parent: QWidget | None, path: Path, backup: BackupInfo) -> bool:
     box = restore_offer_box(parent, path, backup)
     box.exec()
@@ -207,11 +214,8 @@ def offer_restore(
     The damaged file's bytes are never changed: declined, it stays where it is; restored,
     it is moved aside under a new name in the same folder, and ``tell`` says where.
     """
-    if tell is None:
-        from .views.backups import show_info
-
-        tell = show_info
     ask = ask or _ask_restore
+    tell = tell or show_info
     path = Path(path)
     log.warning("damaged database %s: %s", path, error)
     backup = newest_good_backup(path)

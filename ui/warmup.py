@@ -152,6 +152,18 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
+def run_in_turns(owner: QObject, callbacks: list[Callable[[], None]],
+                 alive: Callable[[], bool]) -> None:
+    """Run ``callbacks`` (taken from the list) one per turn of the event loop, the first
+    now, while ``alive()``: the window's start-up work after its first paint (first view,
+    backup, warm-up, sharing, reminders) was one freeze of 50-120 ms on a busy board;
+    in turns, a click or key in between is answered."""
+    if callbacks and alive():
+        callbacks.pop(0)()
+        if callbacks:
+            QTimer.singleShot(0, owner, lambda: run_in_turns(owner, callbacks, alive))
+
+
 def tab_pages(tabs: QTabWidget) -> QWidget:
     """The widget the pages of ``tabs`` live in: make a page inside it, then ``addTab``.
 
@@ -163,4 +175,4 @@ def tab_pages(tabs: QTabWidget) -> QWidget:
     return stack if stack is not None else tabs
 
 
-__all__ = ["LazyPage", "ViewWarmer", "tab_pages"]
+__all__ = ["LazyPage", "ViewWarmer", "run_in_turns", "tab_pages"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -233,3 +234,41 @@ def test_meetings_list_shows_an_old_selected_meeting_after_a_reload(
     assert view.list.viewport().rect().intersects(view.list.visualItemRect(item))
     meetings = [view.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(view.list.count())]
     assert set(ids) <= set(meetings)
+
+
+def test_start_up_work_runs_one_callback_per_turn(qtbot: Any, ws: Workspace, bus: Any,
+                                                  app_ctx: Any) -> None:
+    from PySide6.QtCore import QObject, QTimer
+
+    from ui.warmup import run_in_turns
+
+    owner = QObject()
+    done: list[str] = []
+    between: list[list[str]] = []
+    def first() -> None:  # something posted now runs before the second, as a click would
+        done.append("first")
+        QTimer.singleShot(0, lambda: between.append(list(done)))
+
+    work: list[Callable[[], None]] = [first, lambda: done.append("second"),
+                                      lambda: done.append("third")]
+    run_in_turns(owner, work, lambda: True)
+    assert done == ["first"]  # the first at once, the others in later turns
+    qtbot.waitUntil(lambda: done == ["first", "second", "third"], timeout=2000)
+    assert between == [["first"]]
+    stopped: list[str] = []
+    alive = [True]
+    def close() -> None:
+        stopped.append("a")
+        alive[0] = False
+
+    later: list[Callable[[], None]] = [close, lambda: stopped.append("b")]
+    run_in_turns(owner, later, lambda: alive[0])
+    qtbot.wait(50)
+    assert stopped == ["a"]  # a window closed meanwhile: nothing more
+
+    fill(ws)
+    win = MainWindow(ws, bus)
+    qtbot.addWidget(win)
+    win.show()
+    wait_for_start(qtbot, win)
+    assert win.views and win.sharing is not None  # first view and sharing both ran
