@@ -272,3 +272,29 @@ def test_start_up_work_runs_one_callback_per_turn(qtbot: Any, ws: Workspace, bus
     win.show()
     wait_for_start(qtbot, win)
     assert win.views and win.sharing is not None  # first view and sharing both ran
+
+
+def test_lists_filled_in_the_warm_up_are_measured_before_they_show(
+        qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any, monkeypatch: Any) -> None:
+    from ui.views.widgets import _ColumnFitter
+
+    monkeypatch.setenv("WIJKAPP_WARMUP", "on")
+    fill(ws)
+    win = MainWindow(ws, bus)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.warmer.done, timeout=30_000)
+    wait_for_worker(qtbot)
+    actions = win.views["actions"]
+    assert isinstance(actions, ActionsView)
+    fitter = actions.tree.findChild(_ColumnFitter)
+    assert fitter is not None and not actions.tree.isVisible()
+    assert fitter._measured is not None  # measured in a pause, while hidden
+    win.show_view("actions")
+    qtbot.waitUntil(actions.tree.isVisible, timeout=3000)
+    qtbot.wait(20)
+    header = actions.tree.header()
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= actions.tree.viewport().width()  # fitted to the width as it shows
+    assert header.sectionSize(0) > header.sectionSize(1)

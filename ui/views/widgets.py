@@ -437,6 +437,9 @@ class _ColumnFitter(QObject):
         #: they do not depend on the width, which changes several times as a view shows.
         self._measured: tuple[tuple[str, int], list[int], list[int]] | None = None
         self._edits = 0
+        # Qt measures up to 1,000 rows for a column's width (each a wrapped-text layout in
+        # WrappingDelegate): the rows around the visible ones are enough, as for the words.
+        tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
         tree.viewport().installEventFilter(self)
         model = tree.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
@@ -456,7 +459,9 @@ class _ColumnFitter(QObject):
         """Fit the columns now; skipped while the tree is hidden (it fits when shown) and
         when neither its width, its font nor its rows changed since the last fit."""
         tree, header = self._tree, self._tree.header()
-        if not tree.isVisible():  # measuring every row of a hidden tab only costs time
+        if not tree.isVisible():
+            if tree.window().isVisible():  # rows filled ahead of a first show (ui.warmup):
+                self._measures((tree.font().key(), self._edits))  # measured now, in a pause
             return
         state = (tree.viewport().width(), tree.font().key(), self._edits)
         if state == self._fitted:
