@@ -68,6 +68,7 @@ class ViewWarmer(QObject):
         GUI tests, which open hundreds of windows; their own test turns it on)."""
         if os.environ.get("WIJKAPP_WARMUP", "").lower() == "off":
             return
+        gc.freeze()  # the window and its first view live as long as the app (see below)
         self._timer.start(self.START_DELAY_MS)
 
     def _step(self) -> None:
