@@ -78,7 +78,7 @@ class OverviewWindow(QDialog):
         layout.addWidget(self.problems)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
