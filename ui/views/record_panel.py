@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -117,6 +118,10 @@ class RecordPanel(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
+        # The list and editor take the room there is: their preferred heights (a list
+        # likes 192 px, an editor all its fields) do not make the page taller than the
+        # window, which then scrolled at 175 %; the least they need still counts (arrange).
+        self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         outer.addWidget(self.splitter, 1)
         self._quiet = False  # selecting from code: do not treat it as the user's choice
         self.tree.selectionModel().currentChanged.connect(
@@ -154,6 +159,12 @@ class RecordPanel(QWidget):
         """List beside the editor when both fit; at large text on a small screen the list
         goes above the editor, full width, so titles can be read ("Bomen in de straten …"
         instead of "Bo… in d…"). The editor is never squeezed below its own width."""
+        # The list always shows two lines of a record at any text size (at 200 % the
+        # editor under it left room for half a row).
+        self.tree.setMinimumHeight(self.tree.header().sizeHint().height()
+                                   + 2 * self.tree.fontMetrics().lineSpacing() + 8)
+        if self.stacked:
+            self._arrange_stacked()
         bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         editor = self.editor.minimumSizeHint().width() + bar + 4
         list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
@@ -161,24 +172,22 @@ class RecordPanel(QWidget):
             self.width() >= editor + list_needs + self.splitter.handleWidth()
         wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
         self.scroll_area.setMinimumWidth(editor if side else 0)
-        if self.stacked:
-            self._arrange_stacked()
-        elif self.splitter.orientation() != wanted:
+        if not self.stacked and self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             total = sum(self.splitter.sizes()) or 1000
             first = total * 3 // 5 if side else total * 2 // 5
             self.splitter.setSizes([first, total - first])
+        self.splitter.setMinimumHeight(self.splitter.minimumSizeHint().height())
 
     def _arrange_stacked(self) -> None:
-        """The editor under the list, as high as its fields need at this width (up to a
-        third of the screen; more scrolls); the list gets the rest, and what the window
-        gains."""
+        """The editor under the list, as high as its fields need at this width (up to 30 %
+        of the screen; more scrolls); the list gets the rest, and what the window gains."""
         screen = self.screen()
         tall = screen.availableGeometry().height() if screen is not None else 768
         width = self.scroll_area.viewport().width()
         needs = self.editor.heightForWidth(width) if self.editor.hasHeightForWidth() \
             else -1
-        editor = min(needs if needs > 0 else self.editor.sizeHint().height(), tall // 3)
+        editor = min(needs if needs > 0 else self.editor.sizeHint().height(), tall * 3 // 10)
         self.scroll_area.setMinimumHeight(editor)
         if self.splitter.orientation() != Qt.Orientation.Vertical:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
