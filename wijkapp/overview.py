@@ -323,11 +323,11 @@ def format_table(overview: Overview, name_width: int = 32) -> str:
         lines.append(_(
             "Samen: {boards} wijkplatforms, {meetings} vergaderingen, {sent} verzoeken "
             "({in_time} op tijd beantwoord, {late} te laat, {none} zonder antwoord), "
-            "{achieved} doelen bereikt en {not_achieved} niet bereikt.").format(
+            "{achieved} doelen bereikt.").format(
                 boards=t["boards"], meetings=t["meetings_held"], sent=t["requests_sent"],
                 in_time=t["answered_in_time"], late=t["answered_late"],
-                none=t["not_answered"], achieved=t["goals_achieved"],
-                not_achieved=t["goals_not_achieved"]))
+                none=t["not_answered"], achieved=t["goals_achieved"])
+            + " " + _("Niet bereikt: {count} doelen.").format(count=t["goals_not_achieved"]))
     voice = format_voice_table(overview, name_width)
     if voice:
         lines += ["", voice]
