@@ -124,6 +124,7 @@ class RecordPanel(QWidget):
         self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         outer.addWidget(self.splitter, 1)
         self._quiet = False  # selecting from code: do not treat it as the user's choice
+        self.tree.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(
             lambda _a, _b: None if self._quiet else self._selection_changed())
 
@@ -133,6 +134,12 @@ class RecordPanel(QWidget):
             # moves its current row, which is not the user choosing a record.
             self._quiet = True
         return super().event(event)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The list measured its longest words anew: arrange again (beside or above)."""
+        if watched is self.tree and event.type() == QEvent.Type.DynamicPropertyChange:
+            QTimer.singleShot(0, self._arrange_if_alive)
+        return False
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Catch up on a put-off refresh; never let the splitter squeeze the editor."""
@@ -167,7 +174,9 @@ class RecordPanel(QWidget):
             self._arrange_stacked()
         bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         editor = self.editor.minimumSizeHint().width() + bar + 4
-        list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
+        # Room for the list's longest words side by side (as last measured), or ~42 letters.
+        list_needs = max(self.tree.fontMetrics().averageCharWidth() * LIST_CHARS,
+                         int(self.tree.property("least_width") or 0) + bar + 4)
         side = not self.stacked and \
             self.width() >= editor + list_needs + self.splitter.handleWidth()
         wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
@@ -175,7 +184,7 @@ class RecordPanel(QWidget):
         if not self.stacked and self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             total = sum(self.splitter.sizes()) or 1000
-            first = total * 3 // 5 if side else total * 2 // 5
+            first = total * 3 // 5 if side else total * 11 // 20  # a few rows in sight
             self.splitter.setSizes([first, total - first])
         self.splitter.setMinimumHeight(self.splitter.minimumSizeHint().height())
 

@@ -309,6 +309,7 @@ def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = Non
     tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     # Column widths follow the first rows, not every one of hundreds (a frame, not ten).
     tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
+    tree.setProperty("least_width", 0)
     _ColumnFitter(tree, keep)
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
@@ -372,7 +373,7 @@ def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
     if sum(wanted) <= available:
         return [available - sum(wanted[1:]), *wanted[1:]]
     if least:
-        title = int(available * 0.3)
+        title = min(max(int(available * 0.3), least[0]), wanted[0])
         widths = [title, *wanted[1:]]
         _shrink(widths, sum(widths) - available, list(range(1, len(widths))), least,
                 keep=keep)
@@ -485,6 +486,8 @@ class _ColumnFitter(QObject):
                       for c in range(header.count())]
             self._measured = (key, wanted,
                               longest_words(tree, tree.fontMetrics().horizontalAdvance("M")))
+            # What the list needs so that no word is cut (RecordPanel.arrange reads it).
+            tree.setProperty("least_width", sum(self._measured[2]))
         return self._measured[1], self._measured[2]
 
 
