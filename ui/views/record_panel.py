@@ -39,6 +39,20 @@ from .widgets import add_row, form, heading, list_view, message_label, show_prob
 LIST_CHARS = 42
 
 
+#: A cell of the list shows at most this many characters (it is at most four lines high;
+#: measuring and drawing a note of a million characters froze the list for seconds).
+CELL_CHARS = 300
+#: A row's tooltip shows at most this many characters.
+TOOLTIP_CHARS = 1000
+
+
+def short(text: Any, most: int = CELL_CHARS) -> Any:
+    """``text`` cut to ``most`` characters with "…" (``None`` and short texts as they are)."""
+    if isinstance(text, str) and len(text) > most:
+        return text[:most - 1].rstrip() + "…"
+    return text
+
+
 #: Any editor widget; :meth:`RecordPanel.add_field` returns the one it was given.
 FieldT = TypeVar("FieldT", bound=QWidget)
 
@@ -334,8 +348,9 @@ class RecordPanel(QWidget):
         rows = {r.id: self.row(r) for r in records}
         records.sort(key=lambda r: rows[r.id].sort_key)
         grouped = self.groups() is not None
-        made = [ListRow(r.id, tuple(rows[r.id].cells), rows[r.id].late,
-                        self.group_of(r) if grouped else None, self.tooltip(r))
+        made = [ListRow(r.id, tuple(short(cell) for cell in rows[r.id].cells), rows[r.id].late,
+                        self.group_of(r) if grouped else None,
+                        short(self.tooltip(r), TOOLTIP_CHARS))
                 for r in records]
         return made, sum(row.late for row in made)
 
