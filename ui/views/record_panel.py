@@ -28,7 +28,7 @@ from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
-from ..labels import Row, group_header
+from ..labels import CELL_CHARS, TOOLTIP_CHARS, Row, cell_text, group_header
 from ..live import cancel_loads, in_background, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
@@ -37,20 +37,6 @@ from .widgets import add_row, form, heading, list_view, message_label, show_prob
 
 #: Average characters the list needs beside the editor to tell its records apart.
 LIST_CHARS = 42
-
-
-#: A cell of the list shows at most this many characters (it is at most four lines high;
-#: measuring and drawing a note of a million characters froze the list for seconds).
-CELL_CHARS = 300
-#: A row's tooltip shows at most this many characters.
-TOOLTIP_CHARS = 1000
-
-
-def short(text: Any, most: int = CELL_CHARS) -> Any:
-    """``text`` cut to ``most`` characters with "…" (``None`` and short texts as they are)."""
-    if isinstance(text, str) and len(text) > most:
-        return text[:most - 1].rstrip() + "…"
-    return text
 
 
 #: Any editor widget; :meth:`RecordPanel.add_field` returns the one it was given.
@@ -348,9 +334,9 @@ class RecordPanel(QWidget):
         rows = {r.id: self.row(r) for r in records}
         records.sort(key=lambda r: rows[r.id].sort_key)
         grouped = self.groups() is not None
-        made = [ListRow(r.id, tuple(short(cell) for cell in rows[r.id].cells), rows[r.id].late,
+        made = [ListRow(r.id, tuple(cell_text(cell) for cell in rows[r.id].cells), rows[r.id].late,
                         self.group_of(r) if grouped else None,
-                        short(self.tooltip(r), TOOLTIP_CHARS))
+                        cell_text(self.tooltip(r), TOOLTIP_CHARS))
                 for r in records]
         return made, sum(row.late for row in made)
 
@@ -549,4 +535,4 @@ class RecordPanel(QWidget):
         return found
 
 
-__all__ = ["ID_ROLE", "RecordPanel", "add_row"]
+__all__ = ["CELL_CHARS", "ID_ROLE", "TOOLTIP_CHARS", "RecordPanel", "add_row"]
