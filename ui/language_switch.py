@@ -18,6 +18,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QWidget
 from shiboken6 import isValid
 
+from wijkapp.changes import ACTIONS, GOALS, PEOPLE, REQUESTS, SIGNALS
 from wijkapp.i18n import _, language, set_language
 
 from . import preferences
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 #: The record kind a view's own ``current_id`` is about (list panels carry their ``kind``).
-KIND_OF_VIEW = {"actions": "actions", "goals": "goals", "signals": "signals",
-                "requests": "requests", "contacts": "people"}
+KIND_OF_VIEW = {"actions": ACTIONS, "goals": GOALS, "signals": SIGNALS,
+                "requests": REQUESTS, "contacts": PEOPLE}
 
 
 @dataclass(frozen=True)
