@@ -297,6 +297,19 @@ def _line(cells: list[str], widths: list[int]) -> str:
     return "  ".join(parts).rstrip()
 
 
+def totals_sentence(overview: Overview) -> str:
+    """"Samen: 3 wijkplatforms, 31 vergaderingen, …" over all boards, in the app's language."""
+    t = totals(overview)
+    return _(
+        "Samen: {boards} wijkplatforms, {meetings} vergaderingen, {sent} verzoeken "
+        "({in_time} op tijd beantwoord, {late} te laat, {none} zonder antwoord), "
+        "{achieved} doelen bereikt.").format(
+            boards=t["boards"], meetings=t["meetings_held"], sent=t["requests_sent"],
+            in_time=t["answered_in_time"], late=t["answered_late"],
+            none=t["not_answered"], achieved=t["goals_achieved"]) \
+        + " " + _("Niet bereikt: {count} doelen.").format(count=t["goals_not_achieved"])
+
+
 def format_table(overview: Overview, name_width: int = 32) -> str:
     """The comparison as a plain-text table (names cut at ``name_width`` characters)."""
     rows = comparison(overview)
@@ -320,14 +333,7 @@ def format_table(overview: Overview, name_width: int = 32) -> str:
     t = totals(overview)
     if t["boards"] > 1:
         lines.append("")
-        lines.append(_(
-            "Samen: {boards} wijkplatforms, {meetings} vergaderingen, {sent} verzoeken "
-            "({in_time} op tijd beantwoord, {late} te laat, {none} zonder antwoord), "
-            "{achieved} doelen bereikt.").format(
-                boards=t["boards"], meetings=t["meetings_held"], sent=t["requests_sent"],
-                in_time=t["answered_in_time"], late=t["answered_late"],
-                none=t["not_answered"], achieved=t["goals_achieved"])
-            + " " + _("Niet bereikt: {count} doelen.").format(count=t["goals_not_achieved"]))
+        lines.append(totals_sentence(overview))
     voice = format_voice_table(overview, name_width)
     if voice:
         lines += ["", voice]
