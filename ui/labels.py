@@ -68,6 +68,21 @@ REVIEW_LABELS = {
 }
 
 
+#: A line in a list shows at most this many characters (a row is at most four lines high;
+#: measuring and drawing a note of a million characters froze a list for seconds).
+CELL_CHARS = 300
+#: A row's tooltip shows at most this many characters.
+TOOLTIP_CHARS = 1000
+
+
+def cell_text(text: Any, most: int = CELL_CHARS) -> Any:
+    """``text`` cut to ``most`` characters with "…", every line kept up to there (unlike
+    :func:`shorten`, which keeps the first line); ``None`` and short texts as they are."""
+    if isinstance(text, str) and len(text) > most:
+        return text[:most - 1].rstrip() + "…"
+    return text
+
+
 def babel_locale() -> str:
     """The babel locale for the current UI language."""
     return "en_GB" if language() == "en" else "nl_NL"

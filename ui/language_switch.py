@@ -9,13 +9,16 @@ agenda item) and the chosen record of a list come back as they were.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPushButton, QWidget
 from shiboken6 import isValid
 
+from wijkapp.changes import ACTIONS, GOALS, PEOPLE, REQUESTS, SIGNALS
 from wijkapp.i18n import _, language, set_language
 
 from . import preferences
@@ -24,8 +27,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 #: The record kind a view's own ``current_id`` is about (list panels carry their ``kind``).
-KIND_OF_VIEW = {"actions": "actions", "goals": "goals", "signals": "signals",
-                "requests": "requests", "contacts": "people"}
+KIND_OF_VIEW = {"actions": ACTIONS, "goals": GOALS, "signals": SIGNALS,
+                "requests": REQUESTS, "contacts": PEOPLE}
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,58 @@ def retranslate_window(window: MainWindow) -> None:
     window.update_undo_actions()
 
 
+def _open_windows(window: MainWindow) -> list[Callable[[], object]]:
+    """Close the export, overview and shortcut windows that are open; return how to open
+    each again as it was (the export window with its choices, the overview with its
+    files), in the new language.
+
+    An export window that is still making a file stays as it is: closing it would lose
+    the result line of the file being made.
+    """
+    from .exporting import ExportDialog, open_export_dialog
+    from .shortcuts import ShortcutsDialog, open_shortcuts_dialog
+    from .views.overview import OverviewWindow
+
+    again: list[Callable[[], object]] = []
+    for dialog in window.findChildren(ExportDialog):
+        if not isValid(dialog) or not dialog.isVisible() or dialog.buttons.busy:
+            continue
+        request, where = dialog.request(), dialog.geometry()
+
+        def reopen(request: Any = request, where: Any = where) -> None:
+            reopened = open_export_dialog(window, window.ws, request.fmt, request.meeting_id)
+            if request.year is not None:
+                reopened.set_year(request.year)
+            reopened.set_csv_kind(request.csv_kind)
+            reopened.setGeometry(where)
+
+        dialog.close()
+        dialog.deleteLater()
+        if getattr(window, "_export_dialog", None) is dialog:
+            window._export_dialog = None  # type: ignore[attr-defined]  # a new one opens
+        again.append(reopen)
+    for overview in window.findChildren(OverviewWindow):
+        if isValid(overview) and overview.isVisible():
+            paths, where = list(overview.paths), overview.geometry()
+
+            def compare_again(paths: list[Any] = paths, where: Any = where) -> None:
+                again_window = OverviewWindow(window)
+                again_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                if paths:
+                    again_window.load(paths)
+                again_window.setGeometry(where)
+                again_window.show()
+
+            overview.close()
+            overview.deleteLater()
+            again.append(compare_again)
+    for shortcuts in window.findChildren(ShortcutsDialog):
+        if isValid(shortcuts) and shortcuts.isVisible():
+            shortcuts.close()
+            again.append(lambda: open_shortcuts_dialog(window))
+    return again
+
+
 def switch_language(window: MainWindow, code: str) -> None:
     """Save everything, switch to ``code`` (``nl``/``en``) and show the window in it."""
     from .translators import install_translators
@@ -198,6 +253,7 @@ def switch_language(window: MainWindow, code: str) -> None:
         install_translators(app, code)
     if place.projector:  # it belongs to the old room bar: close it, a new one opens after
         _room(dict.get(window.views, "meetings")).close_projector()
+    reopen = _open_windows(window)
     window.setUpdatesEnabled(False)
     try:
         retranslate_window(window)
@@ -205,5 +261,7 @@ def switch_language(window: MainWindow, code: str) -> None:
         go_back_to(window, place)
     finally:
         window.setUpdatesEnabled(True)
+    for open_again in reopen:
+        open_again()
     window.show_status(_("De taal is nu Nederlands.") if code == "nl"
                        else _("De taal is nu Engels."))

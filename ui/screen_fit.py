@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import delete
 
 from wijkapp.i18n import _
 
@@ -137,6 +138,11 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
             break
         widget, sub, spacer = item.widget(), item.layout(), item.spacerItem()
         if widget is not None:
+            # The taken item must go first: Qt links a widget to the first layout item made
+            # for it and forgets the link when that item goes, so the new item would never
+            # hear that the widget grew (its height-for-width kept the old one, and a result
+            # line of "Vergadering gesloten" lay over the row under it).
+            delete(item)
             body_layout.addWidget(widget, stretch)
         elif sub is not None:
             sub.setParent(None)
@@ -144,6 +150,12 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
         elif spacer is not None:
             body_layout.addItem(spacer)
     scroll.setWidget(body)
+    # As wide as the body and its scrollbar (within the screen): no sideways scrolling
+    # for the width the scrollbar takes.
+    margins = layout.contentsMargins()
+    scroll.setMinimumWidth(min(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width(),
+                               room.width() - margins.left() - margins.right()))
     layout.insertWidget(0, scroll, 1)
     layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
     scroll.show()  # made during the Show event: Qt would leave it hidden (an empty dialog)

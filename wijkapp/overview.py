@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .goals import GOAL_STATUSES
-from .i18n import _
+from .i18n import N_, _
 
 FORMAT = "wijkapp-jaarsamenvatting"
 VERSION = 2
@@ -242,9 +242,10 @@ def _days(value: float | None) -> str:
 
 #: Column headers of the comparison (one row per board).
 COLUMNS = (
-    "Wijkplatform", "Jaar", "Vergaderingen", "Aanwezig", "Besluiten", "Verzoeken",
-    "Op tijd", "Te laat", "Geen antwoord", "Dagen tot antwoord", "Doelen bereikt",
-    "Niet bereikt", "Loopt nog", "Zonder bewijs",
+    N_("Wijkplatform"), N_("Jaar"), N_("Vergaderingen"), N_("Aanwezig"), N_("Besluiten"),
+    N_("Verzoeken"), N_("Op tijd"), N_("Te laat"), N_("Geen antwoord"),
+    N_("Dagen tot antwoord"), N_("Doelen bereikt"), N_("Niet bereikt"), N_("Loopt nog"),
+    N_("Zonder bewijs"),
 )
 
 
@@ -296,16 +297,30 @@ def _line(cells: list[str], widths: list[int]) -> str:
     return "  ".join(parts).rstrip()
 
 
+def totals_sentence(overview: Overview) -> str:
+    """"Samen: 3 wijkplatforms, 31 vergaderingen, …" over all boards, in the app's language."""
+    t = totals(overview)
+    return _(
+        "Samen: {boards} wijkplatforms, {meetings} vergaderingen, {sent} verzoeken "
+        "({in_time} op tijd beantwoord, {late} te laat, {none} zonder antwoord), "
+        "{achieved} doelen bereikt.").format(
+            boards=t["boards"], meetings=t["meetings_held"], sent=t["requests_sent"],
+            in_time=t["answered_in_time"], late=t["answered_late"],
+            none=t["not_answered"], achieved=t["goals_achieved"]) \
+        + " " + _("Niet bereikt: {count} doelen.").format(count=t["goals_not_achieved"])
+
+
 def format_table(overview: Overview, name_width: int = 32) -> str:
     """The comparison as a plain-text table (names cut at ``name_width`` characters)."""
     rows = comparison(overview)
     if len(rows) == 1:
-        return "Geen jaarsamenvattingen om te vergelijken."
+        return _("Geen jaarsamenvattingen om te vergelijken.")
     for row in rows[1:]:
         if len(row[0]) > name_width:
             row[0] = row[0][: name_width - 1] + "…"
     body = rows[1:]
-    headers = [_header_lines(h, max(len(r[c]) for r in body)) for c, h in enumerate(COLUMNS)]
+    headers = [_header_lines(_(h), max(len(r[c]) for r in body))
+               for c, h in enumerate(COLUMNS)]
     widths = [max([len(r[c]) for r in body] + [len(x) for x in headers[c]])
               for c in range(len(COLUMNS))]
     lines = []
@@ -318,12 +333,7 @@ def format_table(overview: Overview, name_width: int = 32) -> str:
     t = totals(overview)
     if t["boards"] > 1:
         lines.append("")
-        lines.append(
-            f"Samen: {t['boards']} wijkplatforms, {t['meetings_held']} vergaderingen, "
-            f"{t['requests_sent']} verzoeken ({t['answered_in_time']} op tijd beantwoord, "
-            f"{t['answered_late']} te laat, {t['not_answered']} zonder antwoord), "
-            f"{t['goals_achieved']} doelen bereikt en {t['goals_not_achieved']} niet bereikt."
-        )
+        lines.append(totals_sentence(overview))
     voice = format_voice_table(overview, name_width)
     if voice:
         lines += ["", voice]
@@ -340,7 +350,7 @@ def voice_rows(overview: Overview) -> list[list[str]]:
     for board in overview.boards:
         voice = board.voice
         if voice is None:
-            rows.append([board.name, str(board.year), "—", "—", "(geen gegevens)"])
+            rows.append([board.name, str(board.year), "—", "—", _("(geen gegevens)")])
             continue
         rows.append([board.name, str(board.year), str(voice.heard), _pct(voice.followup_rate),
                      ", ".join(voice.groups_not_heard) or "—"])
@@ -365,14 +375,15 @@ def format_voice_table(overview: Overview, name_width: int = 32) -> str:
     """"Stem van de wijk" per board as plain text: which voices are missing where."""
     if not any(b.voice is not None for b in overview.boards):
         return ""
-    lines = ["Stem van de wijk"]
+    lines = [_("Stem van de wijk")]
     for name, year, heard, rate, missing in voice_rows(overview):
         short = name if len(name) <= name_width else name[: name_width - 1] + "…"
-        lines.append(f"- {short} ({year}): {heard} signalen, {rate} opgevolgd. "
-                     f"Niet gehoord: {missing}.")
+        lines.append(_("- {name} ({year}): {heard} signalen, {rate} opgevolgd. "
+                       "Niet gehoord: {missing}.").format(
+            name=short, year=year, heard=heard, rate=rate, missing=missing))
     matrix = group_matrix(overview)
     if len(matrix) > 1 and len(matrix[0]) > 1:
-        lines += ["", "Signalen per groep"]
+        lines += ["", _("Signalen per groep")]
         for column, group in enumerate(matrix[0][1:], start=1):
             counts = ", ".join(f"{row[0]} {row[column]}" for row in matrix[1:])
             lines.append(f"- {group}: {counts}")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .changes import Changes
 from .errors import WijkappError
-from .i18n import _
+from .i18n import _, language
 from .schema import SEARCHABLE
 from .timeutil import now_iso
 
@@ -220,7 +220,7 @@ def reapply_erasures(ws: Workspace) -> list[str]:
         person = ws.store.row("people", person_id)
         if person is None:
             continue
-        when = _dutch_date(entry.get("erased_on", ""))
+        when = _date_words(entry.get("erased_on", ""))
         try:
             if not _still_erased(ws, person_id):
                 erase_person(ws, person_id)
@@ -254,13 +254,14 @@ def erasure_notice(done: list[str]) -> str | None:
     ).format(count=len(done))
 
 
-def _dutch_date(iso: str) -> str:
+def _date_words(iso: str) -> str:
+    """``12 maart 2026`` (in English: ``12 March 2026``), in the language of the app."""
     try:
         from babel.dates import format_date  # not at every start: opening a file imports us
 
-        return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="nl")
+        return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale=language())
     except ValueError:
-        return "een eerdere datum"
+        return _("een eerdere datum")
 
 
 # -- the name in free text ----------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from wijkapp.privacy import ERASED_NAME, erase_person, person_data
@@ -129,3 +130,25 @@ def test_find_the_name_in_free_text_and_replace_it(ws: Workspace) -> None:
     assert ws.search.query("Henk") == []
     assert ws.undo_name is None
     assert find_name(ws, "He") == []  # too short to look for
+
+
+def test_the_notice_of_a_person_erased_again_speaks_english_in_english(ws: Workspace) -> None:
+    """In English the whole sentence is English, the date of the first erasure included
+    ("12 March 2026", not "12 maart 2026")."""
+    from wijkapp.i18n import set_language
+
+    person, _ = _board(ws)
+    backup = make_backup(ws)
+    erase_person(ws, person)
+    path = ws.path
+    ws.close()
+    restore(backup, path)
+    set_language("en")
+    try:
+        with Workspace(path) as again:
+            notice = erasure_notice(again.erasures_reapplied)
+    finally:
+        set_language("nl")
+    assert notice is not None
+    month = dt.date.today().strftime("%B")  # the C locale's English month name
+    assert month in notice and "gewist" not in notice, notice

@@ -305,3 +305,32 @@ def test_typing_then_mark_done_saves_the_text_first(qtbot, ws, bus, app_ctx):
     done = ws.actions.get(first)
     assert done.status == "done" and done.what == "Gemeente bellen, en de wijkagent mailen"
     assert view.current_id != first
+
+
+def test_a_million_characters_show_short_in_the_list_and_whole_in_the_editor(
+        qtbot, ws, bus, app_ctx):
+    """The list cell is cut ("…"), the editor and the database keep every character, and
+    an edit of the end of the text saves all of it."""
+    from ui.views.record_panel import CELL_CHARS, TOOLTIP_CHARS
+
+    fill(ws)
+    big = ("Lantaarnpaal Heideweg repareren, " * 31_000)[:1_000_000]
+    action = ws.actions.add(None, big)
+    view = make(qtbot, ws, bus)
+    view.show()
+    qtbot.waitExposed(view)
+    row = next(r for r in view.rows() if r.record_id == action.id)
+    assert len(row.text(0)) == CELL_CHARS and row.text(0).endswith("…")
+    assert len(row.data(0, Qt.ItemDataRole.ToolTipRole)) == TOOLTIP_CHARS
+    view.select(action.id)
+    assert view.what_edit.toPlainText() == big
+    # Longer than an action may be (100,000): a Dutch message, and nothing is lost.
+    view.what_edit.setPlainText(big + " Klaar.")
+    save_now(view, qtbot)
+    assert view.message.text() and "tekens" in view.message.text()
+    assert view.what_edit.toPlainText() == big + " Klaar."
+    assert ws.actions.get(action.id).what == big
+    long_enough = big[:90_000] + " Klaar."
+    view.what_edit.setPlainText(long_enough)
+    save_now(view, qtbot)
+    assert ws.actions.get(action.id).what == long_enough

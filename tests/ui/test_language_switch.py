@@ -170,3 +170,57 @@ def test_the_beamer_screen_stays_open_and_black_through_a_switch(
     new_room.toggle_blank()  # the new screen answers the new room bar
     assert not new_room.projector.blank
     new_room.close_projector()
+
+
+def test_open_export_and_shortcut_windows_follow_the_switch(
+        window: MainWindow, qtbot: Any) -> None:
+    """The export window keeps its choices and comes back in English; so does the list of
+    keys (Help → Sneltoetsen). Neither needs to be closed and opened again by hand."""
+    from ui.exporting import ExportDialog, open_export_dialog
+    from ui.shortcuts import ShortcutsDialog, open_shortcuts_dialog
+
+    meeting = window.ws.meetings.latest()
+    assert meeting is not None
+    export = open_export_dialog(window, window.ws, "actions")
+    export.set_format("xlsx")
+    export.set_year(meeting.starts_at and int(meeting.starts_at[:4]))
+    keys = open_shortcuts_dialog(window)
+    assert export.windowTitle().startswith("Exporteren") and keys.isVisible()
+    choose_language(window, qtbot, "English")
+    qtbot.wait(20)
+    exports = [d for d in window.findChildren(ExportDialog) if d.isVisible()]
+    assert len(exports) == 1 and exports[0] is not export
+    again = exports[0]
+    assert again.windowTitle().startswith("Export") and "Exporteren" not in again.windowTitle()
+    assert again.format() == "xlsx"
+    assert again.request().year == int(meeting.starts_at[:4])
+    texts = " ".join(w.text() for w in again.findChildren(QLabel) if w.isVisible())
+    assert "Wat wilt u maken" not in texts
+    shown = [d for d in window.findChildren(ShortcutsDialog) if d.isVisible()]
+    assert len(shown) == 1 and shown[0] is not keys
+    assert ("Ctrl+Z", "undo") in shown[0].rows()
+    for dialog in (again, shown[0]):
+        dialog.close()
+
+
+def test_the_overview_of_boards_comes_back_in_english_with_its_files(
+        window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    from tests.core.test_overview import board_file
+    from ui.views.overview import OverviewWindow
+
+    files = [board_file(tmp_path, "Wijkplatform Noord", 3, 1),
+             board_file(tmp_path, "Wijkplatform Oost", 1, 0)]
+    window.show_overview()
+    first = next(w for w in window.findChildren(OverviewWindow) if w.isVisible())
+    first.load(files)
+    assert first.table.horizontalHeaderItem(1).text() == "Jaar"
+    choose_language(window, qtbot, "English")
+    qtbot.wait(20)
+    shown = [w for w in window.findChildren(OverviewWindow) if w.isVisible()]
+    assert len(shown) == 1 and shown[0] is not first
+    again = shown[0]
+    assert again.paths == files and again.table.rowCount() == 2
+    assert again.table.horizontalHeaderItem(1).text() == "Year"
+    assert again.windowTitle() != "Overzicht van wijkplatforms"
+    assert not again.total.text().startswith("Samen")
+    again.close()

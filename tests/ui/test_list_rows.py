@@ -8,42 +8,17 @@ main window at 100 %, 150 % and 200 % and read cell by cell.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeView
 
 from tests.ui.conftest import wait_for_worker
+from tests.ui.test_fits_laptop import window  # noqa: F401 - the fixture: the demo board at a size
 from ui.main_window import MainWindow
-from ui.operations.context import AppContext, set_app_context
-from ui.style import apply_style
 from ui.views.widgets import ROW_LINES
-from wijkapp.demo import create_demo
-from wijkapp.workspace import Workspace
-
-
-@pytest.fixture
-def window(qtbot: Any, empty_ws: Workspace, bus: Any, tmp_path: Path,
-           monkeypatch: pytest.MonkeyPatch, request: Any) -> Iterator[MainWindow]:
-    monkeypatch.setenv("WIJKAPP_CONFIG_DIR", str(tmp_path / "config"))
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    create_demo(empty_ws)
-    apply_style(app, request.node.callspec.params["percent"])
-    win = MainWindow(empty_ws, bus)
-    qtbot.addWidget(win)
-    set_app_context(AppContext(empty_ws, bus, win.show_status))
-    win.resize(1366, 768)
-    win.show()
-    wait_for_worker(qtbot)
-    yield win
-    wait_for_worker(qtbot)
-    set_app_context(None)
-    apply_style(app, 100)
 
 
 def cut_short(tree: QTreeView, row: int, column: int) -> bool:
@@ -65,7 +40,7 @@ def cut_short(tree: QTreeView, row: int, column: int) -> bool:
 
 @pytest.mark.parametrize("percent", [100, 150, 200])
 @pytest.mark.parametrize("screen", ["actions", "requests", "contacts"])
-def test_every_column_in_sight_and_every_cell_whole(window: MainWindow, qtbot: Any,
+def test_every_column_in_sight_and_every_cell_whole(window: MainWindow, qtbot: Any,  # noqa: F811
                                                     screen: str, percent: int) -> None:
     view: Any = window.show_view(screen)
     wait_for_worker(qtbot)

@@ -42,7 +42,7 @@ from .widgets import DateField, heading, hint, refill_combo, select_data, set_te
 class PeoplePanel(RecordPanel):
     """People list (filtered with ``ws.contacts.find``) + editor."""
 
-    kind = "people"
+    kind = PEOPLE
     new_title = N_("Nieuw contact")
     item_title = N_("Contact")
     empty_text = N_("Kies links een persoon, of maak een nieuw contact.")

@@ -75,7 +75,7 @@ def _text_box(parent: QWidget, placeholder: str) -> QPlainTextEdit:
 class GoalsPanel(RecordPanel):
     """Goals grouped under the seven bouwstenen + editor."""
 
-    kind = "goals"
+    kind = GOALS
     new_title = N_("Nieuw doel")
     item_title = N_("Doel")
     empty_text = N_("Kies links een doel, of maak een nieuw doel.")

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from wijkapp.changes import DOCUMENTS
 from wijkapp.documents import Document
 from wijkapp.i18n import N_, _, language, ngettext
 from wijkapp.workspace import Workspace
@@ -27,7 +28,7 @@ def _received_text(day: str, lang: str) -> str:
 class IncomingPanel(RecordPanel):
     """Incoming documents list + editor (newest first)."""
 
-    kind = "documents"
+    kind = DOCUMENTS
     new_title = N_("Nieuw ingekomen stuk")
     item_title = N_("Ingekomen stuk")
     empty_text = N_("Kies links een stuk, of voeg een nieuw ingekomen stuk toe.")

@@ -43,6 +43,7 @@ from ..autosave import AutoSaver, Snapshot
 from ..bus import ChangeBus
 from ..labels import (
     action_row_label,
+    cell_text,
     date_time_label,
     kind_label,
     minutes_label,
@@ -367,11 +368,13 @@ class MinutesView(QWidget):
         for decision in decisions:
             if decision.agenda_item_id == self.item_id:
                 self.outcomes.addItem(
-                    _("Besluit {number}: {text}").format(number=decision.number, text=decision.text)
+                    _("Besluit {number}: {text}").format(number=decision.number,
+                                                         text=cell_text(decision.text))
                 )
         for action in actions:
             if action.agenda_item_id == self.item_id:
-                row = action_row_label(action.what, action.owner_name, action.due_date, 0)
+                row = action_row_label(cell_text(action.what), action.owner_name,
+                                       action.due_date, 0)
                 self.outcomes.addItem(_("Actiepunt: {row}").format(row=row))
         if not self.outcomes.count():
             self.outcomes.addItem(_("Nog niets."))

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from wijkapp.changes import ORGANISATIONS
 from wijkapp.contacts import ORGANISATION_KINDS, Organisation
 from wijkapp.i18n import N_, _, ngettext
 from wijkapp.social_map import question_topic
@@ -21,7 +22,7 @@ from .widgets import select_data, set_text
 class OrganisationsPanel(RecordPanel):
     """Organisations list (filtered by the contacts search box) + editor."""
 
-    kind = "organisations"
+    kind = ORGANISATIONS
     new_title = N_("Nieuwe organisatie")
     item_title = N_("Organisatie")
     empty_text = N_("Kies links een organisatie, of maak een nieuwe.")

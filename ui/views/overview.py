@@ -30,7 +30,7 @@ from wijkapp.overview import (
     comparison_row,
     format_voice_table,
     load_overview,
-    totals,
+    totals_sentence,
 )
 
 from ..style import set_role
@@ -78,7 +78,7 @@ class OverviewWindow(QDialog):
         layout.addWidget(self.problems)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
@@ -127,15 +127,8 @@ class OverviewWindow(QDialog):
                     item.setToolTip(str(board.path))
                 self.table.setItem(r, c, item)
         self.table.setSortingEnabled(True)
-        t = totals(self.overview)
-        self.total.setText(_(
-            "Samen: {boards} wijkplatforms, {meetings} vergaderingen, {sent} verzoeken "
-            "({in_time} op tijd beantwoord, {late} te laat, {none} zonder antwoord), "
-            "{achieved} doelen bereikt.").format(
-                boards=t["boards"], meetings=t["meetings_held"], sent=t["requests_sent"],
-                in_time=t["answered_in_time"], late=t["answered_late"],
-                none=t["not_answered"], achieved=t["goals_achieved"])
-            if t["boards"] else _("Kies de jaarsamenvattingen die u wilt vergelijken."))
+        self.total.setText(totals_sentence(self.overview) if self.overview.boards
+                           else _("Kies de jaarsamenvattingen die u wilt vergelijken."))
         voice = format_voice_table(self.overview)
         self.voice.setText(voice)
         self.voice.setVisible(bool(voice))

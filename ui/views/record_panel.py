@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,7 @@ from wijkapp.i18n import _
 from wijkapp.workspace import Workspace
 
 from ..autosave import AutoSaver, Snapshot
-from ..labels import Row, group_header
+from ..labels import CELL_CHARS, TOOLTIP_CHARS, Row, cell_text, group_header
 from ..live import cancel_loads, in_background, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
 from ..operations.base import CoreOp, error_sentence, show_failure
@@ -117,8 +118,13 @@ class RecordPanel(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
+        # The list and editor take the room there is: their preferred heights (a list
+        # likes 192 px, an editor all its fields) do not make the page taller than the
+        # window, which then scrolled at 175 %; the least they need still counts (arrange).
+        self.splitter.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         outer.addWidget(self.splitter, 1)
         self._quiet = False  # selecting from code: do not treat it as the user's choice
+        self.tree.installEventFilter(self)
         self.tree.selectionModel().currentChanged.connect(
             lambda _a, _b: None if self._quiet else self._selection_changed())
 
@@ -128,6 +134,12 @@ class RecordPanel(QWidget):
             # moves its current row, which is not the user choosing a record.
             self._quiet = True
         return super().event(event)
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """The list measured its longest words anew: arrange again (beside or above)."""
+        if watched is self.tree and event.type() == QEvent.Type.DynamicPropertyChange:
+            QTimer.singleShot(0, self._arrange_if_alive)
+        return False
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         """Catch up on a put-off refresh; never let the splitter squeeze the editor."""
@@ -154,31 +166,37 @@ class RecordPanel(QWidget):
         """List beside the editor when both fit; at large text on a small screen the list
         goes above the editor, full width, so titles can be read ("Bomen in de straten …"
         instead of "Bo… in d…"). The editor is never squeezed below its own width."""
+        # The list always shows two lines of a record at any text size (at 200 % the
+        # editor under it left room for half a row).
+        self.tree.setMinimumHeight(self.tree.header().sizeHint().height()
+                                   + 2 * self.tree.fontMetrics().lineSpacing() + 8)
+        if self.stacked:
+            self._arrange_stacked()
         bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         editor = self.editor.minimumSizeHint().width() + bar + 4
-        list_needs = self.tree.fontMetrics().averageCharWidth() * LIST_CHARS
+        # Room for the list's longest words side by side (as last measured), or ~42 letters.
+        list_needs = max(self.tree.fontMetrics().averageCharWidth() * LIST_CHARS,
+                         int(self.tree.property("least_width") or 0) + bar + 4)
         side = not self.stacked and \
             self.width() >= editor + list_needs + self.splitter.handleWidth()
         wanted = Qt.Orientation.Horizontal if side else Qt.Orientation.Vertical
         self.scroll_area.setMinimumWidth(editor if side else 0)
-        if self.stacked:
-            self._arrange_stacked()
-        elif self.splitter.orientation() != wanted:
+        if not self.stacked and self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             total = sum(self.splitter.sizes()) or 1000
-            first = total * 3 // 5 if side else total * 2 // 5
+            first = total * 3 // 5 if side else total * 11 // 20  # a few rows in sight
             self.splitter.setSizes([first, total - first])
+        self.splitter.setMinimumHeight(self.splitter.minimumSizeHint().height())
 
     def _arrange_stacked(self) -> None:
-        """The editor under the list, as high as its fields need at this width (up to a
-        third of the screen; more scrolls); the list gets the rest, and what the window
-        gains."""
+        """The editor under the list, as high as its fields need at this width (up to 30 %
+        of the screen; more scrolls); the list gets the rest, and what the window gains."""
         screen = self.screen()
         tall = screen.availableGeometry().height() if screen is not None else 768
         width = self.scroll_area.viewport().width()
         needs = self.editor.heightForWidth(width) if self.editor.hasHeightForWidth() \
             else -1
-        editor = min(needs if needs > 0 else self.editor.sizeHint().height(), tall // 3)
+        editor = min(needs if needs > 0 else self.editor.sizeHint().height(), tall * 3 // 10)
         self.scroll_area.setMinimumHeight(editor)
         if self.splitter.orientation() != Qt.Orientation.Vertical:
             self.splitter.setOrientation(Qt.Orientation.Vertical)
@@ -324,8 +342,9 @@ class RecordPanel(QWidget):
         rows = {r.id: self.row(r) for r in records}
         records.sort(key=lambda r: rows[r.id].sort_key)
         grouped = self.groups() is not None
-        made = [ListRow(r.id, tuple(rows[r.id].cells), rows[r.id].late,
-                        self.group_of(r) if grouped else None, self.tooltip(r))
+        made = [ListRow(r.id, tuple(cell_text(cell) for cell in rows[r.id].cells), rows[r.id].late,
+                        self.group_of(r) if grouped else None,
+                        cell_text(self.tooltip(r), TOOLTIP_CHARS))
                 for r in records]
         return made, sum(row.late for row in made)
 
@@ -524,4 +543,4 @@ class RecordPanel(QWidget):
         return found
 
 
-__all__ = ["ID_ROLE", "RecordPanel", "add_row"]
+__all__ = ["CELL_CHARS", "ID_ROLE", "TOOLTIP_CHARS", "RecordPanel", "add_row"]

@@ -71,7 +71,7 @@ def _plain_text(parent: QWidget, placeholder: str = "") -> QPlainTextEdit:
 class RequestsPanel(RecordPanel):
     """Requests list + editor."""
 
-    kind = "requests"
+    kind = REQUESTS
     new_title = N_("Nieuw verzoek")
     item_title = N_("Verzoek")
     empty_text = N_("Kies links een verzoek, of maak een nieuw verzoek.")

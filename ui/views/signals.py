@@ -146,7 +146,7 @@ def _plain(parent: QWidget, lines: int = 4, placeholder: str = "") -> QPlainText
 class SignalsPanel(RecordPanel):
     """The register: signals list + editor, with follow-up and the outcome."""
 
-    kind = "signals"
+    kind = SIGNALS
     new_title = N_("Nieuw signaal")
     item_title = N_("Signaal")
     empty_text = N_("Kies links een signaal, of leg vast wat een bewoner zei.")

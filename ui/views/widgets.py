@@ -309,6 +309,7 @@ def list_view(model: QAbstractItemModel, name: str, parent: QWidget | None = Non
     tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     # Column widths follow the first rows, not every one of hundreds (a frame, not ten).
     tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
+    tree.setProperty("least_width", 0)
     _ColumnFitter(tree, keep)
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
@@ -359,44 +360,51 @@ def column_widths(wanted: list[int], available: int, first_share: float = 0.4,
                   keep: tuple[int, ...] = (), least: list[int] | None = None) -> list[int]:
     """Widths for columns that want ``wanted`` pixels in ``available`` pixels.
 
-    Columns in ``keep`` (e.g. the one saying "te laat") always get what they want; the
-    first column (the record's title) gets what is left but at least ``first_share`` of
-    the width; the other columns shrink in proportion when space is short, but never below
-    ``least`` (their longest word: "Yusuf Kaya" may wrap, never read "Yus…"); for that the
-    first column gives up room down to 30 % of the width.
+    The first column (the record's title) gets what is left but at least ``first_share``
+    of the width. Without ``least``, columns in ``keep`` (e.g. the one saying "te laat")
+    get what they want and the others shrink in proportion. With ``least`` (each column's
+    longest word: "Yusuf Kaya" may wrap, never read "Yus…") the title gives up room down
+    to 30 % of the width first, then every other column in proportion to what it has
+    above its longest word, the kept ones half as readily. So no column goes out of sight
+    behind a sideways scrollbar while there is any way to show them all.
     """
     if not wanted:
         return []
     if sum(wanted) <= available:
         return [available - sum(wanted[1:]), *wanted[1:]]
+    if least:
+        title = min(max(int(available * 0.3), least[0]), wanted[0])
+        widths = [title, *wanted[1:]]
+        _shrink(widths, sum(widths) - available, list(range(1, len(widths))), least,
+                keep=keep)
+        widths[0] = max(available - sum(widths[1:]), title)
+        return widths
     kept = sum(w for c, w in enumerate(wanted) if c in keep and c)
     others = sum(w for c, w in enumerate(wanted) if c not in keep and c)
     first = max(int(available * first_share), available - kept - others)
     rest = max(available - first - kept, 0)
     scale = min(rest / others, 1.0) if others else 0
-    widths = [first, *(w if c in keep else max(int(w * scale), least[c] if least else 0)
-                       for c, w in enumerate(wanted) if c)]
-    if least and sum(widths) > available:
-        # Still no room: the other columns give up room down to their longest word, then
-        # the title down to 30 % of the width, then the kept columns ("te laat (20 dagen)"
-        # wraps at a space) rather than a column going out of sight behind a scrollbar.
-        others_ = [c for c in range(1, len(widths)) if c not in keep]
-        _shrink(widths, sum(widths) - available, others_, least)
-        widths[0] = max(widths[0] - max(sum(widths) - available, 0),
-                        min(widths[0], int(available * 0.3)))
-        _shrink(widths, sum(widths) - available, [c for c in keep if c], least)
-    return widths
+    return [first, *(w if c in keep else int(w * scale) for c, w in enumerate(wanted) if c)]
 
 
-def _shrink(widths: list[int], over: int, columns: list[int], least: list[int]) -> None:
+def _shrink(widths: list[int], over: int, columns: list[int], least: list[int],
+            keep: tuple[int, ...] = ()) -> None:
     """Take ``over`` pixels from ``columns``, in proportion to what each has above its
-    ``least`` width, never below it."""
-    slack = {c: max(widths[c] - least[c], 0) for c in columns}
-    total = sum(slack.values())
-    if over <= 0 or not total:
-        return
-    for column, room in slack.items():
-        widths[column] -= min(room, -(-over * room // total))
+    ``least`` width (columns in ``keep`` count half), never below it."""
+    while over > 0:
+        slack = {c: max(widths[c] - least[c], 0) for c in columns}
+        weight = {c: room / 2 if c in keep else room for c, room in slack.items()}
+        total = sum(weight.values())
+        if not total:
+            return
+        taken = 0
+        for column, room in slack.items():
+            give = min(room, max(int(over * weight[column] / total + 0.999), 0))
+            widths[column] -= give
+            taken += give
+        if not taken:
+            return
+        over -= taken
 
 
 #: Where a line of a cell may break: spaces, and after a hyphen ("Hendriks-|Peters").
@@ -437,9 +445,6 @@ class _ColumnFitter(QObject):
         #: they do not depend on the width, which changes several times as a view shows.
         self._measured: tuple[tuple[str, int], list[int], list[int]] | None = None
         self._edits = 0
-        # Qt measures up to 1,000 rows for a column's width (each a wrapped-text layout in
-        # WrappingDelegate): the rows around the visible ones are enough, as for the words.
-        tree.header().setResizeContentsPrecision(COLUMN_FIT_ROWS)
         tree.viewport().installEventFilter(self)
         model = tree.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset,
@@ -483,6 +488,8 @@ class _ColumnFitter(QObject):
                       for c in range(header.count())]
             self._measured = (key, wanted,
                               longest_words(tree, tree.fontMetrics().horizontalAdvance("M")))
+            # What the list needs so that no word is cut (RecordPanel.arrange reads it).
+            tree.setProperty("least_width", sum(self._measured[2]))
         return self._measured[1], self._measured[2]
 
 
