@@ -263,6 +263,8 @@ def _cmd_export(args: argparse.Namespace, db: Path) -> int:
     from .safe_output import check_output_path
 
     check_output_path(args.out, db)  # before opening: a refused target changes nothing
+    if args.year and not 1 <= args.year <= 9999:  # (SQLite cannot even hold 2**63)
+        raise ValidationError(f"{args.year} is geen jaar. Geef een jaar als 2026.")
     with _workspace(db) as ws:
         if args.format == "json":
             from .exchange import export_json
