@@ -31,7 +31,10 @@ def test_kills_during_creation_backup_restore_import_and_erase_lose_nothing(
 
 def test_negative_control_without_journal_is_caught(tmp_path: Path) -> None:
     figures = run(kills=60, journal_off=True, folder=tmp_path)["write"]
-    assert figures.corrupt + figures.half_applied > 0, figures.line()
+    # Without the journal a kill leaves damage; the run stops at the first it finds, which
+    # may be a torn file or transaction, or an agenda order that is not the one asked for.
+    assert figures.corrupt + figures.half_applied + figures.wrong_content + figures.lost > 0, \
+        figures.line()
 
 
 def test_negative_control_a_move_that_does_nothing_is_caught(tmp_path: Path) -> None:
