@@ -65,7 +65,7 @@ class RecordPanel(QWidget):
         self.saver.failed.connect(self._save_failed)
         self.fields: list[QWidget] = []
         self._behind = False  # a refresh was put off while the panel was out of sight
-        self._arranged = False  # the user sized the list and editor (stacked)
+        self._user_split = False  # the user dragged the handle between list and editor (stacked)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -203,12 +203,12 @@ class RecordPanel(QWidget):
             self.splitter.setStretchFactor(0, 1)
             self.splitter.setStretchFactor(1, 0)
             self.splitter.splitterMoved.connect(self._user_sized)
-        if not self._arranged:  # until the user drags the handle
+        if not self._user_split:  # until the user drags the handle
             total = sum(self.splitter.sizes()) or 1000
             self.splitter.setSizes([max(total - editor, 1), editor])
 
     def _user_sized(self, *_args: Any) -> None:
-        self._arranged = True
+        self._user_split = True
 
     # -- hooks ---------------------------------------------------------------------------
     def records(self) -> list[Any]:
