@@ -36,7 +36,7 @@ from wijkapp.changes import BOARDS, Changes
 from wijkapp.i18n import LANGUAGES, N_, _
 from wijkapp.workspace import Workspace
 
-from . import preferences, safety
+from . import one_paint, preferences, safety
 from .autosave import AutoSaver, flush_all_editors
 from .bus import ChangeBus
 from .labels import redo_text, undo_text, window_title
@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
             page.setWidgetResizable(True)
             page.setFrameShape(QFrame.Shape.NoFrame)
             page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes into the page, not onto it
-            page.setWidget(holder)
+            one_paint.scroll_body(page, holder)
             self.stack.addWidget(page)
             self._page_of[spec.key] = holder
             self._scroll_of[spec.key] = page
@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
+        one_paint.install(self)  # a switch of screen lays out fully, then paints once
         self._build_menus()
         self.statusBar().showMessage(_("Welkom. Alles wat u typt, wordt meteen bewaard."))
         bus.changed.connect(self._on_changed)

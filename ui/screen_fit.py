@@ -37,6 +37,8 @@ from shiboken6 import delete
 
 from wijkapp.i18n import _
 
+from .one_paint import scroll_body
+
 #: Room for the window frame the system draws around a dialog (title bar, borders).
 FRAME = QSize(16, 40)
 #: The buttons kept below the scroll area take at most this share of the screen's height.
@@ -112,7 +114,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
         # Another kind of layout: hand it to the body whole, behind a new outer layout.
         QWidget().setLayout(layout)  # detaches it from the dialog
         body.setLayout(layout)
-        scroll.setWidget(body)
+        scroll_body(scroll, body)
         outer = QVBoxLayout(dialog)
         outer.addWidget(scroll)
         scroll.show()  # made during the Show event: Qt would leave it hidden
@@ -149,7 +151,7 @@ def wrap_in_scroll(dialog: QDialog, room: QSize) -> QScrollArea | None:
             body_layout.addLayout(sub, stretch)
         elif spacer is not None:
             body_layout.addItem(spacer)
-    scroll.setWidget(body)
+    scroll_body(scroll, body)
     # As wide as the body and its scrollbar (within the screen): no sideways scrolling
     # for the width the scrollbar takes.
     margins = layout.contentsMargins()

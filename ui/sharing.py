@@ -39,6 +39,7 @@ from wijkapp.sync.texts import notice_sentence, when_text
 from wijkapp.workspace import Workspace
 
 from .export_buttons import GrowingDialog, grow_to_fit
+from .one_paint import scroll_body
 from .operations.base import error_sentence
 from .style import set_role
 from .sync_controller import SyncController, changes_of
@@ -96,7 +97,7 @@ class ConflictsDialog(GrowingDialog):
         scroll.setAccessibleName(_("Wijzigingen van anderen"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.list_holder)
+        scroll_body(scroll, self.list_holder)
         outer.addWidget(scroll, 1)
         close = button(_("Sluiten"), self.accept)
         bottom = QHBoxLayout()

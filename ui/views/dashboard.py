@@ -45,6 +45,7 @@ from wijkapp.workspace import Workspace
 from ..bus import ChangeBus
 from ..labels import goal_status_label
 from ..live import ANY, Follow, in_background, load_in_background
+from ..one_paint import scroll_body
 from ..style import ACCENT, INK, LINE, OK, OVERDUE, set_role
 from .voice_card import ForgottenSignalsCard
 from .widgets import heading, hint
@@ -191,7 +192,7 @@ class DashboardView(QWidget):
         scroll.setAccessibleName(_("Stand van zaken; met de pijltjestoetsen schuift u"))
         outer.addWidget(scroll)
         page = QWidget(scroll)
-        scroll.setWidget(page)
+        scroll_body(scroll, page)
         layout = QVBoxLayout(page)
         layout.addWidget(heading(_(self.nav_title), page))
         self.date_line = hint("", page)

@@ -33,6 +33,7 @@ from wijkapp.workspace import Workspace
 from ..bus import ChangeBus
 from ..labels import date_time_label, meeting_status_label
 from ..live import ANY, Except, Follow
+from ..one_paint import scroll_body
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from .meeting_agenda import UNDO_DELETE_STEP, AgendaEditing, table_key_action
@@ -83,7 +84,7 @@ class MeetingEditor(AgendaEditing, QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
         body = QWidget()
-        scroll.setWidget(body)
+        scroll_body(scroll, body)
         body_layout = QVBoxLayout(body)
         self.heading = label("", "heading")
         self.back_button = button(_("← Alle vergaderingen"), self.back_requested.emit)

@@ -50,6 +50,7 @@ from ..labels import (
     notes_counter_label,
 )
 from ..live import ANY, Follow
+from ..one_paint import scroll_body
 from ..operations import agenda as agenda_ops
 from ..operations import meetings as meeting_ops
 from ..operations.actions import add_action
@@ -158,14 +159,14 @@ class MinutesView(QWidget):
         attendance_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.pages.addWidget(attendance_scroll)
         self.attendance = AttendancePanel(self.ws)
-        attendance_scroll.setWidget(self.attendance)
+        scroll_body(attendance_scroll, self.attendance)
         scroll = QScrollArea(self.pages)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, not onto it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.pages.addWidget(scroll)
         item_page = _TakesGivenHeight()
-        scroll.setWidget(item_page)
+        scroll_body(scroll, item_page)
         item_layout = QVBoxLayout(item_page)
 
         self.item_title = label("", "subheading")

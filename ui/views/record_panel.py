@@ -31,6 +31,7 @@ from ..autosave import AutoSaver, Snapshot
 from ..labels import CELL_CHARS, TOOLTIP_CHARS, Row, cell_text, group_header
 from ..live import cancel_loads, in_background, load_in_background, on_screen
 from ..models.records import ID_ROLE, ListRow, RecordListModel, RowRef
+from ..one_paint import scroll_body
 from ..operations.base import CoreOp, error_sentence, show_failure
 from .meeting_widgets import button
 from .widgets import add_row, form, heading, list_view, message_label, show_problem
@@ -111,7 +112,7 @@ class RecordPanel(QWidget):
         self.record_buttons.addWidget(self.delete_button)
         self.editor_layout.addLayout(self.record_buttons)
         self.editor_layout.addStretch(1)
-        scroll.setWidget(editor)
+        scroll_body(scroll, editor)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)

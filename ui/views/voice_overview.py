@@ -40,6 +40,7 @@ from wijkapp.voice import (
 )
 from wijkapp.workspace import Workspace
 
+from ..one_paint import scroll_body
 from ..style import OVERDUE, set_role
 from .meeting_widgets import button
 from .signal_labels import quarter_header, year_choices
@@ -147,7 +148,7 @@ class VoiceOverview(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(scroll)
         page = QWidget(scroll)
-        scroll.setWidget(page)
+        scroll_body(scroll, page)
         layout = QVBoxLayout(page)
         top = QHBoxLayout()
         caption = QLabel(_("Jaar:"), self)
