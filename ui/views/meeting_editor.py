@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -44,6 +45,10 @@ from .meeting_widgets import button, date_time_edit, label, read_qdatetime, set_
 from .residents import PresenceListBox
 
 __all__ = ["UNDO_DELETE_STEP", "MeetingEditor", "table_key_action"]
+
+#: The fields of the side column (see MeetingEditor.__getattr__).
+_SIDE_FIELDS = frozenset({"title_edit", "when_edit", "place_edit", "form_error", "roles",
+                          "invitees", "new_person"})
 #: What the editor shows: the meeting, its invitees and its agenda (not the notes).
 WATCH = {
     MEETINGS: ANY,
@@ -59,7 +64,8 @@ class MeetingEditor(AgendaEditing, QWidget):
     back_requested = Signal()
     minutes_requested = Signal(str)  # meeting id
 
-    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, bus: ChangeBus, parent: QWidget | None = None,
+                 side_later: bool = False) -> None:
         super().__init__(parent)
         self.ws = ws
         self.bus = bus
@@ -67,7 +73,10 @@ class MeetingEditor(AgendaEditing, QWidget):
         self._select_after_reload: str | None = None
         self._date_timer = QTimer(self, singleShot=True, interval=700)
         self._date_timer.timeout.connect(self._save_date)
+        self._side_built = False
         self._build()
+        if not side_later:  # (MeetingsView makes it in a pause of its own: warm_steps)
+            self._build_side()
         self.live = Follow(self, bus, "meeting editor", self._on_changed, WATCH, own_edits=True)
 
     # -- layout -------------------------------------------------------------------
@@ -109,6 +118,19 @@ class MeetingEditor(AgendaEditing, QWidget):
         body_layout.addWidget(self.heading)
         body_layout.addLayout(self.columns, 1)
         self.columns.addWidget(self._build_agenda_box(body), 3)
+        # The side column and the foot ("Agenda versturen", the presence list) may be
+        # made in pauses of their own (warm_steps), or as the first meeting loads: building
+        # the whole page at once froze the window for 45-80 ms while it started.
+        self._body, self._body_layout = body, body_layout
+        self._send_box: SendAgendaBox | None = None
+        self._presence_box: PresenceListBox | None = None
+
+    def _build_side(self) -> None:
+        """When and where, the roles and the invitees, beside the agenda (made once)."""
+        if self._side_built:
+            return
+        self._side_built = True
+        body = self._body
         side = QVBoxLayout()
         self.columns.addLayout(side, 2)
 
@@ -155,19 +177,25 @@ class MeetingEditor(AgendaEditing, QWidget):
         invite_row.addWidget(self.new_person, 1)
         invite_row.addWidget(button(_("Uitnodigen"), self._invite_new))
 
-        # The foot ("Agenda versturen", the presence list) is made in a pause of its own
-        # (warm_steps) or as the first meeting loads: a third of the page's widgets.
-        self._body, self._body_layout = body, body_layout
-        self._send_box: SendAgendaBox | None = None
-        self._presence_box: PresenceListBox | None = None
+    def __getattr__(self, name: str) -> object:
+        """A field of the side column asked for before it was made: made now."""
+        if name in _SIDE_FIELDS and not self.__dict__.get("_side_built", True):
+            self._build_side()
+            return getattr(self, name)
+        raise AttributeError(name)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self._build_side()  # shown before a meeting loads: the page is whole
+        super().showEvent(event)
 
     def warm_steps(self) -> list[Callable[[], object]]:
-        """What :class:`ui.warmup.ViewWarmer` may make in a later pause."""
-        return [self._make_foot]
+        """What :class:`ui.warmup.ViewWarmer` may make in later pauses, in Tab order."""
+        return [self._build_side, self._make_foot]
 
     def _make_foot(self) -> None:
         if self._send_box is not None:
             return
+        self._build_side()  # above the foot, also in the order Tab walks the page
         self._send_box = SendAgendaBox(self.ws, self._body)
         self._body_layout.addWidget(self._send_box)
         self._presence_box = PresenceListBox(self.ws, self._body)
@@ -206,6 +234,7 @@ class MeetingEditor(AgendaEditing, QWidget):
 
     def load(self, meeting_id: str, select_item: str | None = None) -> None:
         """Show one meeting (and select an agenda item)."""
+        self._build_side()
         if self.meeting_id != meeting_id:
             self.undo_bar.hide()
             self.form_error.hide()

@@ -92,7 +92,7 @@ class MeetingsView(QWidget):
     def editor(self) -> MeetingEditor:
         """The meeting editor (made on first use)."""
         if self._editor is None:
-            editor = self._editor = MeetingEditor(self.ws, self.bus, self.pages)
+            editor = self._editor = MeetingEditor(self.ws, self.bus, self.pages, side_later=True)
             editor.back_requested.connect(self.show_list)
             editor.minutes_requested.connect(self.start_minutes)
             self._put_page(EDITOR_PAGE, editor)

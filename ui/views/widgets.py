@@ -431,6 +431,9 @@ def longest_words(tree: QTreeView, pad: int, rows: int = COLUMN_FIT_ROWS) -> lis
 class _ColumnFitter(QObject):
     """Keeps a tree's columns fitted to its width (see :func:`column_widths`)."""
 
+    #: A hidden tree whose rows were filled measures them this much later (ms).
+    MEASURE_LATER_MS = 60
+
     def __init__(self, tree: QTreeView, keep: tuple[int, ...]) -> None:
         super().__init__(tree)
         self._tree = tree
@@ -466,7 +469,8 @@ class _ColumnFitter(QObject):
         tree, header = self._tree, self._tree.header()
         if not tree.isVisible():
             if tree.window().isVisible():  # rows filled ahead of a first show (ui.warmup):
-                self._measures((tree.font().key(), self._edits))  # measured now, in a pause
+                # measured in a pause of their own, not on top of what filled them
+                QTimer.singleShot(self.MEASURE_LATER_MS, self, self._measure_hidden)
             return
         state = (tree.viewport().width(), tree.font().key(), self._edits)
         if state == self._fitted:
@@ -479,6 +483,11 @@ class _ColumnFitter(QObject):
             for column, width in enumerate(widths):
                 header.resizeSection(column, width)
             tree.doItemsLayout()  # rows wrap anew at the new widths (WrappingDelegate)
+
+    def _measure_hidden(self) -> None:
+        tree = self._tree
+        if not tree.isVisible() and tree.window().isVisible():
+            self._measures((tree.font().key(), self._edits))
 
     def _measures(self, key: tuple[str, int]) -> tuple[list[int], list[int]]:
         if self._measured is None or self._measured[0] != key:
