@@ -329,17 +329,44 @@ class WrappingDelegate(QStyledItemDelegate):
     Here a cell is measured at the width of its column, up to :data:`ROW_LINES` lines.
     """
 
+    #: Measured cells kept at most (then the memory starts again).
+    KEEP = 20_000
+
     def __init__(self, tree: QTreeView) -> None:
         super().__init__(tree)
         self._tree = tree
+        # Qt asks again for every cell at every layout of the list (a show, a resize, a
+        # scroll bar that appears); measuring a wrapped cell is the costly part, so each
+        # (cell, width, font) is measured once until the rows change.
+        self._sizes: dict[tuple[int, int, int, int, str], QSize] = {}
+        model = tree.model()
+        if model is not None:
+            for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved,
+                           model.modelReset, model.dataChanged, model.layoutChanged,
+                           model.columnsInserted, model.columnsRemoved):
+                signal.connect(self._forget)
+
+    def _forget(self, *_args: Any) -> None:
+        self._sizes.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
         tree = self._tree
         width = tree.header().sectionSize(index.column())
-        if index.column() == 0 and index.parent().isValid():
+        parent = index.parent()
+        if index.column() == 0 and parent.isValid():
             width -= tree.indentation()
         if width <= 0:
             return super().sizeHint(option, index)
+        key = (index.row(), index.column(), parent.row(), width, option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= self.KEEP:
+                self._sizes.clear()
+            size = self._sizes[key] = self._measure(option, index, width)
+        return QSize(size)
+
+    def _measure(self, option: QStyleOptionViewItem, index: Any, width: int) -> QSize:
+        tree = self._tree
         measured = QStyleOptionViewItem(option)
         self.initStyleOption(measured, index)
         measured.rect = QRect(0, 0, width, 100_000)
