@@ -160,33 +160,45 @@ class MeetingsView(QWidget):
 
     def _load_list(self) -> None:
         keep = self.selected_meeting_id()
-        self.list.clear()
-        if not self.ws.has_board:
+        rows = self._list_rows()
+        if [self.list.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.list.count())] == [row[1] for row in rows]:
+            # The same meetings in the same order (an edit of a title, a place, a status):
+            # the rows change in place; the list keeps its scroll place and selection.
+            for row, (text, _id, _title) in enumerate(rows):
+                item = self.list.item(row)
+                if item.text() != text:
+                    item.setText(text)
             return
-        sections = list_sections(self.ws.meetings.upcoming(), self.ws.meetings.past())
-        for title, meetings in sections:
-            header = QListWidgetItem(title)
-            header.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            self.list.addItem(header)
-            for meeting in meetings:
-                entry = QListWidgetItem(
-                    meeting_row_label(
-                        meeting.title, meeting.starts_at, meeting.place, meeting.status
-                    )
-                )
-                entry.setData(Qt.ItemDataRole.UserRole, meeting.id)
-                self.list.addItem(entry)
-        if not sections:
-            empty = QListWidgetItem(_("Nog geen vergaderingen. Klik op ‘Nieuwe vergadering’."))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.list.addItem(empty)
+        self.list.clear()
+        for text, meeting_id, title in rows:
+            entry = QListWidgetItem(text)
+            if meeting_id is None:  # a section title, or the line for an empty board
+                entry.setFlags(Qt.ItemFlag.NoItemFlags)
+            else:
+                entry.setData(Qt.ItemDataRole.UserRole, meeting_id)
+            if title:
+                font = entry.font()
+                font.setBold(True)
+                entry.setFont(font)
+            self.list.addItem(entry)
         if keep:
             self.select_meeting(keep)
         else:
             self._select_first()
+
+    def _list_rows(self) -> list[tuple[str, str | None, bool]]:
+        """(text, meeting id or ``None``, is a section title) per row of the list."""
+        if not self.ws.has_board:
+            return []
+        rows: list[tuple[str, str | None, bool]] = []
+        sections = list_sections(self.ws.meetings.upcoming(), self.ws.meetings.past())
+        for title, meetings in sections:
+            rows.append((title, None, True))
+            rows += [(meeting_row_label(meeting.title, meeting.starts_at, meeting.place,
+                                        meeting.status), meeting.id, False)
+                     for meeting in meetings]
+        return rows or [(_("Nog geen vergaderingen. Klik op ‘Nieuwe vergadering’."), None, False)]
 
     def _select_first(self) -> None:
         for row in range(self.list.count()):
