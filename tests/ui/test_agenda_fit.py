@@ -32,17 +32,22 @@ def rows_fit(editor: MeetingEditor) -> None:
         assert table.columnWidth(column) >= header.sectionSizeHint(column), column
 
 
+def shown_editor(qtbot: Any, ws: Workspace, bus: Any, meeting: str, width: int) -> MeetingEditor:
+    editor = MeetingEditor(ws, bus)
+    qtbot.addWidget(editor)
+    editor.resize(width, 800)
+    editor.show()
+    editor.load(meeting)
+    qtbot.wait(50)
+    return editor
+
+
 def test_rows_and_columns_fit_their_text_at_every_width_and_size(
         qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any) -> None:
     meeting = ws.meetings.create(dt.datetime(2026, 12, 3, 19, 30, tzinfo=TZ)).id
     assert meeting
     ws.agenda.add(meeting, LONG, planned_minutes=125)
-    editor = MeetingEditor(ws, bus)
-    qtbot.addWidget(editor)
-    editor.resize(900, 800)
-    editor.show()
-    editor.load(meeting)
-    qtbot.wait(50)
+    editor = shown_editor(qtbot, ws, bus, meeting, 900)
     rows = [item.title for item in editor.model.items()]
     long_row = rows.index(LONG)
     short = editor.table.rowHeight(0)
@@ -69,12 +74,7 @@ def test_a_meeting_loaded_while_hidden_fits_as_it_shows(
     second = ws.meetings.create(dt.datetime(2027, 1, 7, 19, 30, tzinfo=TZ)).id
     assert first and second
     ws.agenda.add(second, LONG)
-    editor = MeetingEditor(ws, bus)
-    qtbot.addWidget(editor)
-    editor.resize(800, 800)
-    editor.show()
-    editor.load(first)
-    qtbot.wait(50)
+    editor = shown_editor(qtbot, ws, bus, first, 800)
     editor.hide()  # the list is shown; the next meeting opens behind it
     editor.load(second)
     editor.show()
