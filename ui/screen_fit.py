@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QBoxLayout,
-    QCalendarWidget,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -217,23 +215,6 @@ def _too_big(dialog: QDialog) -> bool:
     return dialog.width() > room.width() or dialog.height() > room.height()
 
 
-def roomy_calendar(calendar: QCalendarWidget) -> None:
-    """A calendar popup as tall as its six weeks need: Qt sizes it from a hint that leaves
-    the last week cut off at large text."""
-    view = calendar.findChild(QTableView)
-    nav = calendar.findChild(QWidget, "qt_calendar_navigationbar")
-    if view is None:
-        return
-    row = max(view.fontMetrics().height() + 12, view.verticalHeader().defaultSectionSize())
-    need = (nav.sizeHint().height() if nav is not None else 0) + 7 * row + 4
-    short = need - calendar.height()
-    if short > 0:
-        calendar.setMinimumHeight(need)
-        popup = calendar.window()
-        if popup is not calendar:
-            popup.resize(popup.width(), popup.height() + short)
-
-
 class ScreenFit(QObject):
     """The app-wide filter: fits each dialog as it is shown, and again when it grows past
     the screen (see the module's docstring)."""
@@ -250,9 +231,6 @@ class ScreenFit(QObject):
             return False
         if kind == QEvent.Type.Show and isinstance(watched, QMessageBox):
             widen_long_message(watched)
-            return False
-        if kind == QEvent.Type.Show and isinstance(watched, QCalendarWidget):
-            roomy_calendar(watched)
             return False
         if (isinstance(watched, QDialog) and watched.isWindow()
                 and not isinstance(watched, (QMessageBox, QFileDialog))):
