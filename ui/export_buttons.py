@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -50,6 +51,7 @@ from .export_files import MODES, PDF_FORMATS, PRINTABLE, ExportRequest
 from .operations.base import error_sentence, run_in_background
 from .screen_fit import SCROLL_NAME, fit_dialog, room_on
 from .style import set_role
+from .views.flow_layout import FlowLayout
 
 __all__ = ["ExportButtons", "ExportRequest", "FolderChooser", "ResultLine", "MODES",
            "PDF_FORMATS", "PRINTABLE"]
@@ -233,6 +235,7 @@ class ExportButtons(QWidget):
         modes: Sequence[str] = MODES,
         captions: dict[str, str] | None = None,
         what: str = "",
+        wrap: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -241,7 +244,9 @@ class ExportButtons(QWidget):
         self._what = what
         self.busy = False
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
+        # On a page the buttons go onto two rows at large text, not off its edge; a dialog
+        # keeps them on one row, which ui.screen_fit holds in sight when the rest scrolls.
+        row: QLayout = FlowLayout() if wrap else QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for mode in modes:
             widget = QPushButton(self)
@@ -249,7 +254,8 @@ class ExportButtons(QWidget):
             widget.clicked.connect(lambda _c=False, m=mode: self.run(m))
             self.buttons[mode] = widget
             row.addWidget(widget)
-        row.addStretch(1)
+        if isinstance(row, QHBoxLayout):
+            row.addStretch(1)  # the buttons keep their own width, on the left
         self.result = ResultLine(self)
         self.mail_hint = QLabel(self)
         self.mail_hint.setWordWrap(True)

@@ -35,6 +35,7 @@ from shiboken6 import delete
 
 from wijkapp.i18n import _
 
+from . import wheel_guard
 from .one_paint import scroll_body
 
 #: Room for the window frame the system draws around a dialog (title bar, borders).
@@ -215,17 +216,25 @@ def _too_big(dialog: QDialog) -> bool:
     return dialog.width() > room.width() or dialog.height() > room.height()
 
 
+#: What the app-wide filter looks at: dialogs, and the fields of ui.wheel_guard.
+_WATCHED = (QDialog, *wheel_guard.FIELDS)
+
+
 class ScreenFit(QObject):
     """The app-wide filter: fits each dialog as it is shown, and again when it grows past
-    the screen (see the module's docstring)."""
+    the screen (see the module's docstring); it also keeps the mouse wheel from changing a
+    field (:mod:`ui.wheel_guard`)."""
 
     _busy = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # Every event of the app passes here: leave all but dialogs at once (reading the
-        # event's type first made each of thousands of events per screen cost a Python enum).
-        if not isinstance(watched, QDialog):
+        # Every event of the app passes here: leave all but dialogs and wheel-guarded fields
+        # at once (reading the event's type first made each of thousands of events per
+        # screen cost a Python enum).
+        if not isinstance(watched, _WATCHED):
             return False
+        if isinstance(watched, wheel_guard.FIELDS):
+            return wheel_guard.guard(watched, event)  # the wheel scrolls, never edits
         kind = event.type()
         if kind not in (QEvent.Type.Show, QEvent.Type.Resize) or self._busy:
             return False

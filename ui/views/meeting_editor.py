@@ -85,7 +85,8 @@ class MeetingEditor(AgendaEditing, QWidget):
         # Under the app's stylesheet every reparenting re-styles the whole subtree that
         # moves, so a finished page set in place at the end was styled again per level.
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
+        # One row when it fits; at large text "back" above the other two (no sideways scroll).
+        self.top = top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         layout.addLayout(top)
         self.scroll_area = scroll = QScrollArea()
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no nameless Tab stop: its fields are
@@ -105,13 +106,15 @@ class MeetingEditor(AgendaEditing, QWidget):
                 "Tijdens de vergadering: aantekeningen, besluiten en actiepunten per agendapunt."
             ),
         )
-        top.addWidget(self.back_button)
-        top.addStretch(1)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        top.addLayout(actions, 1)
         self.send_button = button(
             _("Agenda versturen"), self.show_send_box, role="primary",
             tip=_("Naar onderaan: de uitnodiging met agenda maken, afdrukken of mailen."))
-        top.addWidget(self.send_button)
-        top.addWidget(self.minutes_button)
+        actions.addWidget(self.send_button)
+        actions.addWidget(self.minutes_button)
 
         # Each group joins the page as it is made, in the order Tab walks them.
         self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -230,6 +233,12 @@ class MeetingEditor(AgendaEditing, QWidget):
         direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
+        buttons = (self.back_button, self.send_button, self.minutes_button)
+        row = sum(b.sizeHint().width() for b in buttons) + 4 * max(0, self.top.spacing()) + 40
+        direction = (QBoxLayout.Direction.TopToBottom if self.width() < row
+                     else QBoxLayout.Direction.LeftToRight)
+        if self.top.direction() != direction:
+            self.top.setDirection(direction)
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def load(self, meeting_id: str, select_item: str | None = None) -> None:

@@ -33,7 +33,7 @@ class SendAgendaBox(QGroupBox):
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(_("Agenda versturen"), parent)
         self.setAccessibleName(_("Agenda versturen"))
-        self.agenda = ExportButtons(ws, "agenda", what=_("uitnodiging met agenda"))
+        self.agenda = ExportButtons(ws, "agenda", what=_("uitnodiging met agenda"), wrap=True)
         self.calendar = ExportButtons(
             ws, "ics", modes=("mail",),
             captions={"mail": _("Agenda-afspraak mailen")}, what=_("agenda-afspraak (.ics)"))

@@ -120,7 +120,7 @@ class PresenceListBox(QGroupBox):
         self.sheet = ExportButtons(
             ws, "presentielijst", modes=("print", "save"),
             captions={"print": _("Presentielijst afdrukken"), "save": _("PDF maken")},
-            what=_("presentielijst"))
+            what=_("presentielijst"), wrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(label(_("Een openbare vergadering? Print een lijst waarop bezoekers "
                                  "hun naam en straat of organisatie zetten. Wijkapp bewaart "
