@@ -102,9 +102,9 @@ def nav_width(nav: QListWidget) -> int:
 
 
 def initial_size(available: QSize) -> QSize:
-    """The window's first size: 1280 × 800 (on a laptop screen its whole width, where every
-    screen fits up to 175 % text), and never more than the screen offers."""
-    width = available.width() if available.width() <= 1440 else 1280
+    """The window's first size: 1280 × 800, on a laptop screen its whole width (less a
+    frame's 16 px), and never more than the screen offers."""
+    width = available.width() - 16 if available.width() <= 1440 else 1280
     return QSize(width, min(800, available.height()))
 
 
