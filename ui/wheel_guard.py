@@ -16,10 +16,11 @@ the app another call into Python.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QTabBar, QWidget
 
-#: The fields whose value the wheel would change (date and time fields are spin boxes).
-FIELDS = (QAbstractSpinBox, QComboBox)
+#: The fields whose value the wheel would change (date and time fields are spin boxes), and
+#: tab bars, where the wheel would switch from "Personen" to "Organisaties" mid-scroll.
+FIELDS = (QAbstractSpinBox, QComboBox, QTabBar)
 
 
 def guard(field: QWidget, event: QEvent) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -90,6 +91,27 @@ def test_the_wheel_over_a_field_scrolls_the_page(qtbot: Any, guarded: Any) -> No
     wheel(fields[2], steps=3)  # and back up
     assert bar.value() < bar.maximum()
     assert values(fields) == before
+
+
+def test_the_wheel_over_tabs_does_not_switch_them(qtbot: Any, guarded: Any) -> None:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    body = QWidget()
+    column = QVBoxLayout(body)
+    tabs = QTabWidget()
+    tabs.addTab(QLabel("Personen"), "Personen")
+    tabs.addTab(QLabel("Organisaties"), "Organisaties")
+    column.addWidget(tabs)
+    for n in range(30):
+        column.addWidget(QLabel(f"Regel {n}"))
+    scroll.setWidget(body)
+    qtbot.addWidget(scroll)
+    scroll.resize(400, 250)
+    scroll.show()
+    qtbot.waitExposed(scroll)
+    wheel(tabs.tabBar())
+    assert tabs.currentIndex() == 0
+    assert scroll.verticalScrollBar().value() > 0
 
 
 def test_without_the_guard_the_wheel_changes_the_field(qtbot: Any, guarded: Any) -> None:
