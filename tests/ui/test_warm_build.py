@@ -227,11 +227,12 @@ def test_meetings_list_shows_an_old_selected_meeting_after_a_reload(
     oldest = ids[0]  # the last row of the list, beyond the first batch
     view.select_meeting(oldest)
     view.refresh()  # reloaded (e.g. after an edit): the selection and its row come back
-    qtbot.wait(50)
     item = view.list.currentItem()
     assert item is not None and item.data(Qt.ItemDataRole.UserRole) == oldest
     assert view.list.row(item) > BATCH_ROWS
-    assert view.list.viewport().rect().intersects(view.list.visualItemRect(item))
+    # in sight once the list has laid out its rows (in the event loop, on a busy machine)
+    qtbot.waitUntil(lambda: view.list.viewport().rect().intersects(
+        view.list.visualItemRect(item)), timeout=3000)
     meetings = [view.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(view.list.count())]
     assert set(ids) <= set(meetings)
 
