@@ -11,6 +11,9 @@ Dialogs that fit are left exactly as they are.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -251,6 +254,28 @@ class ScreenFit(QObject):
             finally:
                 self._busy = False
         return False
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Leave the app-wide filter out while hidden widgets are built (ui.warmup).
+
+    Every event of the app passes the filter, and PySide makes a Python object for each
+    Qt object an event goes to: building a follow-up screen sent thousands of events to
+    objects Python had never seen (a third of the building time). Nothing can open a
+    dialog during such a build; the fields made meanwhile get the wheel guard's focus
+    rule from :func:`ui.wheel_guard.prepare` afterwards.
+    """
+    app = QApplication.instance()
+    screen_fit = getattr(app, "_wijkapp_screen_fit", None)
+    if app is None or screen_fit is None:
+        yield
+        return
+    app.removeEventFilter(screen_fit)
+    try:
+        yield
+    finally:
+        app.installEventFilter(screen_fit)
 
 
 def install(app: QApplication) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from . import screen_fit, wheel_guard
 from .live import Follow
 from .operations.base import worker_pool
 
@@ -91,7 +92,12 @@ class ViewWarmer(QObject):
             # Its rows are loaded on the worker now, so the first show only paints.
             self._later += [follow.warm for follow in widget.findChildren(Follow)]
         elif self._later:
-            made = self._later.pop(0)()
+            step = self._later.pop(0)
+            with screen_fit.paused():
+                made = step()
+            owner = made if isinstance(made, QWidget) else getattr(step, "__self__", None)
+            if isinstance(owner, QWidget):
+                wheel_guard.prepare(owner)
             if isinstance(made, QWidget):
                 self._polish = made
         elif self._keys:  # (the next slice comes GAP_MS after this one)
@@ -101,7 +107,9 @@ class ViewWarmer(QObject):
                 self._later += steps() if callable(steps) else []
                 self._step()
                 return
-            self._polish = self._build(key)
+            with screen_fit.paused():
+                self._polish = self._build(key)
+            wheel_guard.prepare(self._polish)
         else:
             self._settle_garbage()
             return

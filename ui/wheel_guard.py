@@ -38,6 +38,15 @@ def guard(field: QWidget, event: QEvent) -> bool:
     return True  # the field never sees it
 
 
+def prepare(root: QWidget) -> None:
+    """Give the fields in ``root`` the guard's focus rule now (made while the app-wide
+    filter was paused, see :func:`ui.screen_fit.paused`)."""
+    for kind in FIELDS:
+        for field in root.findChildren(kind):
+            if field.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 def scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
     """The nearest scroll area ``widget`` sits in (``None`` outside any)."""
     parent = widget.parentWidget()
@@ -50,4 +59,4 @@ def scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
-__all__ = ["FIELDS", "guard", "scroll_area_of"]
+__all__ = ["FIELDS", "guard", "prepare", "scroll_area_of"]

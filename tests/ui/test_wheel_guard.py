@@ -151,3 +151,45 @@ def test_scrolling_the_meeting_page_keeps_the_meeting_date(
     assert ws.meetings.get(meeting).start == start
     assert {f: c.currentIndex() for f, c in editor.roles.combos.items()} == chosen
     assert editor.scroll_area.verticalScrollBar().value() > 0  # the page scrolled instead
+
+
+def test_screens_built_in_the_pauses_are_guarded_and_dialogs_still_fit(
+        qtbot: Any, ws: Workspace, bus: Any, app_ctx: Any, guarded: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The warm-up builds with the app-wide filter paused (ui.screen_fit.paused): its
+    fields still get the wheel rule, and the filter is back for what comes after."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from tests.ui.followup_data import fill
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("WIJKAPP_WARMUP", "on")
+    fill(ws)
+    win = MainWindow(ws, bus)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: win.warmer.done, timeout=30_000)
+    wait_for_worker(qtbot)
+    fields = [f for kind in (QAbstractSpinBox, QComboBox) for f in win.findChildren(kind)]
+    assert len(fields) > 20
+    assert {f.focusPolicy() for f in fields} == {Qt.FocusPolicy.StrongFocus}
+    assert guarded._wijkapp_screen_fit is not None
+    number = QSpinBox()
+    scroll = QScrollArea()
+    scroll.setWidget(number)
+    qtbot.addWidget(scroll)
+    scroll.show()
+    wheel(number, steps=1)
+    assert number.value() == 0  # the filter is installed again after the pauses
+
+
+def test_a_pause_gives_the_filter_back_after_an_error(guarded: Any) -> None:
+    with pytest.raises(RuntimeError), screen_fit.paused():
+        raise RuntimeError("a build failed")
+    spin = QSpinBox()
+    event = QWheelEvent(QPointF(1, 1), QPointF(1, 1), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(spin, event)
+    assert spin.value() == 0  # still guarded
